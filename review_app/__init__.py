@@ -1,0 +1,1 @@
+"""review_app: a self-hosted, real-time code review platform."""

@@ -1,0 +1,1 @@
+"""The REST API: a FastAPI app mounted into the Reflex backend."""

@@ -1,0 +1,68 @@
+"""Database engine and sessions, plus migrations to head with Alembic."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, event
+from sqlmodel import Session, create_engine
+
+from review_app.settings import get_settings
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@cache
+def engine_for(url: str) -> Engine:
+    """One pooled engine per database URL, with SQLite tuned for concurrent processes."""
+    if url.startswith("sqlite"):
+        database = url.split("///", 1)[-1]
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    """WAL lets the web app read while the worker writes; foreign keys are off by default."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def get_engine() -> Engine:
+    """The engine of the configured database."""
+    return engine_for(get_settings().effective_database_url)
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """A session that commits on success and rolls back on error."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """Alembic configuration for `url` (the configured database by default)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url or get_settings().effective_database_url)
+    config.attributes["configure_logger"] = False
+    return config
+
+
+def upgrade_to_head(url: str | None = None) -> None:
+    """Create or upgrade the schema to the newest migration."""
+    command.upgrade(alembic_config(url), "head")

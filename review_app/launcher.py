@@ -1,0 +1,200 @@
+"""`make run`: start Redis if needed, migrate, start the worker and web app; Ctrl-C stops all."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from review_app.db import upgrade_to_head
+from review_app.embedded_redis import EmbeddedRedis
+from review_app.redis_client import redis_answers
+from review_app.settings import PROJECT_ROOT, Settings
+
+READY_TIMEOUT_SECONDS = 600  # the first start installs the frontend's npm packages
+STOP_TIMEOUT_SECONDS = 20
+
+
+@dataclass
+class Child:
+    """A process group the launcher started, with its log file."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def stop(self) -> None:
+        """SIGTERM the whole group, then SIGKILL what is left after a grace period."""
+        if self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=STOP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def log_tail(self, lines: int = 30) -> str:
+        """The end of this child's log, for an error message."""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+@dataclass
+class Platform:
+    """Every process of a running review_app."""
+
+    settings: Settings
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    children: list[Child] = field(default_factory=list)
+    redis: EmbeddedRedis | None = None
+
+    @property
+    def url(self) -> str:
+        """Where a person opens the app."""
+        return f"http://localhost:{self.settings.port}"
+
+    def start(self) -> None:
+        """Bring every part up in dependency order and wait until /healthz says ok."""
+        self.ensure_redis()
+        say("migrating the database to the newest schema")
+        upgrade_to_head(self.settings.effective_database_url)
+        self.env.update(child_environment(self.settings))
+        self.spawn("worker", worker_command(self.settings))
+        say("starting the web app (the first start installs npm packages: a few minutes)")
+        self.spawn("web", web_command(self.settings))
+        self.wait_until_healthy()
+
+    def ensure_redis(self) -> None:
+        """Use REDIS_URL when set; else a local Redis; else start a private one."""
+        url = self.settings.effective_redis_url
+        if self.settings.redis_url or redis_answers(url):
+            say(f"using Redis at {url}")
+            return
+        self.redis = EmbeddedRedis(self.settings.data_dir / "redis")
+        self.env["REDIS_URL"] = self.redis.start()
+        say(f"nothing answers at {url}: started a private Redis at {self.redis.url}")
+
+    def spawn(self, name: str, command: list[str]) -> None:
+        """Start `command` in its own process group, logging under data/logs/."""
+        log_path = self.settings.data_dir / "logs" / f"{name}.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with log_path.open("ab") as log:
+            process = subprocess.Popen(  # noqa: S603
+                command,
+                cwd=PROJECT_ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.children.append(Child(name, process, log_path))
+        say(f"started {name} (pid {process.pid}), log: {log_path}")
+
+    def wait_until_healthy(self) -> None:
+        """Poll /healthz until it answers ok; fail with a child's log if one dies first."""
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            self.raise_if_a_child_died()
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+        raise RuntimeError(f"review_app did not become healthy in {READY_TIMEOUT_SECONDS} s")
+
+    def raise_if_a_child_died(self) -> None:
+        """Stop waiting as soon as a child has exited: the platform cannot work without it."""
+        for child in self.children:
+            if child.process.poll() is not None:
+                raise RuntimeError(
+                    f"{child.name} exited with code {child.process.returncode}:\n{child.log_tail()}"
+                )
+
+    def wait(self) -> None:
+        """Block until a child dies (an error) or a signal asks the launcher to stop."""
+        while True:
+            self.raise_if_a_child_died()
+            time.sleep(1)
+
+    def stop(self) -> None:
+        """Stop everything started, the web app first, Redis last."""
+        for child in reversed(self.children):
+            child.stop()
+            say(f"stopped {child.name}")
+        if self.redis:
+            self.redis.stop()
+            say("stopped the private Redis")
+
+
+def child_environment(settings: Settings) -> dict[str, str]:
+    """What the children need: Node from the virtualenv, npm instead of bun, no telemetry."""
+    venv_bin = str(Path(sys.executable).parent)
+    return {
+        "PATH": os.pathsep.join([venv_bin, os.environ.get("PATH", "")]),
+        "REFLEX_USE_NPM": "1",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "GRANIAN_WORKERS": str(settings.web_workers),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def worker_command(settings: Settings) -> list[str]:
+    """One Celery worker of `worker_concurrency` processes."""
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "--app=review_app.tasks.celery_app",
+        "worker",
+        f"--concurrency={settings.worker_concurrency}",
+        "--hostname=review_app@%h",
+        "--loglevel=INFO",
+    ]
+
+
+def web_command(settings: Settings) -> list[str]:
+    """Reflex in production mode, page, websocket and REST API on one port."""
+    return [
+        sys.executable,
+        "-m",
+        "reflex",
+        "run",
+        "--env=prod",
+        "--single-port",
+        f"--backend-port={settings.port}",
+        f"--backend-host={settings.host}",
+    ]
+
+
+def say(message: str) -> None:
+    """One line of progress for the person who typed `make run`."""
+    print(f"[review_app] {message}", flush=True)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """Treat SIGTERM like Ctrl-C, so both stop every child."""
+    raise KeyboardInterrupt
+
+
+def run_platform(settings: Settings) -> int:
+    """Run until Ctrl-C (or SIGTERM); returns the process exit code."""
+    platform = Platform(settings)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        platform.start()
+        say(f"review_app is running: open {platform.url}  (Ctrl-C stops everything)")
+        platform.wait()
+    except KeyboardInterrupt:
+        say("stopping")
+        return 0
+    except RuntimeError as error:
+        say(str(error))
+        return 1
+    finally:
+        platform.stop()
+    return 0

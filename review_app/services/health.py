@@ -1,0 +1,50 @@
+"""Is every part of the platform answering?"""
+
+from pydantic import BaseModel
+from redis import RedisError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from review_app.db import get_engine
+from review_app.redis_client import get_redis
+from review_app.tasks.heartbeat import live_worker_count
+
+
+class HealthReport(BaseModel):
+    """What `/healthz` answers: each part "ok" or "down", and the live worker count."""
+
+    status: str
+    database: str
+    redis: str
+    workers: int
+
+
+def database_ok() -> bool:
+    """Whether the database answers a trivial query."""
+    try:
+        with get_engine().connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
+
+
+def redis_ok() -> bool:
+    """Whether Redis answers PING."""
+    try:
+        return bool(get_redis().ping())
+    except RedisError:
+        return False
+
+
+def check_health() -> HealthReport:
+    """Probe the database, Redis and the workers (their heartbeats live in Redis)."""
+    parts = {"database": database_ok(), "redis": redis_ok()}
+    workers = live_worker_count() if parts["redis"] else 0
+    all_ok = all(parts.values()) and workers > 0
+    return HealthReport(
+        status="ok" if all_ok else "down",
+        database="ok" if parts["database"] else "down",
+        redis="ok" if parts["redis"] else "down",
+        workers=workers,
+    )

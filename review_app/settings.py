@@ -1,0 +1,106 @@
+"""One typed settings object, read from the environment and `.env`.
+
+Every value has a safe embedded default, so a fresh machine runs with no configuration.
+"""
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration of every process of the platform (web, API, worker)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Where things live
+    data_dir: Path = PROJECT_ROOT / "data"  # SQLite database, JWT key, embedded Redis, logs
+    database_url: str = ""  # SQLAlchemy URL; empty: SQLite under data_dir
+    redis_url: str = ""  # cache, rate limits, pub/sub, Celery; empty: local or embedded
+    local_redis_url: str = "redis://127.0.0.1:6379/0"  # tried when REDIS_URL is empty
+
+    # Processes of `make run`
+    host: str = "127.0.0.1"  # listen address; 0.0.0.0 serves the whole network
+    port: int = Field(default=8000, ge=1, le=65535)  # page, websocket and REST API
+    allowed_origins: list[str] = Field(default_factory=list)  # empty: localhost on `port`
+    web_workers: int = Field(default=2, ge=1, le=16)  # Reflex backend processes
+    worker_concurrency: int = Field(default=2, ge=1, le=64)  # Celery processes
+
+    # Accounts
+    jwt_secret: SecretStr = SecretStr("")  # HS256 key; empty: generated once under data_dir
+    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    refresh_token_days: int = Field(default=14, ge=1, le=365)
+
+    # The LLM (any OpenAI-compatible endpoint); empty base URL: static analysis only
+    llm_base_url: str = ""
+    llm_api_key: SecretStr = SecretStr("")
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    llm_max_retries: int = Field(default=3, ge=0, le=10)
+    llm_max_tokens: int = Field(default=4000, ge=256)  # token budget per review
+
+    # Reviews
+    max_code_bytes: int = Field(default=200_000, ge=1, le=900_000)  # under the websocket's 1 MB
+    task_soft_time_limit: int = Field(default=300, ge=5)  # seconds
+    task_hard_time_limit: int = Field(default=360, ge=10)  # seconds
+
+    # Rate limits ("N/second|minute|hour|day"), per client IP or signed-in user
+    rate_limit_default: str = "120/minute"  # every route not listed here
+    rate_limit_login: str = "5/minute"
+    rate_limit_register: str = "3/minute"
+    rate_limit_refresh: str = "30/minute"
+    rate_limit_submit: str = "10/hour"
+    trusted_proxies: list[str] = Field(default_factory=list)  # whose X-Forwarded-For counts
+
+    @field_validator("task_hard_time_limit")
+    @classmethod
+    def _hard_after_soft(cls, value: int, info) -> int:
+        soft = info.data.get("task_soft_time_limit", 0)
+        if value <= soft:
+            raise ValueError("TASK_HARD_TIME_LIMIT must exceed TASK_SOFT_TIME_LIMIT")
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured database, or SQLite under the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'review_app.db'}"
+
+    @property
+    def effective_redis_url(self) -> str:
+        """The configured Redis, or the local one."""
+        return self.redis_url or self.local_redis_url
+
+    @property
+    def effective_origins(self) -> list[str]:
+        """Origins allowed to open the websocket and call the API from a browser."""
+        return self.allowed_origins or [
+            f"http://localhost:{self.port}",
+            f"http://127.0.0.1:{self.port}",
+        ]
+
+    def jwt_key(self) -> bytes:
+        """The JWT signing key: the configured one, or one generated once under data/."""
+        if configured := self.jwt_secret.get_secret_value():
+            return configured.encode()
+        return _stored_secret(self.data_dir / "jwt_secret")
+
+
+def _stored_secret(path: Path) -> bytes:
+    """Read a random key from `path`, creating it (mode 0600) on first use."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=True)
+        if not path.read_bytes():
+            path.write_text(secrets.token_hex(32))
+    return path.read_text().strip().encode()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

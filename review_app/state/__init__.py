@@ -1,0 +1,1 @@
+"""State shared by several pages (never imports from pages/)."""

@@ -1,0 +1,112 @@
+"""Test-wide setup: every run gets its own Redis db number, data dir and databases."""
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.processes import celery_worker_command, start_process, stop_process, wait_for
+from tests.support.services import (
+    TEST_REDIS_URL,
+    claim_redis_db,
+    postgres_database,
+    release_redis_db,
+)
+
+RUN_DIR = Path(tempfile.mkdtemp(prefix="review_app_tests_"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the whole process (and every child it starts) at test-only Redis and data."""
+    if hasattr(config, "workerinput") or "REVIEW_APP_TEST_REDIS_DB" in os.environ:
+        return
+    number = claim_redis_db()
+    os.environ["REVIEW_APP_TEST_REDIS_DB"] = str(number)
+    os.environ["REDIS_URL"] = f"{TEST_REDIS_URL}/{number}"
+    os.environ["DATA_DIR"] = str(RUN_DIR / "data")
+    os.environ["DATABASE_URL"] = f"sqlite:///{RUN_DIR / 'session.db'}"
+    os.environ.pop("LLM_BASE_URL", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Give the Redis db number back."""
+    if number := os.environ.get("REVIEW_APP_TEST_REDIS_DB"):
+        release_redis_db(int(number))
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test reads settings anew, so monkeypatched environment variables apply."""
+    from review_app.settings import get_settings
+
+    get_settings.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def set_env(monkeypatch: pytest.MonkeyPatch):
+    """Set environment variables for this test and make the settings read them."""
+    from review_app.settings import get_settings
+
+    def setter(**variables: str) -> None:
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        get_settings.cache_clear()
+
+    return setter
+
+
+@pytest.fixture
+def redis_client():
+    """The test run's own Redis db, emptied after each test."""
+    from review_app.redis_client import get_redis
+
+    client = get_redis()
+    yield client
+    client.flushdb()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, set_env, tmp_path: Path):
+    """A migrated, empty database on SQLite and on PostgreSQL, made the configured one."""
+    from review_app.db import upgrade_to_head
+
+    def use(url: str) -> str:
+        set_env(DATABASE_URL=url)
+        upgrade_to_head(url)
+        return url
+
+    if request.param == "sqlite":
+        yield use(f"sqlite:///{tmp_path / 'review_app.db'}")
+    else:
+        with postgres_database() as url:
+            yield use(url)
+            from review_app.db import engine_for
+
+            engine_for(url).dispose()
+
+
+@pytest.fixture
+def celery_worker(redis_client) -> Iterator[str]:
+    """A real Celery worker process on the test Redis; yields its name.
+
+    It inherits the environment as it is when the fixture starts: request `database_url`
+    before this fixture to give the worker that database.
+    """
+    from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    log_path = RUN_DIR / "logs" / f"{name}.log"
+    process = start_process(celery_worker_command(name), dict(os.environ), log_path)
+    wait_for(
+        lambda: any(redis_client.scan_iter(f"{WORKER_KEY_PREFIX}{name}@*")),
+        timeout=30,
+        what=f"worker {name} to report in",
+    )
+    yield name
+    stop_process(process)
