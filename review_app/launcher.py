@@ -177,13 +177,14 @@ def say(message: str) -> None:
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
-    """Treat SIGTERM like Ctrl-C, so both stop every child."""
+    """Ctrl-C and SIGTERM both stop every child (even when started with SIGINT ignored)."""
     raise KeyboardInterrupt
 
 
 def run_platform(settings: Settings) -> int:
     """Run until Ctrl-C (or SIGTERM); returns the process exit code."""
     platform = Platform(settings)
+    signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         platform.start()
