@@ -1,12 +1,31 @@
 """Build the FastAPI app that Reflex mounts in front of its own routes."""
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
-from review_app.api import health
+from review_app.api import auth, health, users
+from review_app.api.deps import default_rate_limit
+from review_app.api.errors import install_error_handlers
+
+ROUTERS = [health.router, auth.router, users.router]
 
 
 def create_api() -> FastAPI:
-    """The REST API with its OpenAPI document at /openapi.json."""
-    api = FastAPI(title="review_app API", version="0.1.0", docs_url="/api/docs", redoc_url=None)
-    api.include_router(health.router)
+    """The REST API; every route, /openapi.json included, is rate limited."""
+    api = FastAPI(
+        title="review_app API",
+        version="0.1.0",
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(default_rate_limit)],
+    )
+    for router in ROUTERS:
+        api.include_router(router)
+    install_error_handlers(api)
+
+    @api.get("/openapi.json", include_in_schema=False)
+    async def openapi() -> dict:
+        """The OpenAPI document of this API."""
+        return api.openapi()
+
     return api

@@ -1,1 +1,1 @@
-"""Helpers shared by test suites: real servers the code under test can talk to."""
+"""Helpers the test suites share: real services, real processes."""

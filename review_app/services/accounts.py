@@ -1,0 +1,76 @@
+"""Users: registration, lookup, and admin creation."""
+
+import uuid
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import BaseModel
+from sqlmodel import Session, select
+
+from review_app.models import Role, User
+from review_app.services.errors import EmailTakenError, ServiceError
+from review_app.services.passwords import check_password_rules, hash_password
+
+
+class InvalidEmailError(ServiceError):
+    """Not an email address we can accept."""
+
+
+class PublicUser(BaseModel):
+    """What a user may see of an account."""
+
+    id: uuid.UUID
+    email: str
+    role: Role
+    created_at: str
+
+    @classmethod
+    def of(cls, user: User) -> "PublicUser":
+        """The public view of a user row."""
+        return cls(
+            id=user.id, email=user.email, role=user.role, created_at=user.created_at.isoformat()
+        )
+
+
+def normalize_email(email: str) -> str:
+    """Validate an address and lower-case it, so case never makes a second account."""
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError as error:
+        raise InvalidEmailError(f"That is not a valid email address: {error}") from error
+
+
+def get_user(*, session: Session, user_id: uuid.UUID) -> User | None:
+    """The user with this id, if any."""
+    return session.get(User, user_id)
+
+
+def get_user_by_email(*, session: Session, email: str) -> User | None:
+    """The user with this (already normalized) email, if any."""
+    return session.exec(select(User).where(User.email == email)).first()
+
+
+def register_user(*, session: Session, email: str, password: str, role: Role = Role.USER) -> User:
+    """Create an account after checking the email and the password rules."""
+    email = normalize_email(email)
+    check_password_rules(password)
+    if get_user_by_email(session=session, email=email):
+        raise EmailTakenError("An account with this email already exists.")
+    user = User(email=email, password_hash=hash_password(password), role=role)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def make_admin(*, session: Session, email: str, password: str | None) -> tuple[User, bool]:
+    """Promote an existing user to admin, or create one (a password is then required).
+
+    Returns the user and whether it was created.
+    """
+    existing = get_user_by_email(session=session, email=normalize_email(email))
+    if existing:
+        existing.role = Role.ADMIN
+        session.add(existing)
+        return existing, False
+    if password is None:
+        raise ServiceError("A new admin needs a password.")
+    return register_user(session=session, email=email, password=password, role=Role.ADMIN), True

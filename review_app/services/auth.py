@@ -1,0 +1,239 @@
+"""Signing in and out: token pairs, single-use refresh, revocation, the current user.
+
+The database is the source of truth (refresh tokens and their families); Redis holds the
+access-token blacklist, revoked families and a short-lived cache of each user's session.
+"""
+
+import json
+import logging
+import uuid
+from datetime import timedelta
+
+from pydantic import BaseModel
+from redis import RedisError
+from sqlalchemy import update
+from sqlmodel import select
+
+from review_app.db import session_scope
+from review_app.models import RefreshToken, Role, User, utcnow
+from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.services import accounts, audit
+from review_app.services.errors import AuthenticationError, InvalidCredentialsError
+from review_app.services.passwords import verify_password
+from review_app.services.tokens import TokenClaims, TokenType, decode_token, encode_token
+from review_app.settings import get_settings
+
+logger = logging.getLogger(__name__)
+SESSION_CACHE_SECONDS = 300
+
+
+class TokenPair(BaseModel):
+    """What a successful sign-in or refresh returns."""
+
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105  (the OAuth2 token type, not a secret)
+    expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+
+
+class CurrentUser(BaseModel):
+    """The signed-in user as every request sees it (cached in Redis)."""
+
+    id: uuid.UUID
+    email: str
+    role: Role
+    disabled: bool
+    created_at: str
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the user may use the admin pages and API."""
+        return self.role == Role.ADMIN
+
+
+def _session_key(user_id: uuid.UUID) -> str:
+    return f"{KEY_PREFIX}session:{user_id}"
+
+
+def _revoked_jti_key(jti: uuid.UUID) -> str:
+    return f"{KEY_PREFIX}revoked-jti:{jti}"
+
+
+def _revoked_family_key(family_id: uuid.UUID) -> str:
+    return f"{KEY_PREFIX}revoked-family:{family_id}"
+
+
+def user_channel(user_id: uuid.UUID) -> str:
+    """The pub/sub channel every open tab of a user listens on."""
+    return f"{KEY_PREFIX}user:{user_id}"
+
+
+def login(*, email: str, password: str, ip: str | None = None) -> TokenPair:
+    """Check the credentials and start a new token family (one login)."""
+    try:
+        email = accounts.normalize_email(email)
+    except accounts.InvalidEmailError:
+        email = None
+    with session_scope() as session:
+        user = accounts.get_user_by_email(session=session, email=email) if email else None
+        password_ok = verify_password(password, user.password_hash if user else None)
+        if not (user and password_ok):
+            audit.record(session=session, action="login_failed", target=email, ip=ip)
+            raise InvalidCredentialsError()
+        if user.disabled:
+            audit.record(session=session, action="login_refused", actor=user, ip=ip)
+            raise AuthenticationError("This account is disabled.")
+        audit.record(session=session, action="login", actor=user, ip=ip)
+        return _issue_pair(session, user.id, family_id=uuid.uuid4())
+
+
+def refresh(*, refresh_token: str) -> TokenPair:
+    """Trade a refresh token for a new pair; a used one revokes its whole family."""
+    claims = decode_token(refresh_token, TokenType.REFRESH)
+    with session_scope() as session:
+        now = utcnow()
+        consumed = session.exec(
+            update(RefreshToken)
+            .where(
+                RefreshToken.jti == claims.jti,
+                RefreshToken.used_at.is_(None),
+                RefreshToken.revoked_at.is_(None),
+                RefreshToken.expires_at > now,
+            )
+            .values(used_at=now)
+        ).rowcount
+        user = accounts.get_user(session=session, user_id=claims.sub)
+        if consumed == 1 and user and not user.disabled:
+            return _issue_pair(session, user.id, family_id=claims.fam)
+    revoke_family(claims.fam)
+    raise AuthenticationError("This refresh token is no longer valid; please sign in again.")
+
+
+def logout(*, access_token: str, ip: str | None = None) -> CurrentUser:
+    """End the login of this access token: blacklist it and revoke its family."""
+    user = authenticate(access_token)
+    claims = decode_token(access_token, TokenType.ACCESS)
+    get_redis().set(_revoked_jti_key(claims.jti), "1", ex=max(1, claims.seconds_left()))
+    with session_scope() as session:
+        audit.record(session=session, action="logout", actor=user, ip=ip)
+    revoke_family(claims.fam)
+    drop_session_cache(user.id)
+    get_redis().publish(
+        user_channel(user.id), json.dumps({"type": "logout", "family": str(claims.fam)})
+    )
+    return user
+
+
+def revoke_family(family_id: uuid.UUID) -> None:
+    """Revoke every refresh token of a login, and its access tokens until they expire."""
+    with session_scope() as session:
+        session.exec(
+            update(RefreshToken)
+            .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+    ttl = get_settings().access_token_minutes * 60
+    get_redis().set(_revoked_family_key(family_id), "1", ex=ttl)
+
+
+def authenticate(access_token: str) -> CurrentUser:
+    """The user of a valid, unrevoked access token whose account may sign in."""
+    claims = decode_token(access_token, TokenType.ACCESS)
+    try:
+        user = _authenticate_with_redis(claims)
+    except RedisError as error:
+        logger.warning("Redis unavailable, checking the session in the database: %s", error)
+        user = _authenticate_with_database(claims)
+    if user is None or user.disabled:
+        raise AuthenticationError("This account cannot sign in.")
+    return user
+
+
+def validate_refresh_token(refresh_token: str) -> tuple[CurrentUser, TokenClaims]:
+    """Check a refresh token without using it up (the web UI's session cookie)."""
+    claims = decode_token(refresh_token, TokenType.REFRESH)
+    with session_scope() as session:
+        row = session.get(RefreshToken, claims.jti)
+        if row is None or row.revoked_at or row.used_at or row.expires_at <= utcnow():
+            raise AuthenticationError("Your session has ended; please sign in again.")
+        user = accounts.get_user(session=session, user_id=claims.sub)
+        if user is None or user.disabled:
+            raise AuthenticationError("This account cannot sign in.")
+        return _current_user_of(user), claims
+
+
+def issue_access_token(user_id: uuid.UUID, family_id: uuid.UUID) -> tuple[str, TokenClaims]:
+    """A new access token inside an existing login (used by the web UI's session)."""
+    lifetime = timedelta(minutes=get_settings().access_token_minutes)
+    return encode_token(user_id, family_id, TokenType.ACCESS, lifetime)
+
+
+def drop_session_cache(user_id: uuid.UUID) -> None:
+    """Forget the cached session, so the next request reads the database."""
+    get_redis().delete(_session_key(user_id))
+
+
+def _authenticate_with_redis(claims: TokenClaims) -> CurrentUser | None:
+    """Blacklist, revoked family and cached session in one round trip."""
+    redis = get_redis()
+    pipeline = redis.pipeline(transaction=False)
+    pipeline.exists(_revoked_jti_key(claims.jti), _revoked_family_key(claims.fam))
+    pipeline.get(_session_key(claims.sub))
+    revoked, cached = pipeline.execute()
+    if revoked:
+        raise AuthenticationError("This token has been revoked.")
+    if cached:
+        return CurrentUser.model_validate_json(cached)
+    user = _load_user(claims.sub)
+    if user:
+        redis.set(_session_key(claims.sub), user.model_dump_json(), ex=SESSION_CACHE_SECONDS)
+    return user
+
+
+def _authenticate_with_database(claims: TokenClaims) -> CurrentUser | None:
+    """Without Redis: a signed-out login shows as a revoked family in the database."""
+    with session_scope() as session:
+        revoked = session.exec(
+            select(RefreshToken.jti).where(
+                RefreshToken.family_id == claims.fam, RefreshToken.revoked_at.is_not(None)
+            )
+        ).first()
+    if revoked:
+        raise AuthenticationError("This token has been revoked.")
+    return _load_user(claims.sub)
+
+
+def _load_user(user_id: uuid.UUID) -> CurrentUser | None:
+    with session_scope() as session:
+        user = accounts.get_user(session=session, user_id=user_id)
+        return _current_user_of(user) if user else None
+
+
+def _current_user_of(user: User) -> CurrentUser:
+    return CurrentUser(
+        id=user.id,
+        email=user.email,
+        role=user.role,
+        disabled=user.disabled,
+        created_at=user.created_at.isoformat(),
+    )
+
+
+def _issue_pair(session, user_id: uuid.UUID, *, family_id: uuid.UUID) -> TokenPair:
+    """A new access token and a new refresh token (recorded) in `family_id`."""
+    settings = get_settings()
+    access, access_claims = issue_access_token(user_id, family_id)
+    lifetime = timedelta(days=settings.refresh_token_days)
+    refresh_token, claims = encode_token(user_id, family_id, TokenType.REFRESH, lifetime)
+    session.add(
+        RefreshToken(
+            jti=claims.jti, family_id=family_id, user_id=user_id, expires_at=claims.expires_at
+        )
+    )
+    return TokenPair(
+        access_token=access,
+        expires_in=access_claims.seconds_left(),
+        refresh_token=refresh_token,
+        refresh_expires_in=claims.seconds_left(),
+    )

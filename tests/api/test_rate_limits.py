@@ -1,0 +1,106 @@
+"""Rate limits: per route, per IP or user, with Retry-After; Redis down fails the right way."""
+
+import time
+
+from fastapi.testclient import TestClient
+
+from review_app.api.app import create_api
+from tests.api.conftest import PASSWORD, bearer
+
+
+def _login(client: TestClient, **headers: str):
+    credentials = {"email": "ada@example.com", "password": PASSWORD}
+    return client.post("/api/auth/login", json=credentials, headers=headers)
+
+
+def test_the_sixth_login_in_a_minute_is_refused(
+    set_env, database_url, redis_client, make_user
+) -> None:
+    set_env(RATE_LIMIT_LOGIN="5/minute")
+    make_user("ada@example.com")
+    client = TestClient(create_api())
+    assert [_login(client).status_code for _ in range(5)] == [200] * 5
+    refused = _login(client)
+    assert refused.status_code == 429
+    assert 0 < int(refused.headers["retry-after"]) <= 60
+    assert "Try again in" in refused.json()["detail"]
+
+
+def test_a_login_after_the_window_succeeds(set_env, database_url, redis_client, make_user) -> None:
+    set_env(RATE_LIMIT_LOGIN="5/2 seconds")
+    make_user("ada@example.com")
+    client = TestClient(create_api())
+    statuses = [_login(client).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+    time.sleep(int(_login(client).headers["retry-after"]) + 0.1)
+    assert _login(client).status_code == 200
+
+
+def test_register_and_refresh_have_their_own_limits(
+    set_env, database_url, redis_client, make_user, sign_in
+) -> None:
+    set_env(RATE_LIMIT_REGISTER="3/minute", RATE_LIMIT_REFRESH="2/minute")
+    client = TestClient(create_api())
+    registrations = [
+        client.post("/api/auth/register", json={"email": f"u{n}@example.com", "password": PASSWORD})
+        for n in range(4)
+    ]
+    assert [r.status_code for r in registrations] == [201, 201, 201, 429]
+    make_user("ada@example.com")
+    token = _login(client).json()["refresh_token"]
+    for _ in range(2):
+        token = client.post("/api/auth/refresh", json={"refresh_token": token}).json()[
+            "refresh_token"
+        ]
+    assert client.post("/api/auth/refresh", json={"refresh_token": token}).status_code == 429
+
+
+def test_other_routes_have_a_default_limit_per_user(
+    set_env, database_url, redis_client, make_user
+) -> None:
+    set_env(RATE_LIMIT_DEFAULT="3/minute", RATE_LIMIT_LOGIN="10/minute")
+    make_user("ada@example.com")
+    make_user("bob@example.com")
+    client = TestClient(create_api())
+    ada = bearer(_login(client).json()["access_token"])
+    bob_login = {"email": "bob@example.com", "password": PASSWORD}
+    bob = bearer(client.post("/api/auth/login", json=bob_login).json()["access_token"])
+    assert [client.get("/api/users/me", headers=ada).status_code for _ in range(4)] == [
+        200,
+        200,
+        200,
+        429,
+    ]
+    assert client.get("/api/users/me", headers=bob).status_code == 200
+    assert client.get("/openapi.json").status_code == 200
+
+
+def test_forwarded_for_is_ignored_unless_the_proxy_is_trusted(
+    set_env, database_url, redis_client, make_user
+) -> None:
+    make_user("ada@example.com")
+    direct = TestClient(create_api(), client=("203.0.113.9", 4000))
+    spoofed = [_login(direct, **{"X-Forwarded-For": f"10.0.0.{n}"}).status_code for n in range(6)]
+    assert spoofed[-1] == 429
+
+    set_env(TRUSTED_PROXIES='["198.51.100.0/24"]')
+    proxy = TestClient(create_api(), client=("198.51.100.1", 4000))
+    through_proxy = [
+        _login(proxy, **{"X-Forwarded-For": f"192.0.2.{n}"}).status_code for n in range(6)
+    ]
+    assert through_proxy == [200] * 6
+
+
+def test_with_redis_down_sign_in_fails_closed_and_reads_fail_open(
+    set_env, database_url, redis_client, make_user, sign_in
+) -> None:
+    make_user("ada@example.com")
+    access = sign_in("ada@example.com")["access_token"]
+    set_env(REDIS_URL="redis://127.0.0.1:1/0")
+    client = TestClient(create_api())
+    refused = _login(client)
+    assert refused.status_code == 503
+    assert "unavailable" in refused.json()["detail"]
+    me = client.get("/api/users/me", headers=bearer(access))
+    assert me.status_code == 200
+    assert me.json()["email"] == "ada@example.com"
