@@ -1,0 +1,63 @@
+"""Radon (Python only, in-process): cyclomatic complexity per function and maintainability index."""
+
+from collections.abc import Iterator
+
+from radon.complexity import cc_visit
+from radon.metrics import mi_visit
+from radon.visitors import Class, Function
+
+from review_app.review.analyzers.complexity import COMPLEXITY_LIMIT, complexity_finding
+from review_app.review.analyzers.output import AnalyzerOutput
+from review_app.review.models import Category, Finding, Severity, Source
+
+# Radon ranks the index A (20-100), B (10-19), C (0-9); below A the code is hard to maintain.
+_MI_MODERATE = 20
+_MI_LOW = 10
+
+
+def analyze(code: str, language: str) -> AnalyzerOutput:
+    """Flag complex functions and a low maintainability index.
+
+    Raises:
+        SyntaxError: the code does not parse (the syntax analyzer reports where).
+    """
+    findings = [
+        complexity_finding(
+            name=function.fullname,
+            line=function.lineno,
+            end_line=function.endline,
+            complexity=function.complexity,
+            source=Source.RADON,
+        )
+        for function in _functions(cc_visit(code))
+        if function.complexity > COMPLEXITY_LIMIT
+    ]
+    index = round(mi_visit(code, multi=True), 1)
+    if index < _MI_MODERATE:
+        findings.append(_maintainability_finding(index))
+    return AnalyzerOutput(findings=findings, metrics={"maintainability_index": index})
+
+
+def _functions(blocks: list[Function | Class]) -> Iterator[Function]:
+    """Every function, method and nested function.
+
+    `cc_visit` lists methods beside their class but keeps nested functions inside their parent.
+    """
+    for block in blocks:
+        if isinstance(block, Function):
+            yield block
+            yield from _functions(block.closures)
+
+
+def _maintainability_finding(index: float) -> Finding:
+    """A whole-file finding for a maintainability index below radon's rank A."""
+    return Finding(
+        title=f"Low maintainability index ({index:.0f}/100)",
+        detail="Radon's index combines volume, complexity and size; under 20 the code is "
+        "costly to change. Shorter functions with fewer branches raise it.",
+        severity=Severity.MEDIUM if index < _MI_LOW else Severity.LOW,
+        category=Category.MAINTAINABILITY,
+        line=1,
+        rule="maintainability-index",
+        sources=[Source.RADON],
+    )

@@ -1,0 +1,25 @@
+"""The cache key under which a review result can be reused."""
+
+import hashlib
+import json
+
+from review_app.review.models import LLMConfig
+from review_app.review.version import ANALYZER_VERSION
+
+__all__ = ["ANALYZER_VERSION", "cache_key"]
+
+
+def cache_key(language: str, code: str, llm: LLMConfig) -> str:
+    """SHA-256 hex over everything that changes a review's output.
+
+    The LLM settings count only when an LLM is configured; the API key never does, so rotating
+    it keeps the cache and the key never reaches the cache store.
+    """
+    llm_part = (
+        {"base_url": llm.base_url, "model": llm.model, "max_tokens": llm.max_tokens}
+        if llm.base_url
+        else None
+    )
+    payload = {"language": language, "code": code, "analyzer": ANALYZER_VERSION, "llm": llm_part}
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()

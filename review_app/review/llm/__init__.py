@@ -1,0 +1,1 @@
+"""The LLM review: prompt, OpenAI-compatible call with retries, tolerant parsing, normalizing."""

@@ -1,0 +1,161 @@
+"""Pydantic models at the boundary of the review pipeline.
+
+`ReviewResult` is stored as JSON, so every model here round-trips through
+`model_dump(mode="json")` and `model_validate`.
+"""
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+
+class Severity(StrEnum):
+    """How much a finding matters, most severe first."""
+
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Larger is more severe, so `max(..., key=rank)` picks the worst."""
+        return len(Severity) - list(Severity).index(self)
+
+
+class Category(StrEnum):
+    """What kind of problem a finding is."""
+
+    BUG = "bug"
+    SECURITY = "security"
+    PERFORMANCE = "performance"
+    MAINTAINABILITY = "maintainability"
+    STYLE = "style"
+    COMPLEXITY = "complexity"
+    DOCUMENTATION = "documentation"
+
+
+class Source(StrEnum):
+    """The tool that reported a finding."""
+
+    RUFF = "ruff"
+    BANDIT = "bandit"
+    RADON = "radon"
+    LIZARD = "lizard"
+    SYNTAX = "syntax"
+    LLM = "llm"
+
+
+class Finding(BaseModel):
+    """One problem in the submitted code, possibly confirmed by several tools."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str = Field(min_length=1)
+    detail: str = ""
+    severity: Severity
+    category: Category
+    line: int = Field(ge=1, description="1-based line of the submitted code.")
+    end_line: int | None = Field(default=None, ge=1)
+    column: int | None = Field(default=None, ge=1, description="1-based, in characters.")
+    rule: str | None = None
+    sources: list[Source] = Field(min_length=1)
+    suggested_fix: str | None = Field(
+        default=None, description="A unified diff that applies to the submitted code."
+    )
+
+
+class RubricScore(BaseModel):
+    """One rubric dimension as judged by the LLM."""
+
+    score: int = Field(ge=0, le=10)
+    reason: str = ""
+
+    @field_validator("score", mode="before")
+    @classmethod
+    def _round_fractional(cls, value: object) -> object:
+        """Models often answer 7.5; a rubric point is coarse enough to round."""
+        return round(value) if isinstance(value, float) else value
+
+
+class Rubric(BaseModel):
+    """The LLM's 0-10 marks for the five review dimensions."""
+
+    correctness: RubricScore
+    security: RubricScore
+    performance: RubricScore
+    readability: RubricScore
+    maintainability: RubricScore
+
+    def mean(self) -> float:
+        """The average mark, 0-10."""
+        scores = [self.correctness, self.security, self.performance]
+        scores += [self.readability, self.maintainability]
+        return sum(item.score for item in scores) / len(scores)
+
+
+LLMState = Literal["ok", "unavailable", "skipped"]
+
+
+class LLMStatus(BaseModel):
+    """Whether the LLM took part in the review, and what it cost."""
+
+    state: LLMState
+    reason: str | None = None
+    model: str | None = None
+    prompt_tokens: int = Field(default=0, ge=0)
+    completion_tokens: int = Field(default=0, ge=0)
+    total_tokens: int = Field(default=0, ge=0)
+
+
+class ToolError(BaseModel):
+    """A static analysis tool that failed; the review went on without it."""
+
+    source: Source
+    message: str
+
+
+class CodeMetrics(BaseModel):
+    """Size and complexity measures of the submitted code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lines: int = Field(ge=0)
+    code_lines: int | None = None
+    functions: int | None = None
+    max_complexity: int | None = None
+    average_complexity: float | None = None
+    maintainability_index: float | None = Field(
+        default=None, description="Radon's 0-100 index, Python only; higher is better."
+    )
+
+
+class ReviewResult(BaseModel):
+    """Everything a review produced; stored as JSON."""
+
+    language: str
+    score: int = Field(ge=0, le=100)
+    category_scores: dict[Category, int]
+    rubric: Rubric | None = None
+    summary: str
+    findings: list[Finding]
+    llm: LLMStatus
+    metrics: CodeMetrics
+    tool_errors: list[ToolError] = Field(default_factory=list)
+    analyzer_version: str
+
+
+class LLMConfig(BaseModel):
+    """How to reach an OpenAI-compatible LLM; an empty `base_url` means no LLM."""
+
+    model_config = ConfigDict(frozen=True)
+
+    base_url: str = ""
+    api_key: SecretStr = SecretStr("")
+    model: str = "gpt-4o-mini"
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=3, ge=0, le=10)
+    max_tokens: int = Field(default=4000, ge=256, description="Token budget per review.")
+    backoff_base_seconds: float = Field(default=0.5, ge=0)

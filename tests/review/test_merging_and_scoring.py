@@ -1,0 +1,113 @@
+"""Findings reported by several tools appear once; scores fall as findings get worse."""
+
+from collections.abc import Callable
+
+from review_app.review.merging import merge_findings
+from review_app.review.models import Category, Finding, LLMConfig, Rubric, Severity, Source
+from review_app.review.pipeline import run_review
+from review_app.review.scoring import category_scores, overall_score
+
+
+def _finding(severity: Severity, category: Category = Category.BUG, line: int = 1) -> Finding:
+    return Finding(
+        title=f"{severity} {category}",
+        severity=severity,
+        category=category,
+        line=line,
+        rule=f"{category}-rule",
+        sources=[Source.RUFF],
+    )
+
+
+def test_ruff_s608_and_bandit_b608_are_one_finding(read_fixture: Callable[[str], str]) -> None:
+    result = run_review("python", read_fixture("python_defects.py"), LLMConfig())
+    sql = [f for f in result.findings if f.line == 7 and f.category == Category.SECURITY]
+    assert len(sql) == 1
+    assert sql[0].sources == [Source.RUFF, Source.BANDIT]
+    assert sql[0].severity == Severity.HIGH
+
+
+def test_an_llm_repeat_of_a_static_finding_is_merged() -> None:
+    static = _finding(Severity.MEDIUM, Category.SECURITY, line=4)
+    repeat = Finding(
+        title="SQL injection",
+        severity=Severity.CRITICAL,
+        category=Category.SECURITY,
+        line=4,
+        sources=[Source.LLM],
+    )
+    [merged] = merge_findings([static, repeat])
+    assert merged.sources == [Source.RUFF, Source.LLM]
+    assert merged.severity == Severity.CRITICAL
+    assert merged.title == static.title
+
+
+def test_different_problems_on_one_line_stay_apart() -> None:
+    style = _finding(Severity.LOW, Category.STYLE, line=3)
+    bug = Finding(
+        title="bugbear",
+        severity=Severity.MEDIUM,
+        category=Category.BUG,
+        line=3,
+        rule="B006",
+        sources=[Source.RUFF],
+    )
+    assert len(merge_findings([style, bug])) == 2
+
+
+def test_merged_findings_are_ordered_by_line_then_severity() -> None:
+    findings = [
+        _finding(Severity.LOW, line=5),
+        _finding(Severity.HIGH, Category.SECURITY, line=2),
+        _finding(Severity.CRITICAL, Category.STYLE, line=5),
+    ]
+    ordered = merge_findings(findings)
+    assert [(f.line, f.severity) for f in ordered] == [
+        (2, Severity.HIGH),
+        (5, Severity.CRITICAL),
+        (5, Severity.LOW),
+    ]
+
+
+def test_no_findings_score_100_everywhere() -> None:
+    assert overall_score([], None) == 100
+    assert set(category_scores([], None).values()) == {100}
+
+
+def test_more_severe_findings_give_a_lower_score() -> None:
+    scores = [
+        overall_score([_finding(severity)], None)
+        for severity in (Severity.INFO, Severity.LOW, Severity.MEDIUM, Severity.HIGH)
+    ]
+    scores.append(overall_score([_finding(Severity.CRITICAL)], None))
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(scores)) == len(scores)
+
+
+def test_each_added_finding_lowers_the_score_but_it_stays_positive() -> None:
+    findings: list[Finding] = []
+    previous = overall_score(findings, None)
+    for line in range(1, 30):
+        findings.append(_finding(Severity.HIGH, line=line))
+        score = overall_score(findings, None)
+        assert score <= previous
+        previous = score
+    assert previous >= 0
+    assert overall_score(findings[:1], None) > overall_score(findings[:2], None)
+
+
+def test_category_scores_only_suffer_in_their_category() -> None:
+    scores = category_scores([_finding(Severity.HIGH, Category.SECURITY)], None)
+    assert scores[Category.SECURITY] < 100
+    assert scores[Category.STYLE] == 100
+
+
+def test_rubric_is_blended_into_the_scores() -> None:
+    def rubric(mark: int) -> Rubric:
+        item = {"score": mark, "reason": "r"}
+        return Rubric.model_validate({name: item for name in Rubric.model_fields})
+
+    findings = [_finding(Severity.MEDIUM)]
+    assert overall_score(findings, rubric(10)) > overall_score(findings, None)
+    assert overall_score(findings, rubric(2)) < overall_score(findings, None)
+    assert category_scores([], rubric(5))[Category.BUG] == 80
