@@ -154,6 +154,8 @@ def worker_command(settings: Settings) -> list[str]:
         f"--concurrency={settings.worker_concurrency}",
         "--hostname=review_app@%h",
         "--loglevel=INFO",
+        "--beat",
+        f"--schedule={settings.data_dir / 'celerybeat-schedule'}",
     ]
 
 

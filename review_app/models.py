@@ -3,8 +3,9 @@
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import DateTime, String, TypeDecorator
+from sqlalchemy import JSON, DateTime, String, Text, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 
@@ -80,3 +81,71 @@ class AuditEvent(SQLModel, table=True):
     target: str | None = Field(default=None, max_length=320)
     ip: str | None = Field(default=None, max_length=64)
     detail: str | None = Field(default=None, max_length=1000)
+
+
+class ReviewStatus(StrEnum):
+    """Where a review is in its life; completed and failed are final."""
+
+    PENDING = "pending"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class Review(SQLModel, table=True):
+    """One submission and, once finished, its result (a `ReviewResult` as JSON)."""
+
+    __tablename__ = "reviews"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    language: str = Field(max_length=32, index=True)
+    filename: str | None = Field(default=None, max_length=255)
+    code: str = Field(sa_type=Text)
+    cache_key: str = Field(max_length=64, index=True)
+    status: ReviewStatus = Field(default=ReviewStatus.PENDING, sa_type=String(16), index=True)
+    progress: int = Field(default=0, ge=0, le=100)
+    stage: str = Field(default="queued", max_length=32)
+    error: str | None = Field(default=None, max_length=1000)  # why it failed, for a person
+    cached: bool = Field(default=False)
+    result: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    score: int | None = Field(default=None)
+    llm_state: str | None = Field(default=None, max_length=16)
+    prompt_tokens: int = Field(default=0)
+    completion_tokens: int = Field(default=0)
+    total_tokens: int = Field(default=0)
+    attempts: int = Field(default=0)  # deliveries to a worker, capped
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    queued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)  # last enqueue
+    started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ReviewFinding(SQLModel, table=True):
+    """One finding of a completed review, flattened so reports can GROUP BY in SQL."""
+
+    __tablename__ = "review_findings"
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: uuid.UUID = Field(foreign_key="reviews.id", index=True, ondelete="CASCADE")
+    user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    created_at: datetime = Field(sa_type=UTCDateTime, index=True)  # the review's
+    language: str = Field(max_length=32)
+    severity: str = Field(max_length=16)
+    category: str = Field(max_length=32)
+    rule: str | None = Field(default=None, max_length=100)
+    title: str = Field(max_length=300)
+    source: str = Field(max_length=16)  # the first tool that reported it
+    sources: str = Field(max_length=200)  # every tool, comma-separated
+    line: int
+
+
+class CachedResult(SQLModel, table=True):
+    """The durable copy of a review result, reused for identical submissions by anyone."""
+
+    __tablename__ = "cached_results"
+
+    cache_key: str = Field(primary_key=True, max_length=64)
+    result: dict[str, Any] = Field(sa_type=JSON)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    hit_count: int = Field(default=0)

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     max_code_bytes: int = Field(default=200_000, ge=1, le=900_000)  # under the websocket's 1 MB
     task_soft_time_limit: int = Field(default=300, ge=5)  # seconds
     task_hard_time_limit: int = Field(default=360, ge=10)  # seconds
+    review_max_attempts: int = Field(default=3, ge=1, le=10)  # worker runs before giving up
+    review_pending_timeout_seconds: int = Field(default=600, ge=60)  # queued that long: re-queue
+    review_sweep_seconds: int = Field(default=60, ge=5)  # how often stuck reviews are looked for
+    review_cache_ttl_seconds: int = Field(default=86_400, ge=60)  # results kept hot in Redis
+    review_read_cache_seconds: int = Field(default=60, ge=0)  # finished reviews cached for GET
 
     # Rate limits ("N/second|minute|hour|day"), per client IP or signed-in user
     rate_limit_default: str = "120/minute"  # every route not listed here

@@ -1,9 +1,12 @@
 """Test-wide setup: every run gets its own Redis db number, data dir and databases."""
 
 import os
+import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -91,6 +94,36 @@ def database_url(request: pytest.FixtureRequest, set_env, tmp_path: Path):
             engine_for(url).dispose()
 
 
+@dataclass(frozen=True)
+class RunningWorker:
+    """A real Celery worker process: its node name and the Popen of its main process."""
+
+    name: str
+    process: subprocess.Popen
+
+
+@contextmanager
+def started_worker(redis_client) -> Iterator[RunningWorker]:
+    """Start a real Celery worker on the test Redis and stop it on exit.
+
+    It inherits the environment as it is now: set the database and LLM first.
+    """
+    from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    log_path = RUN_DIR / "logs" / f"{name}.log"
+    process = start_process(celery_worker_command(name), dict(os.environ), log_path)
+    try:
+        wait_for(
+            lambda: any(redis_client.scan_iter(f"{WORKER_KEY_PREFIX}{name}@*")),
+            timeout=30,
+            what=f"worker {name} to report in",
+        )
+        yield RunningWorker(name, process)
+    finally:
+        stop_process(process)
+
+
 @pytest.fixture
 def celery_worker(redis_client) -> Iterator[str]:
     """A real Celery worker process on the test Redis; yields its name.
@@ -98,15 +131,12 @@ def celery_worker(redis_client) -> Iterator[str]:
     It inherits the environment as it is when the fixture starts: request `database_url`
     before this fixture to give the worker that database.
     """
-    from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+    with started_worker(redis_client) as worker:
+        yield worker.name
 
-    name = f"test-{uuid.uuid4().hex[:8]}"
-    log_path = RUN_DIR / "logs" / f"{name}.log"
-    process = start_process(celery_worker_command(name), dict(os.environ), log_path)
-    wait_for(
-        lambda: any(redis_client.scan_iter(f"{WORKER_KEY_PREFIX}{name}@*")),
-        timeout=30,
-        what=f"worker {name} to report in",
-    )
-    yield name
-    stop_process(process)
+
+@pytest.fixture
+def celery_worker_process(redis_client) -> Iterator[RunningWorker]:
+    """Like `celery_worker`, for tests that signal the worker's processes themselves."""
+    with started_worker(redis_client) as worker:
+        yield worker

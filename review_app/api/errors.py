@@ -3,11 +3,13 @@
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from review_app.review.errors import CodeTooLargeError, InvalidSubmissionError
 from review_app.services.accounts import InvalidEmailError
 from review_app.services.errors import (
     AuthenticationError,
     EmailTakenError,
     InvalidCredentialsError,
+    InvalidQueryError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
@@ -23,6 +25,7 @@ STATUS_OF: dict[type[ServiceError], int] = {
     NotFoundError: 404,
     EmailTakenError: 409,
     InvalidEmailError: 422,
+    InvalidQueryError: 422,
     WeakPasswordError: 422,
     RateLimitedError: 429,
     ServiceUnavailableError: 503,
@@ -48,6 +51,15 @@ async def service_error_handler(_request: Request, error: ServiceError) -> JSONR
     return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
 
 
+async def submission_error_handler(
+    _request: Request, error: InvalidSubmissionError
+) -> JSONResponse:
+    """Code that cannot be reviewed: 413 when too large, else 422, with the pipeline's message."""
+    status = 413 if isinstance(error, CodeTooLargeError) else 422
+    return JSONResponse({"detail": str(error)}, status_code=status)
+
+
 def install_error_handlers(api: FastAPI) -> None:
-    """Register the handler for every service error."""
+    """Register the handlers for service errors and unreviewable submissions."""
     api.add_exception_handler(ServiceError, service_error_handler)
+    api.add_exception_handler(InvalidSubmissionError, submission_error_handler)

@@ -43,3 +43,7 @@ class RateLimitedError(ServiceError):
 
 class ServiceUnavailableError(ServiceError):
     """A backing service (Redis, the database) is down, so we refuse rather than guess."""
+
+
+class InvalidQueryError(ServiceError):
+    """A filter or paging parameter is out of range; the message says which and why."""

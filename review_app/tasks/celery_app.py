@@ -5,7 +5,12 @@ from celery import Celery
 from review_app.settings import get_settings
 from review_app.tasks.heartbeat import WorkerHeartbeat
 
-TASK_MODULES = ["review_app.tasks.ping"]
+TASK_MODULES = [
+    "review_app.tasks.ping",
+    "review_app.tasks.review_task",
+    "review_app.tasks.review_sweeper",
+]
+SWEEP_TASK = "review_app.sweep_stuck_reviews"
 
 
 def create_celery_app() -> Celery:
@@ -34,6 +39,13 @@ def create_celery_app() -> Celery:
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
         enable_utc=True,
+        beat_schedule={
+            "sweep-stuck-reviews": {
+                "task": SWEEP_TASK,
+                "schedule": float(settings.review_sweep_seconds),
+                "options": {"expires": float(settings.review_sweep_seconds)},
+            }
+        },
     )
     app.steps["worker"].add(WorkerHeartbeat)
     return app

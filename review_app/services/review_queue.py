@@ -1,0 +1,28 @@
+"""Hand a review to the workers: one Celery message whose task id is the review id."""
+
+import logging
+import uuid
+
+from kombu.exceptions import OperationalError
+from redis import RedisError
+
+logger = logging.getLogger(__name__)
+
+RUN_REVIEW_TASK = "review_app.run_review"
+
+
+def enqueue_review(review_id: uuid.UUID) -> bool:
+    """Queue the review by task name (no import of the worker's code); False if the broker is down.
+
+    A review that could not be queued stays pending, and the sweeper queues it again later.
+    """
+    # Imported on first use: the Celery app reads the broker URL from the settings when it is
+    # built, and importing the API (in a test's conftest, say) must not fix it too early.
+    from review_app.tasks.celery_app import celery_app
+
+    try:
+        celery_app.send_task(RUN_REVIEW_TASK, args=[str(review_id)], task_id=str(review_id))
+    except (OperationalError, RedisError, OSError) as error:
+        logger.warning("review %s not queued, the sweeper will retry: %s", review_id, error)
+        return False
+    return True

@@ -1,0 +1,202 @@
+"""Submitting code for review and reading reviews back; the API and the pages both call these.
+
+A submission is one database insert and, unless the result is cached, one message on the queue.
+"""
+
+import logging
+import uuid
+
+from pydantic import BaseModel, ValidationError
+from redis import RedisError
+from sqlalchemy import func
+from sqlalchemy.orm import defer
+from sqlmodel import Session, select
+
+from review_app.db import session_scope
+from review_app.models import Review, ReviewStatus
+from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.review.cache_key import cache_key
+from review_app.review.errors import InvalidSubmissionError
+from review_app.review.languages import resolve_language
+from review_app.review.models import LLMConfig, ReviewResult
+from review_app.review.validation import validate_code
+from review_app.services import review_cache, review_progress, review_results
+from review_app.services.errors import InvalidQueryError, NotFoundError
+from review_app.services.review_queue import enqueue_review
+from review_app.services.review_views import (
+    ReviewDetail,
+    ReviewPage,
+    ReviewSummary,
+    SubmittedReview,
+)
+from review_app.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+MAX_FILENAME_LENGTH = 255
+
+
+class InvalidFilenameError(InvalidSubmissionError):
+    """The file name is too long or holds control characters."""
+
+
+def llm_config() -> LLMConfig:
+    """The LLM the settings describe (no base URL: static analysis only)."""
+    settings = get_settings()
+    return LLMConfig(
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key,
+        model=settings.llm_model,
+        timeout_seconds=settings.llm_timeout_seconds,
+        max_retries=settings.llm_max_retries,
+        max_tokens=settings.llm_max_tokens,
+    )
+
+
+def submit_review(
+    *, user_id: uuid.UUID, language: str | None, code: str | bytes, filename: str | None = None
+) -> SubmittedReview:
+    """Validate and record a submission; a cached result completes it at once, else it is queued.
+
+    Raises:
+        InvalidSubmissionError: the code or language cannot be reviewed (CodeTooLargeError,
+            EmptyCodeError, BinaryCodeError, InvalidEncodingError, UnsupportedLanguageError).
+    """
+    text = validate_code(code, get_settings().max_code_bytes)
+    filename = _clean_filename(filename)
+    language = resolve_language(language, filename)
+    key = cache_key(language, text, llm_config())
+    with session_scope() as session:
+        review = Review(
+            user_id=user_id, language=language, filename=filename, code=text, cache_key=key
+        )
+        cached = review_cache.find_result(session=session, cache_key=key)
+        if cached is not None:
+            _complete_from_cache(session, review, cached)
+        session.add(review)
+    review_progress.publish(review_progress.ProgressEvent.of(review), user_id)
+    if cached is None:
+        enqueue_review(review.id)
+    return SubmittedReview(id=review.id, status=review.status, cached=review.cached)
+
+
+def _complete_from_cache(session: Session, review: Review, result: ReviewResult) -> None:
+    """Make `review` a completed copy of a cached result, findings included."""
+    for name, value in review_results.completed_values(result, cached=True).items():
+        setattr(review, name, value)
+    review.started_at = review.finished_at
+    session.add(review)
+    session.flush()
+    session.add_all(review_results.finding_rows(review, result))
+
+
+def _clean_filename(filename: str | None) -> str | None:
+    """The file name without surrounding blanks; None when empty."""
+    if filename is None or not filename.strip():
+        return None
+    filename = filename.strip()
+    if len(filename) > MAX_FILENAME_LENGTH:
+        limit = MAX_FILENAME_LENGTH
+        raise InvalidFilenameError(f"The file name is longer than {limit} characters.")
+    if any(ord(character) < 32 or ord(character) == 127 for character in filename):
+        raise InvalidFilenameError("The file name contains control characters.")
+    return filename
+
+
+class _CachedDetail(BaseModel):
+    """A finished review in the read cache, with its owner so no one else is served it."""
+
+    user_id: uuid.UUID
+    review: ReviewDetail
+
+
+def _detail_key(review_id: uuid.UUID) -> str:
+    return f"{KEY_PREFIX}review-detail:{review_id}"
+
+
+def get_review(*, user_id: uuid.UUID, review_id: uuid.UUID) -> ReviewDetail:
+    """One of the user's reviews; a finished one is served from Redis for a short while.
+
+    Raises:
+        NotFoundError: no such review, or it belongs to someone else.
+    """
+    cached = _read_cached_detail(review_id)
+    if cached is not None and cached.user_id == user_id:
+        return cached.review
+    with session_scope() as session:
+        review = session.get(Review, review_id)
+        if review is None or review.user_id != user_id:
+            raise NotFoundError("No review with this id.")
+        detail = ReviewDetail.of(review)
+    if detail.finished:
+        _cache_detail(_CachedDetail(user_id=user_id, review=detail))
+    return detail
+
+
+def _read_cached_detail(review_id: uuid.UUID) -> _CachedDetail | None:
+    try:
+        raw = get_redis().get(_detail_key(review_id))
+        return _CachedDetail.model_validate_json(raw) if raw else None
+    except (RedisError, ValidationError) as error:
+        logger.warning("review read cache unavailable: %s", error)
+        return None
+
+
+def _cache_detail(cached: _CachedDetail) -> None:
+    ttl = get_settings().review_read_cache_seconds
+    if ttl <= 0:
+        return
+    try:
+        get_redis().set(_detail_key(cached.review.id), cached.model_dump_json(), ex=ttl)
+    except RedisError as error:
+        logger.warning("review %s not cached for reading: %s", cached.review.id, error)
+
+
+def list_reviews(
+    *,
+    user_id: uuid.UUID,
+    language: str | None = None,
+    status: str | None = None,
+    limit: int = DEFAULT_PAGE_SIZE,
+    offset: int = 0,
+) -> ReviewPage:
+    """The user's reviews, newest first, optionally of one language and status.
+
+    `limit` above MAX_PAGE_SIZE is lowered to it.
+
+    Raises:
+        InvalidQueryError: limit below 1, offset below 0, or an unknown status.
+        UnsupportedLanguageError: the language filter names no supported language.
+    """
+    if limit < 1:
+        raise InvalidQueryError("limit must be at least 1.")
+    if offset < 0:
+        raise InvalidQueryError("offset must be 0 or more.")
+    limit = min(limit, MAX_PAGE_SIZE)
+    conditions = [Review.user_id == user_id]
+    if language:
+        conditions.append(Review.language == resolve_language(language, None))
+    if status:
+        conditions.append(Review.status == _parse_status(status))
+    with session_scope() as session:
+        total = session.exec(select(func.count()).select_from(Review).where(*conditions)).one()
+        rows = session.exec(
+            select(Review)
+            .options(defer(Review.code), defer(Review.result))
+            .where(*conditions)
+            .order_by(Review.created_at.desc(), Review.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        items = [ReviewSummary.of(review) for review in rows]
+    return ReviewPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def _parse_status(status: str) -> ReviewStatus:
+    try:
+        return ReviewStatus(status.strip().lower())
+    except ValueError:
+        names = ", ".join(member.value for member in ReviewStatus)
+        raise InvalidQueryError(f"'{status}' is not a status; use one of: {names}.") from None

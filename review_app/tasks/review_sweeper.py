@@ -1,0 +1,10 @@
+"""The periodic sweep (Celery beat) that re-queues stuck reviews."""
+
+from review_app.services.review_sweeper import sweep_stuck_reviews
+from review_app.tasks.celery_app import SWEEP_TASK, celery_app
+
+
+@celery_app.task(name=SWEEP_TASK, ignore_result=True)
+def sweep_stuck_reviews_task() -> int:
+    """Re-queue every stuck review; returns how many."""
+    return len(sweep_stuck_reviews())
