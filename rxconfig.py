@@ -11,7 +11,6 @@ config = rx.Config(
     telemetry_enabled=False,
     redis_url=settings.effective_redis_url,
     cors_allowed_origins=settings.effective_origins,
-    state_auto_setters=False,
     show_built_with_reflex=False,
     plugins=[rx.plugins.RadixThemesPlugin()],
     disable_plugins=["reflex_base.plugins.sitemap.SitemapPlugin"],

@@ -1,5 +1,7 @@
 """`python -m review_app`: run the platform and manage it."""
 
+import sys
+
 import typer
 
 from review_app.settings import get_settings
@@ -22,6 +24,42 @@ def migrate() -> None:
 
     upgrade_to_head()
     typer.echo("database is at the newest schema")
+
+
+@cli.command("create-admin")
+def create_admin(
+    email: str,
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read a new admin's password from standard input."
+    ),
+) -> None:
+    """Make EMAIL an admin: promote the account, or create it (asking for a password)."""
+    from review_app.db import session_scope, upgrade_to_head
+    from review_app.services import accounts
+    from review_app.services.auth import drop_session_cache
+    from review_app.services.errors import ServiceError
+
+    upgrade_to_head()
+    try:
+        with session_scope() as session:
+            existing = accounts.get_user_by_email(
+                session=session, email=accounts.normalize_email(email)
+            )
+        password = None if existing else _read_password(password_stdin)
+        with session_scope() as session:
+            user, created = accounts.make_admin(session=session, email=email, password=password)
+    except ServiceError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from error
+    drop_session_cache(user.id)
+    typer.echo(f"{'created' if created else 'promoted'} admin {user.email}")
+
+
+def _read_password(from_stdin: bool) -> str:
+    """A new account's password, from stdin or an interactive prompt (never an argument)."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("Password for the new admin", hide_input=True, confirmation_prompt=True)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
 
     # Accounts
     jwt_secret: SecretStr = SecretStr("")  # HS256 key; empty: generated once under data_dir
-    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    access_token_minutes: float = Field(default=15, gt=0, le=24 * 60)
     refresh_token_days: int = Field(default=14, ge=1, le=365)
 
     # The LLM (any OpenAI-compatible endpoint); empty base URL: static analysis only
@@ -87,6 +87,11 @@ class Settings(BaseSettings):
             f"http://localhost:{self.port}",
             f"http://127.0.0.1:{self.port}",
         ]
+
+    @property
+    def serves_https(self) -> bool:
+        """Whether every allowed origin is https, so cookies can be marked Secure."""
+        return all(origin.startswith("https://") for origin in self.effective_origins)
 
     def jwt_key(self) -> bytes:
         """The JWT signing key: the configured one, or one generated once under data/."""

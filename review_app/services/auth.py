@@ -6,6 +6,7 @@ access-token blacklist, revoked families and a short-lived cache of each user's 
 
 import json
 import logging
+import math
 import uuid
 from datetime import timedelta
 
@@ -133,7 +134,7 @@ def revoke_family(family_id: uuid.UUID) -> None:
             .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
             .values(revoked_at=utcnow())
         )
-    ttl = get_settings().access_token_minutes * 60
+    ttl = math.ceil(get_settings().access_token_minutes * 60)
     get_redis().set(_revoked_family_key(family_id), "1", ex=ttl)
 
 

@@ -74,3 +74,8 @@ async def enforce(rule: Rule, key: str, *, fail_closed: bool) -> None:
         logger.warning("rate limit %s not enforced, Redis unavailable: %s", rule.value, error)
         return
     raise RateLimitedError(max(1, math.ceil(stats.reset_time - time.time())))
+
+
+async def reset(rule: Rule, key: str) -> None:
+    """Forget every counted request of `key` under `rule`."""
+    await _limiter().clear(parse(rate_of(rule)), NAMESPACE, rule.value, key)

@@ -1,0 +1,1 @@
+"""Components several pages share."""

@@ -1,0 +1,76 @@
+"""The frame of every page: a navigation bar, the content, and sign-in protection."""
+
+from collections.abc import Callable
+
+import reflex as rx
+
+from review_app import routes
+from review_app.state.live_updates import LiveUpdatesState
+from review_app.state.session import SessionState
+
+NAV_LINKS = [
+    ("Editor", routes.EDITOR),
+    ("History", routes.HISTORY),
+    ("Dashboard", routes.DASHBOARD),
+]
+
+# Protected pages check the session on load, then start the tab's live updates.
+PROTECTED_ON_LOAD = [SessionState.require_session, LiveUpdatesState.listen]
+
+
+def navbar() -> rx.Component:
+    """Links to the pages, the signed-in user, sign out, and the theme toggle."""
+    return rx.hstack(
+        rx.link(rx.text("review_app", size="5", weight="bold"), href=routes.HOME, underline="none"),
+        rx.cond(
+            SessionState.signed_in,
+            rx.hstack(
+                *[rx.link(label, href=href) for label, href in NAV_LINKS],
+                rx.cond(SessionState.is_admin, rx.link("Admin", href=routes.ADMIN)),
+                spacing="4",
+            ),
+        ),
+        rx.spacer(),
+        rx.cond(
+            SessionState.signed_in,
+            rx.hstack(
+                rx.text(SessionState.email, size="2", color_scheme="gray"),
+                rx.button("Sign out", on_click=SessionState.logout, variant="soft", size="2"),
+                align="center",
+            ),
+            rx.link("Sign in", href=routes.LOGIN),
+        ),
+        rx.color_mode.button(aria_label="Toggle dark mode"),
+        as_="nav",
+        align="center",
+        spacing="5",
+        padding_x="1.5em",
+        padding_y="0.75em",
+        border_bottom="1px solid var(--gray-a5)",
+        width="100%",
+    )
+
+
+def frame(content: rx.Component) -> rx.Component:
+    """A page: the navigation bar above `content`."""
+    return rx.box(
+        navbar(),
+        rx.box(content, as_="main", padding="1.5em", max_width="1400px", margin_x="auto"),
+        width="100%",
+    )
+
+
+def protected(content: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+    """A page only a signed-in user sees; others are sent to /login (see PROTECTED_ON_LOAD)."""
+
+    def page() -> rx.Component:
+        return frame(
+            rx.cond(
+                SessionState.signed_in,
+                content(),
+                rx.center(rx.spinner(size="3"), aria_label="Checking your session", padding="4em"),
+            )
+        )
+
+    page.__name__ = content.__name__
+    return page

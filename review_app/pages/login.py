@@ -1,0 +1,60 @@
+"""/login: sign in, then go where the visitor was headed."""
+
+from functools import partial
+
+import reflex as rx
+
+from review_app import routes
+from review_app.components.layout import frame
+from review_app.pages.auth_forms import error_callout, field, form_card
+from review_app.services import auth, rate_limits
+from review_app.services.errors import ServiceError
+from review_app.state.session import SessionState, client_ip_of, safe_next
+
+
+class LoginState(rx.State):
+    """The login form's error and progress."""
+
+    error: str = ""
+    busy: bool = False
+
+    @rx.event
+    def start(self) -> None:
+        """Show that the form is being checked."""
+        self.error = ""
+        self.busy = True
+
+    @rx.event
+    async def submit(self, form: dict[str, str]):
+        """Check the credentials (rate limited per IP) and start the session."""
+        ip = client_ip_of(self.router)
+        email, password = form.get("email", ""), form.get("password", "")
+        try:
+            await rate_limits.enforce(rate_limits.Rule.LOGIN, f"ip:{ip}", fail_closed=True)
+            pair = await rx.run_in_thread(
+                partial(auth.login, email=email, password=password, ip=ip)
+            )
+            await (await self.get_state(SessionState))._sign_in(pair)
+        except ServiceError as error:
+            self.error = str(error)
+            return None
+        finally:
+            self.busy = False
+        return rx.redirect(safe_next(self.router.url.query_parameters.get("next")))
+
+
+def login_page() -> rx.Component:
+    """The sign-in form."""
+    form = rx.form(
+        rx.vstack(
+            field("Email", "email", "email", "username"),
+            field("Password", "password", "password", "current-password"),
+            error_callout(LoginState.error),
+            rx.button("Sign in", type="submit", loading=LoginState.busy, width="100%"),
+            spacing="3",
+        ),
+        on_submit=[LoginState.start, LoginState.submit],
+        reset_on_submit=False,
+    )
+    footer = rx.text("No account yet? ", rx.link("Create one", href=routes.REGISTER), size="2")
+    return frame(form_card("Sign in", form, footer))

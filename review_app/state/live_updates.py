@@ -1,0 +1,95 @@
+"""Pushes to a tab: one background task per tab listens on the user's Redis channel.
+
+Messages are JSON with a "type"; a logout of this tab's login signs the tab out at once.
+Between messages the task renews the tab's access token before it expires.
+"""
+
+import asyncio
+import json
+import logging
+import time
+
+import redis.asyncio as aioredis
+import reflex as rx
+from redis.exceptions import RedisError
+
+from review_app import routes
+from review_app.services.auth import user_channel
+from review_app.settings import get_settings
+from review_app.state.session import SessionState
+
+logger = logging.getLogger(__name__)
+POLL_SECONDS = 2.0
+RECONNECT_SECONDS = 2.0
+
+
+class LiveUpdatesState(rx.State):
+    """Runs the tab's listener; a newer listener (after a reload) retires the older one."""
+
+    _generation: int = 0
+
+    @rx.event(background=True)
+    async def listen(self):
+        """Relay the user's channel to this tab until it closes or signs out."""
+        async with self:
+            self._generation += 1
+            generation = self._generation
+            session = await self.get_state(SessionState)
+            user_id = session._user_id
+        if not user_id:
+            return
+        client = aioredis.from_url(get_settings().effective_redis_url, decode_responses=True)
+        try:
+            async for signed_out in self._relay(client, user_id, generation):
+                if signed_out:
+                    yield rx.redirect(routes.LOGIN)
+                    return
+        finally:
+            await client.aclose()
+
+    async def _relay(self, client: aioredis.Redis, user_id: str, generation: int):
+        """Yield after each message or poll: True once the tab is signed out."""
+        while True:
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(user_channel(user_id))
+                    while True:
+                        message = await pubsub.get_message(
+                            ignore_subscribe_messages=True, timeout=POLL_SECONDS
+                        )
+                        outcome = await self._handle(message, generation)
+                        if outcome is None:
+                            return
+                        yield outcome
+                        if outcome:
+                            return
+            except RedisError as error:
+                logger.warning("live updates lost Redis, reconnecting: %s", error)
+                await asyncio.sleep(RECONNECT_SECONDS)
+
+    async def _handle(self, message: dict | None, generation: int) -> bool | None:
+        """Apply one message; None: stop quietly (tab gone or replaced), True: signed out."""
+        if not self._tab_connected():
+            return None
+        async with self:
+            if self._generation != generation:
+                return None
+            session = await self.get_state(SessionState)
+            event = json.loads(message["data"]) if message else {}
+            if event.get("type") == "logout" and event.get("family") == session._family:
+                session._end()
+            elif session.signed_in and _time_to_renew(session):
+                await session._renew()
+            return not session.signed_in
+
+    def _tab_connected(self) -> bool:
+        """Whether this tab's websocket is still connected to this backend process."""
+        from review_app.review_app import app
+
+        namespace = app.event_namespace
+        return namespace is not None and self.router.session.client_token in namespace.token_to_sid
+
+
+def _time_to_renew(session: SessionState) -> bool:
+    """Whether the tab's access token is about to expire."""
+    return time.time() >= session._renew_at
