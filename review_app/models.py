@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, String, Text, TypeDecorator
+from sqlalchemy import JSON, DateTime, Index, String, Text, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 
@@ -96,6 +96,7 @@ class Review(SQLModel, table=True):
     """One submission and, once finished, its result (a `ReviewResult` as JSON)."""
 
     __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_user_id_created_at", "user_id", "created_at"),)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
@@ -125,6 +126,7 @@ class ReviewFinding(SQLModel, table=True):
     """One finding of a completed review, flattened so reports can GROUP BY in SQL."""
 
     __tablename__ = "review_findings"
+    __table_args__ = (Index("ix_review_findings_user_id_created_at", "user_id", "created_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: uuid.UUID = Field(foreign_key="reviews.id", index=True, ondelete="CASCADE")

@@ -1,8 +1,9 @@
 """`/api/reviews`: submit code for review, follow one review, list your history."""
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -49,19 +50,13 @@ async def submit(body: SubmitRequest, user: SignedInUser) -> SubmittedReview:
 @router.get("", responses={422: {"description": "A filter or paging value is invalid."}})
 async def history(
     user: SignedInUser,
-    language: str | None = None,
-    status: str | None = None,
+    filters: Annotated[reviews.ReviewFilters, Query()],
     limit: int = reviews.DEFAULT_PAGE_SIZE,
     offset: int = 0,
 ) -> ReviewPage:
-    """Your reviews, newest first; `limit` is at most 100."""
+    """Your reviews, newest first; `limit` is at most 100; `filename` matches a substring."""
     return await run_in_threadpool(
-        reviews.list_reviews,
-        user_id=user.id,
-        language=language,
-        status=status,
-        limit=limit,
-        offset=offset,
+        reviews.list_reviews, user_id=user.id, filters=filters, limit=limit, offset=offset
     )
 
 

@@ -1,11 +1,19 @@
 """The audit log: sign-ins, sign-outs and admin actions, kept in the database."""
 
 import uuid
+from datetime import datetime
 from typing import Protocol
 
-from sqlmodel import Session
+from pydantic import BaseModel
+from sqlalchemy import func
+from sqlmodel import Session, select
 
+from review_app.db import session_scope
 from review_app.models import AuditEvent
+from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
+
+# Sign-ins and sign-outs; admin actions are named "<thing>.<verb>" by the modules that do them.
+SIGN_IN_ACTIONS = ("login", "login_failed", "login_refused", "logout")
 
 
 class Actor(Protocol):
@@ -35,3 +43,56 @@ def record(
     )
     session.add(event)
     return event
+
+
+class AuditEntry(BaseModel):
+    """One line of the audit log."""
+
+    id: int
+    created_at: datetime
+    actor_id: uuid.UUID | None
+    actor_email: str | None
+    action: str
+    target: str | None
+    ip: str | None
+    detail: str | None
+
+
+class AuditPage(BaseModel):
+    """A page of the audit log, newest first, and how many events match in all."""
+
+    items: list[AuditEntry]
+    total: int
+    limit: int
+    offset: int
+
+
+def list_events(
+    *,
+    action: str | None = None,
+    actor: str | None = None,
+    limit: int = DEFAULT_PAGE_SIZE,
+    offset: int = 0,
+) -> AuditPage:
+    """The log, newest first: one action exactly, and/or actors whose email contains `actor`.
+
+    Raises:
+        InvalidQueryError: limit below 1 or offset below 0.
+    """
+    limit = checked_limit(limit, offset)
+    conditions = []
+    if action and action.strip():
+        conditions.append(AuditEvent.action == action.strip())
+    if actor and actor.strip():
+        conditions.append(AuditEvent.actor_email.contains(actor.strip().lower(), autoescape=True))
+    with session_scope() as session:
+        total = session.exec(select(func.count()).select_from(AuditEvent).where(*conditions)).one()
+        rows = session.exec(
+            select(AuditEvent)
+            .where(*conditions)
+            .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        items = [AuditEntry.model_validate(row, from_attributes=True) for row in rows]
+    return AuditPage(items=items, total=total, limit=limit, offset=offset)

@@ -19,7 +19,7 @@ from review_app.db import session_scope
 from review_app.models import RefreshToken, Role, User, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.services import accounts, audit
-from review_app.services.errors import AuthenticationError, InvalidCredentialsError
+from review_app.services.errors import AuthenticationError, InvalidCredentialsError, ServiceError
 from review_app.services.passwords import verify_password
 from review_app.services.tokens import TokenClaims, TokenType, decode_token, encode_token
 from review_app.settings import get_settings
@@ -76,17 +76,19 @@ def login(*, email: str, password: str, ip: str | None = None) -> TokenPair:
         email = accounts.normalize_email(email)
     except accounts.InvalidEmailError:
         email = None
-    with session_scope() as session:
+    with session_scope() as session:  # raise only after it, or the refusal is not logged
         user = accounts.get_user_by_email(session=session, email=email) if email else None
         password_ok = verify_password(password, user.password_hash if user else None)
         if not (user and password_ok):
             audit.record(session=session, action="login_failed", target=email, ip=ip)
-            raise InvalidCredentialsError()
-        if user.disabled:
+            refusal: ServiceError = InvalidCredentialsError()
+        elif user.disabled:
             audit.record(session=session, action="login_refused", actor=user, ip=ip)
-            raise AuthenticationError("This account is disabled.")
-        audit.record(session=session, action="login", actor=user, ip=ip)
-        return _issue_pair(session, user.id, family_id=uuid.uuid4())
+            refusal = AuthenticationError("This account is disabled.")
+        else:
+            audit.record(session=session, action="login", actor=user, ip=ip)
+            return _issue_pair(session, user.id, family_id=uuid.uuid4())
+    raise refusal
 
 
 def refresh(*, refresh_token: str) -> TokenPair:
@@ -120,10 +122,15 @@ def logout(*, access_token: str, ip: str | None = None) -> CurrentUser:
         audit.record(session=session, action="logout", actor=user, ip=ip)
     revoke_family(claims.fam)
     drop_session_cache(user.id)
-    get_redis().publish(
-        user_channel(user.id), json.dumps({"type": "logout", "family": str(claims.fam)})
-    )
+    _sign_out_tabs(user.id, claims.fam)
     return user
+
+
+def _sign_out_tabs(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
+    """Tell every open tab of this login (they listen on the user's channel) to sign out."""
+    get_redis().publish(
+        user_channel(user_id), json.dumps({"type": "logout", "family": str(family_id)})
+    )
 
 
 def revoke_family(family_id: uuid.UUID) -> None:
@@ -136,6 +143,25 @@ def revoke_family(family_id: uuid.UUID) -> None:
         )
     ttl = math.ceil(get_settings().access_token_minutes * 60)
     get_redis().set(_revoked_family_key(family_id), "1", ex=ttl)
+
+
+def end_every_login(user_id: uuid.UUID) -> int:
+    """Revoke every open login of a user, signing out their tabs at once; returns how many."""
+    with session_scope() as session:
+        families = session.exec(
+            select(RefreshToken.family_id)
+            .where(
+                RefreshToken.user_id == user_id,
+                RefreshToken.revoked_at.is_(None),
+                RefreshToken.expires_at > utcnow(),
+            )
+            .distinct()
+        ).all()
+    for family_id in families:
+        revoke_family(family_id)
+        _sign_out_tabs(user_id, family_id)
+    drop_session_cache(user_id)
+    return len(families)
 
 
 def authenticate(access_token: str) -> CurrentUser:

@@ -37,8 +37,18 @@ class RateLimitedError(ServiceError):
 
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
-        unit = "second" if retry_after == 1 else "seconds"
-        super().__init__(f"Too many requests. Try again in {retry_after} {unit}.")
+        super().__init__(f"Too many requests. Try again in {_duration(retry_after)}.")
+
+
+def _duration(seconds: int) -> str:
+    """A wait in the unit a person would use: 42 seconds, 5 minutes, 2 hours."""
+    if seconds < 90:
+        count, unit = seconds, "second"
+    elif seconds < 90 * 60:
+        count, unit = round(seconds / 60), "minute"
+    else:
+        count, unit = round(seconds / 3600), "hour"
+    return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
 class ServiceUnavailableError(ServiceError):
@@ -47,3 +57,7 @@ class ServiceUnavailableError(ServiceError):
 
 class InvalidQueryError(ServiceError):
     """A filter or paging parameter is out of range; the message says which and why."""
+
+
+class ReviewNotFinishedError(ServiceError):
+    """The review has no result to show yet (queued, running), or it never will (failed)."""

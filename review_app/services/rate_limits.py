@@ -11,6 +11,7 @@ from limits import parse
 from limits.aio.storage import RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
+from pydantic import BaseModel
 from redis.exceptions import RedisError
 
 from review_app.services.errors import RateLimitedError, ServiceUnavailableError
@@ -33,6 +34,30 @@ class Rule(StrEnum):
 def rate_of(rule: Rule) -> str:
     """The configured rate of a rule, e.g. "5/minute"."""
     return getattr(get_settings(), f"rate_limit_{rule.value}")
+
+
+COUNTED_PER = {
+    Rule.DEFAULT: "user, or client IP when signed out",
+    Rule.LOGIN: "client IP",
+    Rule.REGISTER: "client IP",
+    Rule.REFRESH: "client IP",
+    Rule.SUBMIT: "user",
+}
+
+
+class RuleInForce(BaseModel):
+    """A rate limit as configured now, for the admin page."""
+
+    rule: Rule
+    rate: str  # e.g. "5/minute"
+    counted_per: str
+
+
+def rules_in_force() -> list[RuleInForce]:
+    """Every rule with its configured rate and what it counts by."""
+    return [
+        RuleInForce(rule=rule, rate=rate_of(rule), counted_per=COUNTED_PER[rule]) for rule in Rule
+    ]
 
 
 # One limiter per event loop: an asyncio Redis connection must not cross loops.

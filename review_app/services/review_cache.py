@@ -17,10 +17,11 @@ from review_app.review.models import ReviewResult
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)
+RESULT_KEY_PREFIX = f"{KEY_PREFIX}result:"  # hot entries: the prefix, then the cache key
 
 
 def _redis_key(cache_key: str) -> str:
-    return f"{KEY_PREFIX}result:{cache_key}"
+    return f"{RESULT_KEY_PREFIX}{cache_key}"
 
 
 def is_cacheable(result: ReviewResult) -> bool:

@@ -5,8 +5,9 @@ A submission is one database insert and, unless the result is cached, one messag
 
 import logging
 import uuid
+from datetime import UTC, date, datetime, time, timedelta
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from redis import RedisError
 from sqlalchemy import func
 from sqlalchemy.orm import defer
@@ -116,6 +117,14 @@ def _detail_key(review_id: uuid.UUID) -> str:
     return f"{KEY_PREFIX}review-detail:{review_id}"
 
 
+def forget_cached_review(review_id: uuid.UUID) -> None:
+    """Drop a review from the read cache, because it is about to change (an admin re-run)."""
+    try:
+        get_redis().delete(_detail_key(review_id))
+    except RedisError as error:
+        logger.warning("review %s may be served stale for a while: %s", review_id, error)
+
+
 def get_review(*, user_id: uuid.UUID, review_id: uuid.UUID) -> ReviewDetail:
     """One of the user's reviews; a finished one is served from Redis for a short while.
 
@@ -154,20 +163,30 @@ def _cache_detail(cached: _CachedDetail) -> None:
         logger.warning("review %s not cached for reading: %s", cached.review.id, error)
 
 
+class ReviewFilters(BaseModel):
+    """Which of a user's reviews to list; every filter is optional."""
+
+    language: str | None = Field(default=None, max_length=64)
+    status: str | None = Field(default=None, max_length=32)
+    filename: str | None = Field(default=None, max_length=MAX_FILENAME_LENGTH)
+    date_from: date | None = Field(default=None, description="Created on or after (UTC).")
+    date_to: date | None = Field(default=None, description="Created on or before (UTC).")
+
+
 def list_reviews(
     *,
     user_id: uuid.UUID,
-    language: str | None = None,
-    status: str | None = None,
+    filters: ReviewFilters | None = None,
     limit: int = DEFAULT_PAGE_SIZE,
     offset: int = 0,
 ) -> ReviewPage:
-    """The user's reviews, newest first, optionally of one language and status.
+    """The user's reviews, newest first, narrowed by `filters`.
 
-    `limit` above MAX_PAGE_SIZE is lowered to it.
+    `limit` above MAX_PAGE_SIZE is lowered to it; the file name matches as a case-insensitive
+    substring (wildcards in it are taken literally).
 
     Raises:
-        InvalidQueryError: limit below 1, offset below 0, or an unknown status.
+        InvalidQueryError: limit below 1, offset below 0, an unknown status, or dates reversed.
         UnsupportedLanguageError: the language filter names no supported language.
     """
     if limit < 1:
@@ -175,11 +194,7 @@ def list_reviews(
     if offset < 0:
         raise InvalidQueryError("offset must be 0 or more.")
     limit = min(limit, MAX_PAGE_SIZE)
-    conditions = [Review.user_id == user_id]
-    if language:
-        conditions.append(Review.language == resolve_language(language, None))
-    if status:
-        conditions.append(Review.status == _parse_status(status))
+    conditions = [Review.user_id == user_id, *_filter_conditions(filters or ReviewFilters())]
     with session_scope() as session:
         total = session.exec(select(func.count()).select_from(Review).where(*conditions)).one()
         rows = session.exec(
@@ -192,6 +207,30 @@ def list_reviews(
         ).all()
         items = [ReviewSummary.of(review) for review in rows]
     return ReviewPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def _filter_conditions(filters: ReviewFilters) -> list:
+    """SQL conditions for the filters that are set."""
+    conditions = []
+    if filters.language:
+        conditions.append(Review.language == resolve_language(filters.language, None))
+    if filters.status:
+        conditions.append(Review.status == _parse_status(filters.status))
+    if filters.filename and filters.filename.strip():
+        needle = filters.filename.strip().lower()
+        conditions.append(func.lower(Review.filename).contains(needle, autoescape=True))
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise InvalidQueryError("The start date is after the end date.")
+    if filters.date_from:
+        conditions.append(Review.created_at >= _start_of(filters.date_from))
+    if filters.date_to:
+        conditions.append(Review.created_at < _start_of(filters.date_to + timedelta(days=1)))
+    return conditions
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight UTC at the start of `day`."""
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def _parse_status(status: str) -> ReviewStatus:

@@ -1,6 +1,5 @@
 """Register, login, refresh and logout through the REST API."""
 
-import statistics
 import time
 
 from fastapi.testclient import TestClient
@@ -80,13 +79,15 @@ def test_unknown_email_and_wrong_password_look_the_same(api: TestClient, make_us
         response = api.post("/api/auth/login", json={"email": email, "password": "wrong-password"})
         return response.status_code, response.json()["detail"], time.perf_counter() - start
 
-    unknown = [attempt("nobody@example.com") for _ in range(2)]
-    wrong = [attempt("ada@example.com") for _ in range(2)]
+    unknown, wrong = [], []
+    for _ in range(5):  # interleaved, so load on the machine hits both alike
+        unknown.append(attempt("nobody@example.com"))
+        wrong.append(attempt("ada@example.com"))
     assert {(status, detail) for status, detail, _ in unknown + wrong} == {
         (401, "Incorrect email or password.")
     }
-    ratio = statistics.median(t for *_, t in unknown) / statistics.median(t for *_, t in wrong)
-    assert 0.5 < ratio < 2, ratio
+    fastest = min(t for *_, t in unknown) / min(t for *_, t in wrong)
+    assert 0.5 < fastest < 2, (unknown, wrong)
 
 
 def test_refresh_with_json_body_or_cookie(api: TestClient, make_user, sign_in) -> None:

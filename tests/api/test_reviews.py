@@ -2,11 +2,14 @@
 
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from review_app.db import session_scope
+from review_app.models import Review
 from review_app.services import review_runs
 from tests.api.conftest import bearer
 
@@ -39,6 +42,9 @@ def _run_like_a_worker(review_id: str) -> None:
     attempt = review_runs.start_attempt(uuid.UUID(review_id))
     assert attempt is not None
     assert review_runs.run_attempt(attempt)
+    with session_scope() as session:
+        result = session.get(Review, uuid.UUID(review_id)).result
+    assert (result["tool_errors"], result["llm"]["state"]) == ([], "skipped"), result
 
 
 def test_a_submission_is_accepted_and_queued(api: TestClient, headers_of, redis_client) -> None:
@@ -162,6 +168,33 @@ def test_history_filters_and_pages_newest_first(api: TestClient, headers_of) -> 
     assert (first["status"], first["score"], first["llm"]) == ("completed", 100, "skipped")
 
 
+def test_history_searches_file_names_and_dates(api: TestClient, headers_of) -> None:
+    ada = headers_of("ada@example.com")
+    shop = _submit(api, ada, language="python", code="a = 1\n", filename="src/Shop_cart.py")["id"]
+    _submit(api, ada, language="python", code="b = 2\n", filename="src/users.py")
+    _submit(api, ada, language="python", code="c = 3\n", filename="src/shop%cart.py")
+
+    def ids(**params) -> list[str]:
+        return [
+            item["id"]
+            for item in api.get("/api/reviews", params=params, headers=ada).json()["items"]
+        ]
+
+    assert ids(filename="SHOP_CART") == [shop]
+    assert ids(filename="%") != ids()
+    assert len(ids(filename="src/")) == 3
+    today = datetime.now(UTC).date()
+    assert len(ids(date_from=today.isoformat(), date_to=today.isoformat())) == 3
+    assert ids(date_to=(today - timedelta(days=1)).isoformat()) == []
+    reversed_dates = {
+        "date_from": today.isoformat(),
+        "date_to": (today - timedelta(days=2)).isoformat(),
+    }
+    response = api.get("/api/reviews", params=reversed_dates, headers=ada)
+    assert response.status_code == 422
+    assert "start date is after the end date" in response.json()["detail"]
+
+
 def test_history_refuses_bad_filters_with_a_message(api: TestClient, headers_of) -> None:
     ada = headers_of("ada@example.com")
     cases = {
@@ -223,6 +256,7 @@ def test_a_result_after_a_code_change_is_not_taken_from_the_cache(
     api: TestClient, headers_of
 ) -> None:
     ada = headers_of("ada@example.com")
-    _run_like_a_worker(_submit(api, ada, language="python", code=DEFECTS)["id"])
+    first = _submit(api, ada, language="python", code=DEFECTS)["id"]
+    _run_like_a_worker(first)
     assert _submit(api, ada, language="python", code=DEFECTS + "\n# changed\n")["cached"] is False
     assert _submit(api, ada, language="python", code=DEFECTS)["cached"] is True

@@ -34,6 +34,7 @@ class Reply:
     prompt_tokens: int = 120
     completion_tokens: int = 80
     finish_reason: str = "stop"
+    delay_seconds: float = 0.0  # think this long first, like a real model
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class FakeLLMServer:
         if isinstance(behaviour, HTTPError):
             body = _error_body(behaviour.message, "scripted_error")
             return _Response(behaviour.status, body, behaviour.headers)
+        self._stopping.wait(behaviour.delay_seconds)
         return _Response(200, self._completion(request, behaviour))
 
     def _next_behaviour(self, request: RecordedRequest) -> Behaviour:

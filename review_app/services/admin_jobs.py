@@ -1,0 +1,211 @@
+"""Admin view of the review queue: its health, the failed reviews, and running one again."""
+
+import json
+import logging
+import uuid
+from datetime import UTC, datetime
+
+from pydantic import BaseModel
+from redis import RedisError
+from sqlalchemy import func, update
+from sqlalchemy.orm import defer
+from sqlmodel import select
+
+from review_app.db import session_scope
+from review_app.models import Review, ReviewStatus, User, utcnow
+from review_app.redis_client import get_redis
+from review_app.services import audit, review_progress, review_results, reviews
+from review_app.services.errors import NotFoundError
+from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
+from review_app.services.review_queue import enqueue_review
+from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+
+logger = logging.getLogger(__name__)
+
+BROKER_QUEUE = "celery"  # Celery's default queue: a Redis list of waiting messages
+REVIEW_RERUN = "review.rerun"
+
+
+class LiveWorker(BaseModel):
+    """A Celery worker whose heartbeat is fresh."""
+
+    hostname: str
+    pid: int | None = None
+    concurrency: int | None = None
+    started_at: datetime | None = None
+    seen_at: datetime | None = None
+
+
+class QueueHealth(BaseModel):
+    """How the queue is doing: waiting messages, reviews by status, live workers."""
+
+    redis_ok: bool
+    queue_depth: int | None  # messages waiting in the broker; None when Redis is down
+    pending: int
+    running: int
+    completed: int
+    failed: int
+    workers: list[LiveWorker]
+
+
+class FailedJob(BaseModel):
+    """A review that failed, with why, whose and when."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    user_email: str
+    language: str
+    filename: str | None
+    error: str | None
+    attempts: int
+    created_at: datetime
+    finished_at: datetime | None
+
+
+class FailedJobPage(BaseModel):
+    """Failed reviews, most recently failed first, and how many there are in all."""
+
+    items: list[FailedJob]
+    total: int
+    limit: int
+    offset: int
+
+
+class Rerun(BaseModel):
+    """The outcome of a re-run: `requeued` is False when the review was not failed (no change)."""
+
+    id: uuid.UUID
+    status: ReviewStatus
+    requeued: bool
+
+
+def queue_health() -> QueueHealth:
+    """Broker queue depth and live workers from Redis, review counts from the database."""
+    with session_scope() as session:
+        rows = session.exec(select(Review.status, func.count()).group_by(Review.status)).all()
+    by_status = {ReviewStatus(status): count for status, count in rows}
+    try:
+        depth, workers = get_redis().llen(BROKER_QUEUE), live_workers()
+    except RedisError as error:
+        logger.warning("queue health without Redis: %s", error)
+        depth, workers = None, []
+    return QueueHealth(
+        redis_ok=depth is not None,
+        queue_depth=depth,
+        pending=by_status.get(ReviewStatus.PENDING, 0),
+        running=by_status.get(ReviewStatus.RUNNING, 0),
+        completed=by_status.get(ReviewStatus.COMPLETED, 0),
+        failed=by_status.get(ReviewStatus.FAILED, 0),
+        workers=workers,
+    )
+
+
+def live_workers() -> list[LiveWorker]:
+    """Every worker with a heartbeat key, by host name."""
+    redis = get_redis()
+    keys = sorted(redis.scan_iter(f"{WORKER_KEY_PREFIX}*", count=100))
+    values = redis.mget(keys) if keys else []
+    workers = []
+    for key, raw in zip(keys, values, strict=True):
+        if raw is None:  # expired between SCAN and MGET
+            continue
+        try:
+            info = json.loads(raw)
+            workers.append(
+                LiveWorker(
+                    hostname=info.get("hostname") or key.removeprefix(WORKER_KEY_PREFIX),
+                    pid=info.get("pid"),
+                    concurrency=info.get("concurrency"),
+                    started_at=_from_epoch(info.get("started_at")),
+                    seen_at=_from_epoch(info.get("seen_at")),
+                )
+            )
+        except (ValueError, TypeError, AttributeError):  # not the JSON a worker writes
+            workers.append(LiveWorker(hostname=key.removeprefix(WORKER_KEY_PREFIX)))
+    return workers
+
+
+def _from_epoch(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+def failed_jobs(*, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0) -> FailedJobPage:
+    """Failed reviews of every user, the most recently failed first.
+
+    Raises:
+        InvalidQueryError: limit below 1 or offset below 0.
+    """
+    limit = checked_limit(limit, offset)
+    failed = Review.status == ReviewStatus.FAILED
+    with session_scope() as session:
+        total = session.exec(select(func.count()).select_from(Review).where(failed)).one()
+        rows = session.exec(
+            select(Review, User.email)
+            .options(defer(Review.code), defer(Review.result))
+            .join(User, User.id == Review.user_id)
+            .where(failed)
+            .order_by(Review.finished_at.desc(), Review.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        items = [_failed_job(review, email) for review, email in rows]
+    return FailedJobPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def _failed_job(review: Review, email: str) -> FailedJob:
+    return FailedJob(
+        id=review.id,
+        user_id=review.user_id,
+        user_email=email,
+        language=review.language,
+        filename=review.filename,
+        error=review.error,
+        attempts=review.attempts,
+        created_at=review.created_at,
+        finished_at=review.finished_at,
+    )
+
+
+def rerun_review(*, actor: audit.Actor, review_id: uuid.UUID, ip: str | None = None) -> Rerun:
+    """Put a failed review back in the queue with fresh attempts; anything else is left alone.
+
+    Idempotent: a second call finds the review pending (or further on) and changes nothing.
+
+    Raises:
+        NotFoundError: no such review.
+    """
+    with session_scope() as session:
+        requeued = (
+            session.exec(
+                update(Review)
+                .where(Review.id == review_id, Review.status == ReviewStatus.FAILED)
+                .values(
+                    status=ReviewStatus.PENDING,
+                    attempts=0,
+                    progress=0,
+                    stage=review_results.QUEUED_STAGE,
+                    error=None,
+                    queued_at=utcnow(),
+                    started_at=None,
+                    finished_at=None,
+                )
+            ).rowcount
+            == 1
+        )
+        review = session.get(Review, review_id)
+        if review is None:
+            raise NotFoundError("No review with this id.")
+        detail = "queued again" if requeued else f"not failed ({review.status}); left alone"
+        audit.record(
+            session=session,
+            action=REVIEW_RERUN,
+            actor=actor,
+            target=str(review_id),
+            ip=ip,
+            detail=detail,
+        )
+    if requeued:
+        reviews.forget_cached_review(review_id)
+        review_progress.publish(review_progress.ProgressEvent.of(review), review.user_id)
+        enqueue_review(review_id)
+    return Rerun(id=review_id, status=review.status, requeued=requeued)
