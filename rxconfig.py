@@ -12,6 +12,6 @@ config = rx.Config(
     redis_url=settings.effective_redis_url,
     cors_allowed_origins=settings.effective_origins,
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin()],
-    disable_plugins=["reflex_base.plugins.sitemap.SitemapPlugin"],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(accent_color="indigo"))],
+    disable_plugins=[rx.plugins.SitemapPlugin],
 )

@@ -7,3 +7,4 @@ EDITOR = "/editor"
 HISTORY = "/history"
 DASHBOARD = "/dashboard"
 ADMIN = "/admin"
+REVIEW = "/reviews"  # /reviews/<review id>

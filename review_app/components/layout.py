@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import reflex as rx
+from reflex_components_core.core.banner import connection_pulser
 
 from review_app import routes
 from review_app.state.live_updates import LiveUpdatesState
@@ -18,9 +19,29 @@ NAV_LINKS = [
 PROTECTED_ON_LOAD = [SessionState.require_session, LiveUpdatesState.listen]
 
 
+def connection_status() -> rx.Component:
+    """A banner while the server is unreachable; it goes away by itself on reconnection."""
+    return rx.fragment(
+        connection_pulser(),
+        rx.connection_banner(
+            rx.callout(
+                "The server is unreachable. Reconnecting…",
+                icon="wifi_off",
+                color_scheme="red",
+                role="status",
+                position="fixed",
+                top="0.5em",
+                left="50%",
+                transform="translateX(-50%)",
+                z_index="1000",
+            )
+        ),
+    )
+
+
 def navbar() -> rx.Component:
     """Links to the pages, the signed-in user, sign out, and the theme toggle."""
-    return rx.hstack(
+    bar = rx.hstack(
         rx.link(rx.text("review_app", size="5", weight="bold"), href=routes.HOME, underline="none"),
         rx.cond(
             SessionState.signed_in,
@@ -41,21 +62,20 @@ def navbar() -> rx.Component:
             rx.link("Sign in", href=routes.LOGIN),
         ),
         rx.color_mode.button(aria_label="Toggle dark mode"),
-        as_="nav",
         align="center",
         spacing="5",
         padding_x="1.5em",
         padding_y="0.75em",
-        border_bottom="1px solid var(--gray-a5)",
-        width="100%",
+        wrap="wrap",
     )
+    return rx.el.nav(bar, aria_label="Main", border_bottom="1px solid var(--gray-a5)", width="100%")
 
 
 def frame(content: rx.Component) -> rx.Component:
     """A page: the navigation bar above `content`."""
     return rx.box(
         navbar(),
-        rx.box(content, as_="main", padding="1.5em", max_width="1400px", margin_x="auto"),
+        rx.el.main(content, padding="1.5em", max_width="1400px", margin_x="auto"),
         width="100%",
     )
 

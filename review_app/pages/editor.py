@@ -1,15 +1,244 @@
-"""/editor: where code is written and submitted for review (the workspace arrives in issue 5)."""
+"""/editor: write or upload code, submit it, watch the review arrive live, apply fixes."""
+
+from functools import partial
 
 import reflex as rx
 
+from review_app.components.code_editor import code_editor
+from review_app.components.job_list import job_list
 from review_app.components.layout import protected
+from review_app.components.review_panel import review_panel
+from review_app.review.diffs import apply_unified_diff
+from review_app.review.errors import InvalidSubmissionError, PatchApplyError
+from review_app.review.languages import SUPPORTED_LANGUAGES, language_for_filename
+from review_app.review.validation import validate_code
+from review_app.services import rate_limits, reviews
+from review_app.services.errors import ServiceError
+from review_app.settings import get_settings
+from review_app.state.jobs import JobsState
+from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
+
+UPLOAD_ID = "code_file"
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size / 1000:.1f} KB"
+
+
+class EditorState(rx.State):
+    """The code being written, its language and file name, and submission errors."""
+
+    language: str = "python"
+    filename: str = ""
+    code: str = ""
+    document: str = ""
+    document_version: int = 0
+    error: str = ""
+    notice: str = ""
+    submitting: bool = False
+
+    @rx.var
+    def size_bytes(self) -> int:
+        """The code's size in UTF-8 bytes."""
+        return len(self.code.encode())
+
+    @rx.var
+    def size_label(self) -> str:
+        """The size against the limit, in words."""
+        return f"{_kilobytes(self.size_bytes)} of {_kilobytes(get_settings().max_code_bytes)}"
+
+    @rx.var
+    def too_large(self) -> bool:
+        """Whether the code is over the size limit."""
+        return self.size_bytes > get_settings().max_code_bytes
+
+    @rx.event
+    def set_code(self, code: str) -> None:
+        """The editor's text, after typing pauses."""
+        self.code = code
+
+    @rx.event
+    def set_language(self, language: str) -> None:
+        """Pick the language by hand."""
+        if language in SUPPORTED_LANGUAGES:
+            self.language = language
+
+    @rx.event
+    def set_filename(self, filename: str) -> None:
+        """Name the file; its extension picks the language."""
+        self.filename = filename[:255]
+        self.language = language_for_filename(filename) or self.language
+
+    @rx.event
+    async def submit(self, code: str | None = None):
+        """Send the code for review (Ctrl/Cmd+Enter passes the editor's exact text)."""
+        if code is not None:
+            self.code = code
+        self.error = self.notice = ""
+        self.submitting = True
+        yield
+        try:
+            await self._submit()
+        except ServiceError as error:
+            self.error = str(error)
+        except InvalidSubmissionError as error:
+            self.error = str(error)
+        finally:
+            self.submitting = False
+
+    async def _submit(self) -> None:
+        user = await (await self.get_state(SessionState))._current_user()
+        validate_code(self.code, get_settings().max_code_bytes)  # bad input costs no quota
+        await rate_limits.enforce(rate_limits.Rule.SUBMIT, f"user:{user.id}", fail_closed=True)
+        submit = partial(
+            reviews.submit_review,
+            user_id=user.id,
+            language=self.language,
+            code=self.code,
+            filename=self.filename or None,
+        )
+        submitted = await rx.run_in_thread(submit)
+        await (await self.get_state(JobsState)).load()
+        await (await self.get_state(ReviewViewState))._open(str(submitted.id))
+
+    @rx.event
+    async def upload(self, files: list[rx.UploadFile]):
+        """Load a file into the editor (checked like a submission)."""
+        self.error = self.notice = ""
+        for file in files[:1]:
+            name = file.name or ""
+            if language_for_filename(name) is None:
+                supported = ", ".join(SUPPORTED_LANGUAGES)
+                self.error = f"{name}: this kind of file is not supported ({supported})."
+                return
+            try:
+                text = validate_code(await file.read(), get_settings().max_code_bytes)
+            except InvalidSubmissionError as error:
+                self.error = f"{name}: {error}"
+                return
+            self.set_filename(name)
+            self._replace_document(text)
+
+    @rx.event
+    async def apply_fix(self, index: int) -> None:
+        """Apply a finding's suggested diff to the editor's text (undo with Ctrl/Cmd+Z)."""
+        diff = (await self.get_state(ReviewViewState))._fix_of(index)
+        try:
+            fixed = apply_unified_diff(self.code, diff)
+        except PatchApplyError:
+            self.error = "This fix no longer applies: the code changed since the review."
+            return
+        self.error = ""
+        self.notice = "Fix applied. Submit again to see what changed."
+        self._replace_document(fixed)
+
+    def _replace_document(self, text: str) -> None:
+        self.code = self.document = text
+        self.document_version += 1
+
+
+def _toolbar() -> rx.Component:
+    return rx.flex(
+        rx.el.label(
+            rx.text("File name", size="1", color_scheme="gray"),
+            rx.input(
+                value=EditorState.filename,
+                on_change=EditorState.set_filename,
+                placeholder="e.g. shop.py",
+                aria_label="File name",
+            ),
+            display="flex",
+            flex_direction="column",
+        ),
+        rx.el.label(
+            rx.text("Language", size="1", color_scheme="gray"),
+            rx.select(
+                SUPPORTED_LANGUAGES,
+                value=EditorState.language,
+                on_change=EditorState.set_language,
+                aria_label="Language",
+            ),
+            display="flex",
+            flex_direction="column",
+        ),
+        rx.upload.root(
+            rx.button("Upload a file", variant="soft", type="button"),
+            id=UPLOAD_ID,
+            multiple=False,
+            max_files=1,
+            on_drop=EditorState.upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            aria_label="Upload a file",
+        ),
+        rx.spacer(),
+        rx.text(
+            EditorState.size_label,
+            size="2",
+            color_scheme=rx.cond(EditorState.too_large, "red", "gray"),
+            aria_label="Code size",
+        ),
+        rx.button(
+            "Submit for review",
+            rx.el.kbd("Ctrl+Enter", font_size="0.75em", opacity="0.8"),
+            loading=EditorState.submitting,
+            disabled=EditorState.too_large,
+            on_click=rx.call_script(
+                "window.reviewAppEditor ? window.reviewAppEditor.getValue() : ''",
+                callback=EditorState.submit,
+            ),
+        ),
+        gap="3",
+        align="end",
+        wrap="wrap",
+        width="100%",
+    )
+
+
+def _messages() -> rx.Component:
+    return rx.fragment(
+        rx.cond(
+            EditorState.error != "",
+            rx.callout(EditorState.error, icon="triangle_alert", color_scheme="red", role="alert"),
+        ),
+        rx.cond(
+            EditorState.notice != "",
+            rx.callout(EditorState.notice, icon="check", color_scheme="green", role="status"),
+        ),
+    )
 
 
 @protected
 def editor_page() -> rx.Component:
-    """The signed-in user's workspace."""
+    """The workspace: editor and toolbar, live jobs, the open review."""
     return rx.vstack(
         rx.heading("Editor", size="6"),
-        rx.text("Signed in as ", rx.text.strong(SessionState.email), "."),
+        _toolbar(),
+        _messages(),
+        rx.grid(
+            rx.box(
+                code_editor(
+                    document=EditorState.document,
+                    document_version=EditorState.document_version,
+                    language=EditorState.language,
+                    markers=rx.cond(
+                        ReviewViewState.code == EditorState.code, ReviewViewState.markers, []
+                    ),
+                    reveal_line=ReviewViewState.reveal_line,
+                    reveal_version=ReviewViewState.reveal_version,
+                    on_change=EditorState.set_code,
+                    on_submit=EditorState.submit,
+                    aria_label="Code to review",
+                ),
+                border="1px solid var(--gray-a5)",
+                border_radius="var(--radius-3)",
+                overflow="hidden",
+            ),
+            job_list(),
+            columns=rx.breakpoints(initial="1", md="3fr 1fr"),
+            gap="4",
+            width="100%",
+        ),
+        review_panel(apply_fix=EditorState.apply_fix),
+        spacing="4",
+        width="100%",
     )

@@ -1,11 +1,213 @@
-"""/history: the user's past reviews (the list arrives with the workspace, issue 5)."""
+"""/history: the user's reviews, filtered, searched and paged; each opens read-only."""
+
+from datetime import date
+from functools import partial
 
 import reflex as rx
 
+from review_app import routes
 from review_app.components.layout import protected
+from review_app.review.errors import InvalidSubmissionError
+from review_app.review.languages import SUPPORTED_LANGUAGES
+from review_app.services import reviews
+from review_app.services.errors import ServiceError
+from review_app.state.jobs import JobRow
+from review_app.state.session import SessionState
+
+PAGE_SIZE = 20
+ANY = "any"
+STATUSES = [ANY, "pending", "running", "completed", "failed"]
+
+
+class HistoryState(rx.State):
+    """The filters, the page shown, and its rows."""
+
+    language: str = ANY
+    status: str = ANY
+    filename: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    offset: int = 0
+    total: int = 0
+    rows: list[JobRow] = []
+    created: list[str] = []
+    error: str = ""
+
+    @rx.var
+    def page_label(self) -> str:
+        """Which rows are shown, in words."""
+        if not self.total:
+            return "No reviews match."
+        last = min(self.offset + PAGE_SIZE, self.total)
+        return f"{self.offset + 1}-{last} of {self.total}"
+
+    @rx.var
+    def has_previous(self) -> bool:
+        """Whether there is an earlier page."""
+        return self.offset > 0
+
+    @rx.var
+    def has_next(self) -> bool:
+        """Whether there is a later page."""
+        return self.offset + PAGE_SIZE < self.total
+
+    @rx.event
+    async def load(self) -> None:
+        """Read the page of reviews the filters select."""
+        self.error = ""
+        try:
+            user = await (await self.get_state(SessionState))._current_user()
+            filters = reviews.ReviewFilters(
+                language=None if self.language == ANY else self.language,
+                status=None if self.status == ANY else self.status,
+                filename=self.filename or None,
+                date_from=_parse_date(self.date_from),
+                date_to=_parse_date(self.date_to),
+            )
+            page = await rx.run_in_thread(
+                partial(
+                    reviews.list_reviews,
+                    user_id=user.id,
+                    filters=filters,
+                    limit=PAGE_SIZE,
+                    offset=self.offset,
+                )
+            )
+        except (ServiceError, InvalidSubmissionError, ValueError) as error:
+            self.error, self.rows, self.created, self.total = str(error), [], [], 0
+            return
+        self.total = page.total
+        self.rows = [JobRow.of(item) for item in page.items]
+        self.created = [item.created_at.strftime("%Y-%m-%d %H:%M UTC") for item in page.items]
+
+    @rx.event
+    async def set_filter(self, name: str, value: str):
+        """Change one filter and show its first page."""
+        if name in ("language", "status", "filename", "date_from", "date_to"):
+            setattr(self, name, value[:255])
+            self.offset = 0
+            await self.load()
+
+    @rx.event
+    async def turn_page(self, step: int):
+        """Show the next (1) or previous (-1) page."""
+        self.offset = max(0, self.offset + step * PAGE_SIZE)
+        await self.load()
+
+
+def _parse_date(text: str) -> date | None:
+    """A date from an <input type=date> (YYYY-MM-DD), or None when empty."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date (YYYY-MM-DD).") from None
+
+
+def _filter_field(label: str, control: rx.Component) -> rx.Component:
+    return rx.el.label(
+        rx.text(label, size="1", color_scheme="gray"),
+        control,
+        display="flex",
+        flex_direction="column",
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.flex(
+        _filter_field(
+            "Search file names",
+            rx.input(
+                value=HistoryState.filename,
+                on_change=lambda value: HistoryState.set_filter("filename", value),
+                placeholder="shop.py",
+                aria_label="Search file names",
+                debounce_timeout=300,
+            ),
+        ),
+        _filter_field(
+            "Language",
+            rx.select(
+                [ANY, *SUPPORTED_LANGUAGES],
+                value=HistoryState.language,
+                on_change=lambda value: HistoryState.set_filter("language", value),
+                aria_label="Language",
+            ),
+        ),
+        _filter_field(
+            "Status",
+            rx.select(
+                STATUSES,
+                value=HistoryState.status,
+                on_change=lambda value: HistoryState.set_filter("status", value),
+                aria_label="Status",
+            ),
+        ),
+        *[
+            _filter_field(
+                label,
+                rx.input(
+                    type="date",
+                    value=getattr(HistoryState, name),
+                    on_change=lambda value, name=name: HistoryState.set_filter(name, value),
+                    aria_label=label,
+                ),
+            )
+            for name, label in (("date_from", "From"), ("date_to", "To"))
+        ],
+        gap="3",
+        wrap="wrap",
+        align="end",
+    )
+
+
+def _row(row: JobRow, index: int) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.link(row.label, href=f"{routes.REVIEW}/{row.id}")),
+        rx.table.cell(row.status),
+        rx.table.cell(rx.cond(row.score >= 0, row.score.to_string(), "—")),
+        rx.table.cell(HistoryState.created[index]),
+        class_name="history-row",
+    )
 
 
 @protected
 def history_page() -> rx.Component:
     """The signed-in user's reviews."""
-    return rx.heading("History", size="6")
+    return rx.vstack(
+        rx.heading("History", size="6"),
+        _filters(),
+        rx.cond(
+            HistoryState.error != "",
+            rx.callout(HistoryState.error, icon="triangle_alert", color_scheme="red", role="alert"),
+        ),
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    *[rx.table.column_header_cell(h) for h in ("File", "Status", "Score", "When")]
+                )
+            ),
+            rx.table.body(rx.foreach(HistoryState.rows, _row)),
+            width="100%",
+            aria_label="Your reviews",
+        ),
+        rx.hstack(
+            rx.button(
+                "Previous",
+                on_click=HistoryState.turn_page(-1),
+                disabled=~HistoryState.has_previous,
+                variant="soft",
+            ),
+            rx.text(HistoryState.page_label, size="2"),
+            rx.button(
+                "Next",
+                on_click=HistoryState.turn_page(1),
+                disabled=~HistoryState.has_next,
+                variant="soft",
+            ),
+            align="center",
+        ),
+        spacing="4",
+        width="100%",
+    )

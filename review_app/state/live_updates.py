@@ -1,13 +1,15 @@
 """Pushes to a tab: one background task per tab listens on the user's Redis channel.
 
-Messages are JSON with a "type"; a logout of this tab's login signs the tab out at once.
-Between messages the task renews the tab's access token before it expires.
+Messages are JSON with a "type": a logout of this tab's login signs the tab out at once; a
+review's progress moves its job in the list and refreshes the open review. Between messages
+the task renews the tab's access token before it expires.
 """
 
 import asyncio
 import json
 import logging
 import time
+import uuid
 
 import redis.asyncio as aioredis
 import reflex as rx
@@ -15,7 +17,10 @@ from redis.exceptions import RedisError
 
 from review_app import routes
 from review_app.services.auth import user_channel
+from review_app.services.review_progress import ProgressEvent
 from review_app.settings import get_settings
+from review_app.state.jobs import JobsState
+from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
 
 logger = logging.getLogger(__name__)
@@ -78,9 +83,17 @@ class LiveUpdatesState(rx.State):
             event = json.loads(message["data"]) if message else {}
             if event.get("type") == "logout" and event.get("family") == session._family:
                 session._end()
+            elif event.get("type") == "review_progress" and session.signed_in:
+                await self._relay_progress(ProgressEvent.model_validate(event), session)
             elif session.signed_in and _time_to_renew(session):
                 await session._renew()
             return not session.signed_in
+
+    async def _relay_progress(self, event: ProgressEvent, session: SessionState) -> None:
+        """A review moved on: update the job list and, if it is open, the review."""
+        user_id = uuid.UUID(session._user_id)
+        await (await self.get_state(JobsState))._apply(event, user_id)
+        await (await self.get_state(ReviewViewState))._apply(event, user_id)
 
     def _tab_connected(self) -> bool:
         """Whether this tab's websocket is still connected to this backend process."""

@@ -1,11 +1,15 @@
 """End-to-end fixtures: the platform started like `make run`, and Chromium."""
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from review_app.embedded_redis import free_port
 from tests.conftest import RUN_DIR
+from tests.support.llm_server import FakeLLMServer, Reply
 from tests.support.platform import RunningPlatform, platform_env
 from tests.support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
 
@@ -26,6 +30,25 @@ PLATFORM_LIMITS = {
     "RATE_LIMIT_DEFAULT": "10000/minute",
 }
 ACCESS_TOKEN_MINUTES = "0.3"  # 18 s, so a test can outlive an access token
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+LLM_ANSWER = json.dumps(
+    {
+        "summary": "Readable, but the query is built from user input.",
+        "rubric": {
+            name: {"score": 6, "reason": f"{name} could be better"}
+            for name in ("correctness", "security", "performance", "readability", "maintainability")
+        },
+        "findings": [
+            {
+                "title": "Say what this module is for",
+                "detail": "A one-line module docstring helps the next reader.",
+                "severity": "info",
+                "category": "documentation",
+                "line": 1,
+            }
+        ],
+    }
+)
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +58,24 @@ def browser_type_launch_args() -> dict:
 
 
 @pytest.fixture(scope="session")
-def platform() -> Iterator[RunningPlatform]:
+def browser_context_args(browser_context_args: dict) -> dict:
+    """A laptop-sized window that may use the clipboard (to paste code)."""
+    return {
+        **browser_context_args,
+        "viewport": {"width": 1400, "height": 900},
+        "permissions": ["clipboard-read", "clipboard-write"],
+    }
+
+
+@pytest.fixture(scope="session")
+def platform_llm() -> Iterator[FakeLLMServer]:
+    """The LLM the platform talks to: a real OpenAI-compatible server that thinks 1.5 s."""
+    with FakeLLMServer(default=Reply(LLM_ANSWER, delay_seconds=1.5)) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def platform(platform_llm: FakeLLMServer) -> Iterator[RunningPlatform]:
     """The platform on a Redis db of its own (tests flush theirs) and its own SQLite file."""
     data_dir = RUN_DIR / "platform"
     redis_db = claim_redis_db()
@@ -43,6 +83,9 @@ def platform() -> Iterator[RunningPlatform]:
         DATABASE_URL=f"sqlite:///{data_dir / 'review_app.db'}",
         REDIS_URL=f"{TEST_REDIS_URL}/{redis_db}",
         ACCESS_TOKEN_MINUTES=ACCESS_TOKEN_MINUTES,
+        LLM_BASE_URL=platform_llm.base_url,
+        LLM_API_KEY="test-key",
+        LLM_MODEL="fake-model",
         **PLATFORM_LIMITS,
     )
     running = RunningPlatform(data_dir=data_dir, port=free_port(), env=env).start()
@@ -58,6 +101,17 @@ def platform_settings(platform: RunningPlatform, set_env) -> RunningPlatform:
         **{name: platform.env[name] for name in ("DATABASE_URL", "REDIS_URL")}, **PLATFORM_LIMITS
     )
     return platform
+
+
+@pytest.fixture
+def screenshot():
+    """Save what the page shows under tests/artifacts/ (git-ignored) for people to look at."""
+
+    def save(page: Page, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+    return save
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

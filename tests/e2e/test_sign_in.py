@@ -11,7 +11,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from review_app.db import session_scope
 from review_app.services import accounts, rate_limits
-from tests.support.browser import PASSWORD, register, sign_in
+from tests.support.browser import PASSWORD, alert, expect_signed_in, register, sign_in
 from tests.support.platform import RunningPlatform
 
 PROTECTED_PATHS = ["/editor", "/history", "/dashboard", "/admin"]
@@ -35,20 +35,24 @@ def test_a_signed_out_visitor_is_sent_to_login(platform: RunningPlatform, page: 
 
 
 def test_register_reload_new_tab_and_logout_everywhere(
-    platform: RunningPlatform, context: BrowserContext, page: Page
+    platform: RunningPlatform, context: BrowserContext, page: Page, screenshot
 ) -> None:
     email = _email()
+    page.goto(platform.url)
+    screenshot(page, "home")
+    page.goto(f"{platform.url}/register")
+    screenshot(page, "register")
     register(page, platform.url, email)
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, email)
-    expect(page.get_by_text(f"Signed in as {email}")).to_be_visible()
+    expect_signed_in(page, email)
     session_cookie = next(c for c in context.cookies() if c["name"] == "review_app_session")
     assert session_cookie["sameSite"] == "Strict"
     stored = page.evaluate("JSON.stringify({...localStorage, ...sessionStorage})")
     assert session_cookie["value"] not in stored
 
     page.reload()
-    expect(page.get_by_text(f"Signed in as {email}")).to_be_visible()
+    expect_signed_in(page, email)
     other_tab = context.new_page()
     other_tab.goto(f"{platform.url}/history")
     expect(other_tab.get_by_role("heading", name="History")).to_be_visible()
@@ -75,13 +79,16 @@ def test_login_goes_back_to_where_the_visitor_was_headed(
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
 
 
-def test_forms_explain_what_is_wrong_inline(platform: RunningPlatform, page: Page) -> None:
+def test_forms_explain_what_is_wrong_inline(
+    platform: RunningPlatform, page: Page, screenshot
+) -> None:
     email = _email()
     register(page, platform.url, email)
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, email, "not the password")
-    expect(page.get_by_role("alert")).to_have_text("Incorrect email or password.")
+    expect(alert(page, "Incorrect email or password.")).to_be_visible()
+    screenshot(page, "login-error")
 
     page.goto(f"{platform.url}/register")
     for password, confirm, message in [
@@ -93,7 +100,7 @@ def test_forms_explain_what_is_wrong_inline(platform: RunningPlatform, page: Pag
         page.get_by_label("Password (at least 8 characters)").fill(password)
         page.get_by_label("Repeat the password").fill(confirm)
         page.get_by_role("button", name="Create account").click()
-        expect(page.get_by_role("alert")).to_contain_text(message)
+        expect(alert(page, message)).to_be_visible()
 
 
 def test_admin_page_is_forbidden_to_users_and_open_to_admins(
@@ -136,7 +143,7 @@ def test_a_rate_limited_login_says_how_long_to_wait(
     try:
         page.goto(f"{platform_settings.url}/login")
         sign_in(page, _email())
-        expect(page.get_by_role("alert")).to_contain_text(re.compile(r"Try again in \d+ seconds"))
+        expect(alert(page, re.compile(r"Try again in \d+ seconds"))).to_be_visible()
     finally:
         _run_async(rate_limits.reset(rate_limits.Rule.LOGIN, key))
 
@@ -148,3 +155,15 @@ def test_the_session_outlives_its_access_token(platform: RunningPlatform, page: 
     page.get_by_role("link", name="History").click()
     expect(page.get_by_role("heading", name="History")).to_be_visible()
     expect(page.get_by_text(email)).to_be_visible()
+
+
+def test_passwords_and_tokens_never_reach_a_log(platform: RunningPlatform, page: Page) -> None:
+    email = _email()
+    register(page, platform.url, email)
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, email)
+    expect_signed_in(page, email)
+    logs = [platform.log_path, *sorted((platform.data_dir / "logs").glob("*.log"))]
+    text = "\n".join(path.read_text(errors="replace") for path in logs)
+    assert PASSWORD not in text
+    assert not re.search(r"eyJ[\w-]+\.eyJ[\w-]+\.", text), "a JWT was logged"

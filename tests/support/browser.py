@@ -2,7 +2,7 @@
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 PASSWORD = "correct horse battery"
 
@@ -14,7 +14,14 @@ def register(page: Page, base_url: str, email: str, password: str = PASSWORD) ->
     page.get_by_label("Password (at least 8 characters)").fill(password)
     page.get_by_label("Repeat the password").fill(password)
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_text(f"Signed in as {email}")).to_be_visible()
+    expect_signed_in(page, email)
+
+
+def expect_signed_in(page: Page, email: str) -> None:
+    """The navigation bar names the signed-in user and offers to sign out."""
+    navigation = page.get_by_role("navigation")
+    expect(navigation.get_by_text(email, exact=True)).to_be_visible()
+    expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
@@ -23,3 +30,32 @@ def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def paste_code(page: Page, code: str) -> None:
+    """Paste `code` into the Monaco editor, as a person pasting from the clipboard."""
+    page.locator(".monaco-editor .view-lines").first.click()
+    page.keyboard.press("Control+A")
+    page.evaluate("text => navigator.clipboard.writeText(text)", code)
+    page.keyboard.press("Control+V")
+
+
+def editor_text(page: Page) -> str:
+    """What the Monaco editor holds now."""
+    return page.evaluate("window.reviewAppEditor.getValue()")
+
+
+def marker_lines(page: Page) -> dict[int, list[str]]:
+    """The editor's inline markers: line -> messages."""
+    markers = page.evaluate(
+        "window.reviewAppMonaco.editor.getModelMarkers({}).map(m => [m.startLineNumber, m.message])"
+    )
+    lines: dict[int, list[str]] = {}
+    for line, message in markers:
+        lines.setdefault(line, []).append(message)
+    return lines
+
+
+def alert(page: Page, text: str | re.Pattern) -> Locator:
+    """Our alert saying `text` (Monaco leaves empty alert regions of its own in the page)."""
+    return page.get_by_role("alert").filter(has_text=text)

@@ -12,6 +12,8 @@ import httpx
 from tests.support.processes import start_process, stop_process, wait_for
 
 READY_TIMEOUT_SECONDS = 600
+# Where test platforms build the frontend: never the developer's .web, so `make run` may go on.
+WEB_DIR = os.environ.get("REVIEW_APP_TEST_WEB_DIR", ".web-test")
 
 
 @dataclass
@@ -43,8 +45,8 @@ class RunningPlatform:
             **self.env,
             "DATA_DIR": str(self.data_dir),
             "PORT": str(self.port),
-            "REFLEX_WEB_WORKDIR": ".web-test",
-            "REFLEX_STATES_WORKDIR": ".states-test",
+            "REFLEX_WEB_WORKDIR": WEB_DIR,
+            "REFLEX_STATES_WORKDIR": f"{WEB_DIR}-states",
         }
         command = [sys.executable, "-m", "review_app", "run"]
         self.process = start_process(command, env, self.log_path)

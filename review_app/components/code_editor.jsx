@@ -1,0 +1,113 @@
+// Monaco, bundled from npm (never a CDN), with review markers and Ctrl/Cmd+Enter to submit.
+import { useEffect, useRef, useState } from "react";
+import Editor, { loader } from "@monaco-editor/react";
+import * as monaco from "monaco-editor";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import TsWorker from "monaco-editor/language/typescript/ts.worker?worker";
+
+self.MonacoEnvironment = {
+  getWorker(_id, label) {
+    return label === "typescript" || label === "javascript" ? new TsWorker() : new EditorWorker();
+  },
+};
+loader.config({ monaco });
+window.reviewAppMonaco = monaco;
+
+const SEVERITY = {
+  critical: monaco.MarkerSeverity.Error,
+  high: monaco.MarkerSeverity.Error,
+  medium: monaco.MarkerSeverity.Warning,
+  low: monaco.MarkerSeverity.Info,
+  info: monaco.MarkerSeverity.Hint,
+};
+const CHANGE_DEBOUNCE_MS = 300;
+
+function toMarker(model, finding) {
+  const line = Math.min(Math.max(finding.line || 1, 1), model.getLineCount());
+  const endLine = Math.min(Math.max(finding.end_line || line, line), model.getLineCount());
+  return {
+    startLineNumber: line,
+    startColumn: finding.column || 1,
+    endLineNumber: endLine,
+    endColumn: model.getLineMaxColumn(endLine),
+    severity: SEVERITY[finding.severity] ?? monaco.MarkerSeverity.Info,
+    message: finding.message,
+    source: finding.source,
+  };
+}
+
+export function CodeEditor({
+  document = "",
+  documentVersion = 0,
+  language = "python",
+  theme = "vs",
+  markers = [],
+  revealLine = 0,
+  revealVersion = 0,
+  readOnly = false,
+  height = "60vh",
+  ariaLabel = "Code editor",
+  onChange,
+  onSubmit,
+}) {
+  const [editor, setEditor] = useState(null);
+  const appliedVersion = useRef(documentVersion);
+  const handlers = useRef({ onChange, onSubmit });
+  handlers.current = { onChange, onSubmit };
+  const timer = useRef(null);
+
+  useEffect(() => {
+    if (!editor || appliedVersion.current === documentVersion) return;
+    appliedVersion.current = documentVersion;
+    const model = editor.getModel();
+    if (model.getValue() === document) return;
+    editor.pushUndoStop();
+    editor.executeEdits("review_app", [{ range: model.getFullModelRange(), text: document }]);
+    editor.pushUndoStop();
+  }, [editor, document, documentVersion]);
+
+  useEffect(() => {
+    if (!editor) return;
+    const model = editor.getModel();
+    monaco.editor.setModelMarkers(model, "review_app", markers.map((f) => toMarker(model, f)));
+  }, [editor, markers, documentVersion]);
+
+  useEffect(() => {
+    if (!editor || !revealLine) return;
+    editor.revealLineInCenter(revealLine);
+    editor.setPosition({ lineNumber: revealLine, column: 1 });
+    editor.focus();
+  }, [editor, revealLine, revealVersion]);
+
+  const handleMount = (instance) => {
+    window.reviewAppEditor = instance;
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
+      handlers.current.onSubmit?.(instance.getValue()),
+    );
+    setEditor(instance);
+  };
+
+  const handleChange = (value) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => handlers.current.onChange?.(value ?? ""), CHANGE_DEBOUNCE_MS);
+  };
+
+  return (
+    <Editor
+      height={height}
+      language={language}
+      theme={theme}
+      defaultValue={document}
+      onMount={handleMount}
+      onChange={handleChange}
+      options={{
+        readOnly,
+        ariaLabel,
+        automaticLayout: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        fontSize: 14,
+      }}
+    />
+  );
+}

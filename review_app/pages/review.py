@@ -1,0 +1,54 @@
+"""/reviews/[review_id]: one past review, read-only, with its code and findings."""
+
+import reflex as rx
+
+from review_app import routes
+from review_app.components.code_editor import code_editor
+from review_app.components.layout import protected
+from review_app.components.review_panel import review_panel
+from review_app.state.review_view import ReviewViewState
+
+
+@protected
+def review_page() -> rx.Component:
+    """The code with its findings marked, and the review beside it."""
+    return rx.cond(
+        ReviewViewState.not_found,
+        rx.vstack(
+            rx.heading("Review not found", size="6"),
+            rx.text("There is no review of yours with this address."),
+            rx.link("Back to your history", href=routes.HISTORY),
+        ),
+        rx.vstack(
+            rx.hstack(
+                rx.link("← History", href=routes.HISTORY),
+                rx.heading(
+                    rx.cond(ReviewViewState.filename != "", ReviewViewState.filename, "Review"),
+                    size="6",
+                ),
+                rx.badge(ReviewViewState.language),
+                align="center",
+                spacing="4",
+            ),
+            rx.box(
+                code_editor(
+                    document=ReviewViewState.code,
+                    document_version=ReviewViewState.code_version,
+                    language=ReviewViewState.language,
+                    markers=ReviewViewState.markers,
+                    reveal_line=ReviewViewState.reveal_line,
+                    reveal_version=ReviewViewState.reveal_version,
+                    read_only=True,
+                    height="50vh",
+                    aria_label="Reviewed code (read-only)",
+                ),
+                border="1px solid var(--gray-a5)",
+                border_radius="var(--radius-3)",
+                overflow="hidden",
+                width="100%",
+            ),
+            review_panel(),
+            spacing="4",
+            width="100%",
+        ),
+    )

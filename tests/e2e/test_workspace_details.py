@@ -1,0 +1,184 @@
+"""The workspace in detail: errors in words, upload, several tabs, filters, theme, reconnect."""
+
+import asyncio
+import re
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+from review_app.db import session_scope
+from review_app.services import accounts, rate_limits, review_runs
+from tests.support.browser import PASSWORD, alert, paste_code, sign_in
+from tests.support.llm_server import FakeLLMServer, HTTPError, Stall
+from tests.support.platform import RunningPlatform
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
+SHOP = (FIXTURES / "python_defects.py").read_text()
+
+
+def _signed_in_editor(page: Page, base_url: str) -> uuid.UUID:
+    """A new user, signed in on the editor; returns the user's id."""
+    email = f"user-{uuid.uuid4().hex[:8]}@example.com"
+    with session_scope() as session:
+        user_id = accounts.register_user(session=session, email=email, password=PASSWORD).id
+    page.goto(f"{base_url}/editor")
+    sign_in(page, email)
+    expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)
+    return user_id
+
+
+def _run_async(coroutine) -> None:
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
+def test_errors_are_said_in_words(platform_settings: RunningPlatform, page: Page) -> None:
+    user_id = _signed_in_editor(page, platform_settings.url)
+
+    paste_code(page, "x = 1\n" * 40_000)
+    expect(page.get_by_label("Code size")).to_contain_text("240.0 KB of 200.0 KB")
+    expect(page.get_by_role("button", name=re.compile("Submit for review"))).to_be_disabled()
+    page.keyboard.press("Control+Enter")
+    expect(alert(page, "the limit is 200,000 bytes")).to_be_visible()
+
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "script.rb", "mimeType": "text/plain", "buffer": b"puts 1\n"}]
+    )
+    expect(alert(page, "script.rb: this kind of file is not supported")).to_be_visible()
+
+    key = f"user:{user_id}"
+    limit = int(rate_limits.rate_of(rate_limits.Rule.SUBMIT).split("/")[0])
+
+    async def exhaust() -> None:
+        for _ in range(limit):
+            try:
+                await rate_limits.enforce(rate_limits.Rule.SUBMIT, key, fail_closed=True)
+            except rate_limits.RateLimitedError:
+                return
+
+    _run_async(exhaust())
+    paste_code(page, "print('hello')\n")
+    page.keyboard.press("Control+Enter")
+    expect(alert(page, re.compile(r"Try again in \d+ minutes"))).to_be_visible()
+
+
+def test_an_uploaded_file_fills_the_editor(platform_settings: RunningPlatform, page: Page) -> None:
+    _signed_in_editor(page, platform_settings.url)
+    page.locator("input[type=file]").set_input_files(FIXTURES / "go_syntax_error.go")
+    expect(page.get_by_label("File name")).to_have_value("go_syntax_error.go")
+    expect(page.get_by_label("Language")).to_contain_text("go")
+    expect(page.locator(".monaco-editor")).to_contain_text("package")
+
+
+def test_jobs_from_another_tab_show_up_live(
+    platform_settings: RunningPlatform, context: BrowserContext, page: Page
+) -> None:
+    _signed_in_editor(page, platform_settings.url)
+    other = context.new_page()
+    other.goto(f"{platform_settings.url}/editor")
+    expect(other.locator(".monaco-editor")).to_be_visible(timeout=30_000)
+    expect(other.get_by_text("Submitted reviews show up here.")).to_be_visible()
+
+    page.get_by_label("File name").fill("from-tab-one.py")
+    paste_code(page, SHOP + "# tab one\n")
+    page.keyboard.press("Control+Enter")
+
+    job = other.locator(".job-card", has_text="from-tab-one.py")
+    expect(job).to_be_visible(timeout=15_000)
+    expect(job).to_contain_text("Done", timeout=60_000)
+    expect(job.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
+
+
+def test_findings_filter_by_severity_and_jump_to_their_line(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    _signed_in_editor(page, platform_settings.url)
+    paste_code(page, SHOP)
+    page.keyboard.press("Control+Enter")
+    expect(page.get_by_label("Overall score")).to_be_visible(timeout=60_000)
+    rows = page.locator(".finding-row")
+    expect(rows.first).to_be_visible()
+    everything = rows.count()
+
+    page.get_by_role("combobox", name="Severity", exact=True).click()
+    page.get_by_role("option", name="high", exact=True).click()
+
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("SQL injection")
+    assert everything > 1
+    rows.first.get_by_role("button", name="Go to line 7").click()
+    page.wait_for_function("window.reviewAppEditor.getPosition().lineNumber === 7")
+
+
+def test_the_theme_choice_is_remembered(platform: RunningPlatform, page: Page) -> None:
+    page.goto(platform.url)
+    html = page.locator("html")
+    expect(html).to_have_class(re.compile("light"))
+    page.get_by_role("button", name="Toggle dark mode").click()
+    expect(html).to_have_class(re.compile("dark"))
+    page.reload()
+    expect(html).to_have_class(re.compile("dark"))
+
+
+def test_an_unreachable_server_shows_a_banner_that_goes_away(
+    platform: RunningPlatform, page: Page
+) -> None:
+    refuse = {"on": False}
+    sockets = []
+
+    def route(socket) -> None:
+        if refuse["on"]:
+            socket.close()
+            return
+        socket.connect_to_server()
+        sockets.append(socket)
+
+    page.route_web_socket(re.compile(r"/_event"), route)
+    page.goto(platform.url)
+    expect(page.get_by_role("link", name="Open the editor")).to_be_visible()
+    refuse["on"] = True
+    for socket in sockets:
+        socket.close()
+
+    banner = page.get_by_text("The server is unreachable. Reconnecting…")
+    expect(banner).to_be_visible(timeout=45_000)
+    refuse["on"] = False
+    expect(banner).to_have_count(0, timeout=45_000)
+
+
+def test_an_unavailable_llm_is_said_plainly(
+    platform_settings: RunningPlatform, platform_llm: FakeLLMServer, page: Page
+) -> None:
+    _signed_in_editor(page, platform_settings.url)
+    platform_llm.script(*[HTTPError(500)] * 4)  # the first try and every retry
+    try:
+        paste_code(page, SHOP + "# the LLM is down\n")
+        page.keyboard.press("Control+Enter")
+        expect(page.get_by_label("Overall score")).to_be_visible(timeout=60_000)
+    finally:
+        platform_llm.reset()
+    expect(
+        page.get_by_text(re.compile(r"LLM unavailable: .+ Static analysis only\."))
+    ).to_be_visible()
+    expect(page.get_by_label("Findings", exact=True)).to_contain_text("SQL injection")
+
+
+def test_a_failed_job_says_why(
+    platform_settings: RunningPlatform, platform_llm: FakeLLMServer, page: Page
+) -> None:
+    _signed_in_editor(page, platform_settings.url)
+    platform_llm.script(Stall(20))  # keeps the job running while it fails under it
+    try:
+        page.get_by_label("File name").fill("doomed.py")
+        paste_code(page, SHOP + "# doomed\n")
+        page.keyboard.press("Control+Enter")
+        job = page.locator(".job-card", has_text="doomed.py")
+        expect(job).to_contain_text("LLM review", timeout=30_000)
+        review_id = uuid.UUID(job.get_attribute("data-review-id"))
+        assert review_runs.fail_review(review_id, "The worker ran out of memory.")
+    finally:
+        platform_llm.reset()
+    expect(job).to_contain_text("Failed: The worker ran out of memory.")
+    expect(alert(page, "The review failed: The worker ran out of memory.")).to_be_visible()
