@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from review_app.components.labeled import labeled
 from review_app.state.review_view import (
     CATEGORY_OPTIONS,
     SEVERITY_OPTIONS,
@@ -134,14 +135,8 @@ def _comparison() -> rx.Component:
 
 
 def _select(label: str, options: list[str], value, on_change) -> rx.Component:
-    return rx.el.label(
-        rx.text(label, size="1", color_scheme="gray"),
-        rx.select(options, value=value, on_change=on_change, size="1", aria_label=label),
-        display="flex",
-        flex_direction="column",
-        gap="0.25em",
-        min_width="8em",
-    )
+    control = rx.select(options, value=value, on_change=on_change, size="1", aria_label=label)
+    return labeled(label, control, min_width="8em")
 
 
 def _filters() -> rx.Component:

@@ -1,20 +1,37 @@
 """Pieces the sign-in and registration forms share."""
 
+from collections.abc import Callable
+from functools import partial
+
 import reflex as rx
+
+from review_app.components.labeled import labeled
+from review_app.services import auth, rate_limits
+from review_app.services.errors import ServiceError
+from review_app.state.session import SessionState, client_ip_of
+
+Authenticate = Callable[..., auth.TokenPair]  # called with ip=...
+
+
+async def start_session(state: rx.State, rule: rate_limits.Rule, authenticate: Authenticate) -> str:
+    """Rate-limit the client's IP under `rule`, authenticate, and sign this browser in.
+
+    Returns the error to show, or "" when the tab is now signed in.
+    """
+    ip = client_ip_of(state.router)
+    try:
+        await rate_limits.enforce(rule, f"ip:{ip}", fail_closed=True)
+        pair = await rx.run_in_thread(partial(authenticate, ip=ip))
+        await (await state.get_state(SessionState))._sign_in(pair)
+    except ServiceError as error:
+        return str(error)
+    return ""
 
 
 def field(label: str, name: str, input_type: str, autocomplete: str) -> rx.Component:
     """A labelled input of a form."""
-    return rx.el.label(
-        rx.text(label, size="2", weight="medium"),
-        rx.input(
-            name=name, type=input_type, required=True, auto_complete=autocomplete, width="100%"
-        ),
-        display="flex",
-        flex_direction="column",
-        gap="0.25em",
-        width="100%",
-    )
+    control = rx.input(name=name, type=input_type, required=True, auto_complete=autocomplete)
+    return labeled(label, control, width="100%")
 
 
 def form_card(title: str, form: rx.Component, footer: rx.Component) -> rx.Component:

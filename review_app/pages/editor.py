@@ -6,6 +6,7 @@ import reflex as rx
 
 from review_app.components.code_editor import code_editor
 from review_app.components.job_list import job_list
+from review_app.components.labeled import labeled
 from review_app.components.layout import protected
 from review_app.components.review_panel import review_panel
 from review_app.review.diffs import apply_unified_diff
@@ -140,27 +141,23 @@ class EditorState(rx.State):
 
 def _toolbar() -> rx.Component:
     return rx.flex(
-        rx.el.label(
-            rx.text("File name", size="1", color_scheme="gray"),
+        labeled(
+            "File name",
             rx.input(
                 value=EditorState.filename,
                 on_change=EditorState.set_filename,
                 placeholder="e.g. shop.py",
                 aria_label="File name",
             ),
-            display="flex",
-            flex_direction="column",
         ),
-        rx.el.label(
-            rx.text("Language", size="1", color_scheme="gray"),
+        labeled(
+            "Language",
             rx.select(
                 SUPPORTED_LANGUAGES,
                 value=EditorState.language,
                 on_change=EditorState.set_language,
                 aria_label="Language",
             ),
-            display="flex",
-            flex_direction="column",
         ),
         rx.upload.root(
             rx.button("Upload a file", variant="soft", type="button"),

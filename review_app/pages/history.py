@@ -6,6 +6,7 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
+from review_app.components.labeled import labeled
 from review_app.components.layout import protected
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
@@ -105,18 +106,9 @@ def _parse_date(text: str) -> date | None:
         raise ValueError(f"'{text}' is not a date (YYYY-MM-DD).") from None
 
 
-def _filter_field(label: str, control: rx.Component) -> rx.Component:
-    return rx.el.label(
-        rx.text(label, size="1", color_scheme="gray"),
-        control,
-        display="flex",
-        flex_direction="column",
-    )
-
-
 def _filters() -> rx.Component:
     return rx.flex(
-        _filter_field(
+        labeled(
             "Search file names",
             rx.input(
                 value=HistoryState.filename,
@@ -126,7 +118,7 @@ def _filters() -> rx.Component:
                 debounce_timeout=300,
             ),
         ),
-        _filter_field(
+        labeled(
             "Language",
             rx.select(
                 [ANY, *SUPPORTED_LANGUAGES],
@@ -135,7 +127,7 @@ def _filters() -> rx.Component:
                 aria_label="Language",
             ),
         ),
-        _filter_field(
+        labeled(
             "Status",
             rx.select(
                 STATUSES,
@@ -145,7 +137,7 @@ def _filters() -> rx.Component:
             ),
         ),
         *[
-            _filter_field(
+            labeled(
                 label,
                 rx.input(
                     type="date",

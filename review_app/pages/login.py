@@ -6,10 +6,9 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.layout import frame
-from review_app.pages.auth_forms import error_callout, field, form_card
+from review_app.pages.auth_forms import error_callout, field, form_card, start_session
 from review_app.services import auth, rate_limits
-from review_app.services.errors import ServiceError
-from review_app.state.session import SessionState, client_ip_of, safe_next
+from review_app.state.session import safe_next
 
 
 class LoginState(rx.State):
@@ -27,19 +26,11 @@ class LoginState(rx.State):
     @rx.event
     async def submit(self, form: dict[str, str]):
         """Check the credentials (rate limited per IP) and start the session."""
-        ip = client_ip_of(self.router)
-        email, password = form.get("email", ""), form.get("password", "")
-        try:
-            await rate_limits.enforce(rate_limits.Rule.LOGIN, f"ip:{ip}", fail_closed=True)
-            pair = await rx.run_in_thread(
-                partial(auth.login, email=email, password=password, ip=ip)
-            )
-            await (await self.get_state(SessionState))._sign_in(pair)
-        except ServiceError as error:
-            self.error = str(error)
+        login = partial(auth.login, email=form.get("email", ""), password=form.get("password", ""))
+        self.error = await start_session(self, rate_limits.Rule.LOGIN, login)
+        self.busy = False
+        if self.error:
             return None
-        finally:
-            self.busy = False
         return rx.redirect(safe_next(self.router.url.query_parameters.get("next")))
 
 

@@ -7,13 +7,11 @@ import reflex as rx
 from review_app import routes
 from review_app.components.layout import frame
 from review_app.db import session_scope
-from review_app.pages.auth_forms import error_callout, field, form_card
+from review_app.pages.auth_forms import error_callout, field, form_card, start_session
 from review_app.services import accounts, auth, rate_limits
-from review_app.services.errors import ServiceError
-from review_app.state.session import SessionState, client_ip_of
 
 
-def _register_and_login(email: str, password: str, ip: str) -> auth.TokenPair:
+def _register_and_login(email: str, password: str, *, ip: str) -> auth.TokenPair:
     with session_scope() as session:
         accounts.register_user(session=session, email=email, password=password)
     return auth.login(email=email, password=password, ip=ip)
@@ -34,22 +32,14 @@ class RegisterState(rx.State):
     @rx.event
     async def submit(self, form: dict[str, str]):
         """Create the account (rate limited per IP), sign in, go to the editor."""
-        ip = client_ip_of(self.router)
         password = form.get("password", "")
-        try:
-            if password != form.get("confirm", ""):
-                raise ServiceError("The two passwords differ.")
-            await rate_limits.enforce(rate_limits.Rule.REGISTER, f"ip:{ip}", fail_closed=True)
-            pair = await rx.run_in_thread(
-                partial(_register_and_login, form.get("email", ""), password, ip)
-            )
-            await (await self.get_state(SessionState))._sign_in(pair)
-        except ServiceError as error:
-            self.error = str(error)
-            return None
-        finally:
-            self.busy = False
-        return rx.redirect(routes.EDITOR)
+        if password != form.get("confirm", ""):
+            self.error = "The two passwords differ."
+        else:
+            register = partial(_register_and_login, form.get("email", ""), password)
+            self.error = await start_session(self, rate_limits.Rule.REGISTER, register)
+        self.busy = False
+        return None if self.error else rx.redirect(routes.EDITOR)
 
 
 def register_page() -> rx.Component:
