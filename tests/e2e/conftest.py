@@ -5,13 +5,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from review_app.embedded_redis import free_port
 from tests.conftest import RUN_DIR
 from tests.support.llm_server import FakeLLMServer, Reply
 from tests.support.platform import RunningPlatform, platform_env
 from tests.support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
+
+# Two shared cores in CI: give the page time before an assertion gives up.
+expect.set_options(timeout=10_000)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -21,24 +21,49 @@ from review_app.review.models import Category, Finding, Severity, Source
 _SEVERITIES = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
 
 
+class _Manager(BanditManager):
+    """Bandit's manager, remembering the exception it swallows when a scan fails."""
+
+    failure: Exception | None = None
+
+    def _execute_ast_visitor(self, *args, **kwargs):
+        try:
+            return super()._execute_ast_visitor(*args, **kwargs)
+        except SyntaxError:
+            raise  # not a failure of bandit: the code does not parse
+        except Exception as exc:
+            self.failure = exc
+            raise
+
+
 def analyze(code: str, language: str) -> AnalyzerOutput:
-    """Scan the code with every bandit plugin.
+    """Scan the code with every bandit plugin; a scan that fails once is tried again.
 
     Raises:
         SyntaxError: bandit skipped the code because it does not parse.
+        AnalyzerError: bandit failed twice; the message names its exception.
     """
-    with tempfile.TemporaryDirectory(prefix="review-bandit-") as directory:
-        path = Path(directory) / submission_filename(language)
-        path.write_text(code, encoding="utf-8")
-        manager = BanditManager(BanditConfig(), "file", quiet=True)
-        manager.discover_files([str(path)])
-        manager.run_tests()
+    manager = _scan(code, language)
+    if manager.failure is not None:
+        manager = _scan(code, language)
     if manager.skipped:
         _, reason = manager.skipped[0]
         if "syntax" in reason:
             raise SyntaxError(reason)
-        raise AnalyzerError(f"bandit skipped the code: {reason}")
+        cause = f" ({type(manager.failure).__name__}: {manager.failure})" if manager.failure else ""
+        raise AnalyzerError(f"bandit skipped the code: {reason}{cause}")
     return AnalyzerOutput(findings=[_finding(issue) for issue in manager.get_issue_list()])
+
+
+def _scan(code: str, language: str) -> _Manager:
+    """One bandit run over the code, written to a private temporary file."""
+    with tempfile.TemporaryDirectory(prefix="review-bandit-") as directory:
+        path = Path(directory) / submission_filename(language)
+        path.write_text(code, encoding="utf-8")
+        manager = _Manager(BanditConfig(), "file", quiet=True)
+        manager.discover_files([str(path)])
+        manager.run_tests()
+    return manager
 
 
 def _finding(issue: Issue) -> Finding:
