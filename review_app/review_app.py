@@ -5,8 +5,8 @@ import reflex as rx
 from review_app import routes
 from review_app.api.app import create_api
 from review_app.components.layout import PROTECTED_ON_LOAD, connection_status
-from review_app.pages.admin import admin_page
-from review_app.pages.dashboard import dashboard_page
+from review_app.pages.admin import AdminState, admin_page
+from review_app.pages.dashboard import DashboardState, dashboard_page
 from review_app.pages.editor import editor_page
 from review_app.pages.history import HistoryState, history_page
 from review_app.pages.home import home
@@ -26,8 +26,8 @@ for page, route, title, on_load in [
     (editor_page, routes.EDITOR, "Editor", [JobsState.load]),
     (history_page, routes.HISTORY, "History", [HistoryState.load]),
     (review_page, f"{routes.REVIEW}/[review_id]", "Review", [ReviewViewState.open_from_route]),
-    (dashboard_page, routes.DASHBOARD, "Dashboard", []),
-    (admin_page, routes.ADMIN, "Admin", []),
+    (dashboard_page, routes.DASHBOARD, "Dashboard", [DashboardState.load]),
+    (admin_page, routes.ADMIN, "Admin", [AdminState.load]),
 ]:
     app.add_page(
         page, route=route, title=f"{title} · review_app", on_load=[*PROTECTED_ON_LOAD, *on_load]

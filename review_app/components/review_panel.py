@@ -63,7 +63,7 @@ def _score_header() -> rx.Component:
         rx.flex(
             rx.foreach(ReviewViewState.category_scores, _category_score),
             wrap="wrap",
-            gap="2",
+            spacing="2",
         ),
         rx.spacer(),
         _downloads(),
@@ -129,7 +129,7 @@ def _comparison() -> rx.Component:
                 aria_label="New findings",
             ),
             columns="2",
-            gap="4",
+            spacing="4",
         ),
     )
 
@@ -160,7 +160,7 @@ def _filters() -> rx.Component:
             ReviewViewState.set_source_filter,
         ),
         _select("Sort by", SORT_KEYS, ReviewViewState.sort_key, ReviewViewState.set_sort_key),
-        gap="3",
+        spacing="3",
         wrap="wrap",
     )
 

@@ -44,11 +44,3 @@ def form_card(title: str, form: rx.Component, footer: rx.Component) -> rx.Compon
         ),
         padding_top="10vh",
     )
-
-
-def error_callout(message: rx.Var[str]) -> rx.Component:
-    """An inline error, shown only when there is one."""
-    return rx.cond(
-        message != "",
-        rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
-    )

@@ -8,6 +8,7 @@ from review_app.components.code_editor import code_editor
 from review_app.components.job_list import job_list
 from review_app.components.labeled import labeled
 from review_app.components.layout import protected
+from review_app.components.messages import messages
 from review_app.components.review_panel import review_panel
 from review_app.review.diffs import apply_unified_diff
 from review_app.review.errors import InvalidSubmissionError, PatchApplyError
@@ -184,23 +185,10 @@ def _toolbar() -> rx.Component:
                 callback=EditorState.submit,
             ),
         ),
-        gap="3",
+        spacing="3",
         align="end",
         wrap="wrap",
         width="100%",
-    )
-
-
-def _messages() -> rx.Component:
-    return rx.fragment(
-        rx.cond(
-            EditorState.error != "",
-            rx.callout(EditorState.error, icon="triangle_alert", color_scheme="red", role="alert"),
-        ),
-        rx.cond(
-            EditorState.notice != "",
-            rx.callout(EditorState.notice, icon="check", color_scheme="green", role="status"),
-        ),
     )
 
 
@@ -210,7 +198,7 @@ def editor_page() -> rx.Component:
     return rx.vstack(
         rx.heading("Editor", size="6"),
         _toolbar(),
-        _messages(),
+        messages(EditorState.error, EditorState.notice),
         rx.grid(
             rx.box(
                 code_editor(
@@ -232,7 +220,7 @@ def editor_page() -> rx.Component:
             ),
             job_list(),
             columns=rx.breakpoints(initial="1", md="3fr 1fr"),
-            gap="4",
+            spacing="4",
             width="100%",
         ),
         review_panel(apply_fix=EditorState.apply_fix),

@@ -1,6 +1,5 @@
 """/history: the user's reviews, filtered, searched and paged; each opens read-only."""
 
-from datetime import date
 from functools import partial
 
 import reflex as rx
@@ -8,10 +7,12 @@ import reflex as rx
 from review_app import routes
 from review_app.components.labeled import labeled
 from review_app.components.layout import protected
+from review_app.components.messages import messages
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.services import reviews
 from review_app.services.errors import ServiceError
+from review_app.state.date_input import parse_date_input
 from review_app.state.jobs import JobRow
 from review_app.state.session import SessionState
 
@@ -62,8 +63,8 @@ class HistoryState(rx.State):
                 language=None if self.language == ANY else self.language,
                 status=None if self.status == ANY else self.status,
                 filename=self.filename or None,
-                date_from=_parse_date(self.date_from),
-                date_to=_parse_date(self.date_to),
+                date_from=parse_date_input(self.date_from, "From"),
+                date_to=parse_date_input(self.date_to, "To"),
             )
             page = await rx.run_in_thread(
                 partial(
@@ -94,16 +95,6 @@ class HistoryState(rx.State):
         """Show the next (1) or previous (-1) page."""
         self.offset = max(0, self.offset + step * PAGE_SIZE)
         await self.load()
-
-
-def _parse_date(text: str) -> date | None:
-    """A date from an <input type=date> (YYYY-MM-DD), or None when empty."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a date (YYYY-MM-DD).") from None
 
 
 def _filters() -> rx.Component:
@@ -148,7 +139,7 @@ def _filters() -> rx.Component:
             )
             for name, label in (("date_from", "From"), ("date_to", "To"))
         ],
-        gap="3",
+        spacing="3",
         wrap="wrap",
         align="end",
     )
@@ -170,10 +161,7 @@ def history_page() -> rx.Component:
     return rx.vstack(
         rx.heading("History", size="6"),
         _filters(),
-        rx.cond(
-            HistoryState.error != "",
-            rx.callout(HistoryState.error, icon="triangle_alert", color_scheme="red", role="alert"),
-        ),
+        messages(HistoryState.error),
         rx.table.root(
             rx.table.header(
                 rx.table.row(

@@ -6,7 +6,8 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.layout import frame
-from review_app.pages.auth_forms import error_callout, field, form_card, start_session
+from review_app.components.messages import messages
+from review_app.pages.auth_forms import field, form_card, start_session
 from review_app.services import auth, rate_limits
 from review_app.state.session import safe_next
 
@@ -40,8 +41,14 @@ def login_page() -> rx.Component:
         rx.vstack(
             field("Email", "email", "email", "username"),
             field("Password", "password", "password", "current-password"),
-            error_callout(LoginState.error),
-            rx.button("Sign in", type="submit", loading=LoginState.busy, width="100%"),
+            messages(LoginState.error),
+            rx.button(
+                "Sign in",
+                type="submit",
+                loading=LoginState.busy,
+                width="100%",
+                disabled=~rx.State.is_hydrated,
+            ),
             spacing="3",
         ),
         on_submit=[LoginState.start, LoginState.submit],

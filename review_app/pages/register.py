@@ -6,8 +6,9 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.layout import frame
+from review_app.components.messages import messages
 from review_app.db import session_scope
-from review_app.pages.auth_forms import error_callout, field, form_card, start_session
+from review_app.pages.auth_forms import field, form_card, start_session
 from review_app.services import accounts, auth, rate_limits
 
 
@@ -49,8 +50,14 @@ def register_page() -> rx.Component:
             field("Email", "email", "email", "username"),
             field("Password (at least 8 characters)", "password", "password", "new-password"),
             field("Repeat the password", "confirm", "password", "new-password"),
-            error_callout(RegisterState.error),
-            rx.button("Create account", type="submit", loading=RegisterState.busy, width="100%"),
+            messages(RegisterState.error),
+            rx.button(
+                "Create account",
+                type="submit",
+                loading=RegisterState.busy,
+                width="100%",
+                disabled=~rx.State.is_hydrated,
+            ),
             spacing="3",
         ),
         on_submit=[RegisterState.start, RegisterState.submit],

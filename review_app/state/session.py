@@ -14,9 +14,9 @@ from urllib.parse import quote
 import reflex as rx
 
 from review_app import routes
-from review_app.services import auth
+from review_app.services import auth, rate_limits
 from review_app.services.client_ip import resolve_client_ip
-from review_app.services.errors import AuthenticationError, ServiceError
+from review_app.services.errors import AuthenticationError, RateLimitedError, ServiceError
 from review_app.services.tokens import TokenType, decode_token
 from review_app.settings import get_settings
 
@@ -73,10 +73,15 @@ class SessionState(rx.State):
         return rx.redirect(routes.LOGIN)
 
     async def _current_user(self) -> auth.CurrentUser:
-        """The user of this tab (renewing its access token if due), or AuthenticationError."""
+        """The user of this tab (renewing its access token if due), or AuthenticationError.
+
+        Each call counts against the user's default rate limit, shared with the REST API.
+        """
         if time.time() >= self._renew_at and not await self._renew():
             raise AuthenticationError("Your session has ended; please sign in again.")
-        return await rx.run_in_thread(partial(auth.authenticate, self._access_token))
+        user = await rx.run_in_thread(partial(auth.authenticate, self._access_token))
+        await rate_limits.enforce(rate_limits.Rule.DEFAULT, f"user:{user.id}", fail_closed=False)
+        return user
 
     async def _sign_in(self, pair: auth.TokenPair) -> None:
         """Start this browser's session from a fresh login."""
@@ -92,6 +97,8 @@ class SessionState(rx.State):
         except AuthenticationError:
             self._end()
             return False
+        except RateLimitedError:
+            pass  # still signed in; the page's own loads say how long to wait
         return True
 
     async def _renew(self) -> bool:

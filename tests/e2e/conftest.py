@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
 PLATFORM_LIMITS = {
     "RATE_LIMIT_LOGIN": "40/minute",
     "RATE_LIMIT_REGISTER": "40/minute",
-    "RATE_LIMIT_DEFAULT": "10000/minute",
+    "RATE_LIMIT_DEFAULT": "1000/minute",
 }
 ACCESS_TOKEN_MINUTES = "0.3"  # 18 s, so a test can outlive an access token
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

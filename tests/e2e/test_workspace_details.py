@@ -29,6 +29,15 @@ def _signed_in_editor(page: Page, base_url: str) -> uuid.UUID:
     return user_id
 
 
+async def _exhaust(rule: rate_limits.Rule, key: str) -> None:
+    """Use up what is left of `key`'s allowance under `rule`."""
+    for _ in range(int(rate_limits.rate_of(rule).split("/")[0])):
+        try:
+            await rate_limits.enforce(rule, key, fail_closed=True)
+        except rate_limits.RateLimitedError:
+            return
+
+
 def _run_async(coroutine) -> None:
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, coroutine).result()
@@ -48,20 +57,16 @@ def test_errors_are_said_in_words(platform_settings: RunningPlatform, page: Page
     )
     expect(alert(page, "script.rb: this kind of file is not supported")).to_be_visible()
 
-    key = f"user:{user_id}"
-    limit = int(rate_limits.rate_of(rate_limits.Rule.SUBMIT).split("/")[0])
-
-    async def exhaust() -> None:
-        for _ in range(limit):
-            try:
-                await rate_limits.enforce(rate_limits.Rule.SUBMIT, key, fail_closed=True)
-            except rate_limits.RateLimitedError:
-                return
-
-    _run_async(exhaust())
+    _run_async(_exhaust(rate_limits.Rule.SUBMIT, f"user:{user_id}"))
     paste_code(page, "print('hello')\n")
+    expect(page.get_by_label("Code size")).to_contain_text("0.0 KB of")
     page.keyboard.press("Control+Enter")
     expect(alert(page, re.compile(r"Try again in \d+ minutes"))).to_be_visible()
+
+    _run_async(_exhaust(rate_limits.Rule.DEFAULT, f"user:{user_id}"))
+    page.get_by_role("link", name="History").click()
+    expect(alert(page, re.compile(r"Too many requests. Try again in \d+ seconds"))).to_be_visible()
+    _run_async(rate_limits.reset(rate_limits.Rule.DEFAULT, f"user:{user_id}"))
 
 
 def test_an_uploaded_file_fills_the_editor(platform_settings: RunningPlatform, page: Page) -> None:
@@ -152,7 +157,7 @@ def test_an_unavailable_llm_is_said_plainly(
     platform_settings: RunningPlatform, platform_llm: FakeLLMServer, page: Page
 ) -> None:
     _signed_in_editor(page, platform_settings.url)
-    platform_llm.script(*[HTTPError(500)] * 4)  # the first try and every retry
+    platform_llm.default = HTTPError(500)  # every try and retry, whoever asks
     try:
         paste_code(page, SHOP + "# the LLM is down\n")
         page.keyboard.press("Control+Enter")

@@ -5,7 +5,9 @@ import uuid
 from datetime import datetime
 
 from review_app.db import session_scope
-from review_app.models import Review, ReviewFinding, ReviewStatus
+from review_app.models import Review, ReviewFinding, ReviewStatus, Role
+from review_app.services import accounts
+from tests.support.browser import PASSWORD
 
 # (severity, category, rule, title)
 FindingSpec = tuple[str, str, str | None, str]
@@ -61,3 +63,11 @@ def add_review(
             for severity, category, rule, title in findings
         )
     return review.id
+
+
+def add_user(role: Role = Role.USER) -> tuple[uuid.UUID, str]:
+    """A new account with a unique email and the browser tests' password; its id and email."""
+    email = f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+    with session_scope() as session:
+        user = accounts.register_user(session=session, email=email, password=PASSWORD, role=role)
+        return user.id, email

@@ -1,0 +1,174 @@
+"""The admin page: users, queue, failed jobs, limits, cache and audit log, for admins only."""
+
+import re
+import uuid
+from datetime import UTC, datetime
+
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from review_app.db import session_scope
+from review_app.models import CachedResult, ReviewStatus, Role
+from review_app.pages.admin import AdminState
+from review_app.redis_client import get_redis
+from review_app.services import admin_cache, audit
+from review_app.services.review_cache import RESULT_KEY_PREFIX
+from review_app.state.session import SessionState
+from tests.support.browser import alert, expect_signed_in, sign_in
+from tests.support.console import console_errors
+from tests.support.hand_made_events import HandMadeEvents
+from tests.support.platform import RunningPlatform
+from tests.support.seed import add_review, add_user
+
+
+def _cache_results(count: int, hits: int) -> None:
+    """`count` stored results reused `hits` times each, one of them also hot in Redis."""
+    keys = [uuid.uuid4().hex for _ in range(count)]
+    with session_scope() as session:
+        session.add_all(CachedResult(cache_key=key, result={}, hit_count=hits) for key in keys)
+    get_redis().set(f"{RESULT_KEY_PREFIX}{keys[0]}", "{}", ex=600)
+
+
+def _open_admin(page: Page, base_url: str, email: str) -> None:
+    page.goto(f"{base_url}/admin")
+    sign_in(page, email)
+    expect(page.get_by_role("heading", name="Admin", exact=True)).to_be_visible()
+
+
+def _figure(page: Page, label: str) -> Locator:
+    return page.get_by_role("group", name=label, exact=True)
+
+
+def _audit_rows(page: Page, who: str) -> Locator:
+    page.get_by_role("tab", name="Audit log").click()
+    page.get_by_label("Who", exact=True).fill(who)
+    return page.locator(".audit-row")
+
+
+def test_a_user_gets_403_and_cannot_act_by_hand(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    _, email = add_user()
+    _cache_results(1, hits=1)
+    entries = admin_cache.cache_stats().entries
+    events = HandMadeEvents(page)
+
+    page.goto(f"{platform_settings.url}/admin")
+    sign_in(page, email)
+
+    expect(page.get_by_role("heading", name="403 — Forbidden")).to_be_visible()
+    expect(page.get_by_role("link", name="Admin", exact=True)).to_have_count(0)
+    admin_state = AdminState.get_full_name()
+    events.send(f"{admin_state}.purge_cache")
+    events.send(f"{admin_state}.load")
+    events.send(f"{admin_state}.set_disabled", index=0, disabled=True)
+    events.send(f"{SessionState.get_full_name()}.logout")  # handled last: proves the others ran
+    expect(page).to_have_url(re.compile("/login"))
+    assert admin_cache.cache_stats().entries == entries
+    assert audit.list_events(action=admin_cache.CACHE_PURGE, actor=email).total == 0
+
+
+def test_an_admin_disables_enables_promotes_and_demotes_a_user(
+    platform_settings: RunningPlatform, browser: Browser, page: Page, screenshot
+) -> None:
+    errors = console_errors(page)
+    _, user = add_user()
+    _, admin = add_user(Role.ADMIN)
+    user_page = browser.new_context().new_page()
+    user_page.goto(f"{platform_settings.url}/history")
+    sign_in(user_page, user)
+    expect_signed_in(user_page, user)
+    _open_admin(page, platform_settings.url, admin)
+
+    page.get_by_label("Search users").fill(user)
+    row = page.locator(".user-row")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text(user)
+    page.get_by_role("button", name=f"Disable {user}").click()
+    expect(page.get_by_role("status")).to_have_text(f"{user} is now disabled.")
+    expect(row).to_contain_text("disabled")
+    expect(user_page).to_have_url(re.compile("/login"))  # their open tab is signed out at once
+    sign_in(user_page, user)
+    expect(alert(user_page, "This account is disabled.")).to_be_visible()
+
+    page.get_by_role("button", name=f"Enable {user}").click()
+    expect(row).to_contain_text("active")
+    user_page.get_by_role("button", name="Sign in").click()
+    expect_signed_in(user_page, user)
+
+    page.get_by_role("button", name=f"Promote {user}").click()
+    expect(row).to_contain_text("admin")
+    user_page.reload()
+    expect(user_page.get_by_role("link", name="Admin", exact=True)).to_be_visible()
+    page.get_by_role("button", name=f"Demote {user}").click()
+    expect(page.get_by_role("status")).to_have_text(f"{user} is now an active user.")
+    user_page.reload()
+    expect_signed_in(user_page, user)
+    expect(user_page.get_by_role("link", name="Admin", exact=True)).to_have_count(0)
+
+    page.get_by_label("Search users").fill(admin)
+    expect(row).to_contain_text("you")
+    page.get_by_role("button", name=f"Disable {admin}").click()
+    expect(alert(page, "You cannot disable your own account.")).to_be_visible()
+    page.get_by_role("button", name=f"Demote {admin}").click()
+    expect(alert(page, "You cannot demote yourself")).to_be_visible()
+    screenshot(page, "admin-users")
+
+    rows = _audit_rows(page, admin)
+    for index, action in enumerate(["user.demote", "user.promote", "user.enable", "user.disable"]):
+        expect(rows.nth(index)).to_contain_text(action)
+        expect(rows.nth(index)).to_contain_text(user)
+    expect(rows.nth(4)).to_contain_text("login")
+    rows = _audit_rows(page, user)
+    for action, count in (("login", 2), ("login_refused", 1)):
+        action_cell = page.get_by_role("cell", name=action, exact=True)
+        expect(rows.filter(has=action_cell)).to_have_count(count)
+    user_page.context.close()
+    assert errors == []
+
+
+def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
+    platform_settings: RunningPlatform, page: Page, screenshot
+) -> None:
+    errors = console_errors(page)
+    owner_id, owner = add_user()
+    _, admin = add_user(Role.ADMIN)
+    error = f"The worker ran out of memory ({uuid.uuid4().hex[:6]})."
+    review_id = add_review(
+        owner_id, datetime.now(UTC), status=ReviewStatus.FAILED, score=None, error=error
+    )
+    _cache_results(2, hits=3)
+    _open_admin(page, platform_settings.url, admin)
+
+    page.get_by_role("tab", name="Queue").click()
+    expect(_figure(page, "Live workers")).to_have_text(re.compile(r"Live workers\s*[1-9]"))
+    expect(page.get_by_role("table", name="Live workers")).to_contain_text("s ago")
+    screenshot(page, "admin")
+
+    page.get_by_role("tab", name=re.compile(r"Failed jobs \(\d+\)")).click()
+    failed = page.locator(".failed-row", has_text=error)
+    expect(failed).to_contain_text(owner)
+    failed.get_by_role("button", name=re.compile("Re-run")).click()
+    expect(page.get_by_role("status")).to_have_text("Queued again.")
+    expect(failed).to_have_count(0)
+
+    page.get_by_role("tab", name="Rate limits").click()
+    limits = page.get_by_role("table", name="Rate limits in force")
+    expect(limits.get_by_role("row", name=re.compile("login"))).to_contain_text("40/minute")
+
+    page.get_by_role("tab", name="Cache").click()
+    expect(_figure(page, "Cached results")).not_to_have_text(re.compile(r"results\s*0$"))
+    page.get_by_role("button", name="Purge cache").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Purge").click()
+    for label in ("Cached results", "Cache hits", "Hot in Redis"):
+        expect(_figure(page, label)).to_have_text(re.compile(rf"{label}\s*0$"))
+    expect(page.get_by_role("status")).to_contain_text("Cache purged")
+
+    rows = _audit_rows(page, admin)
+    expect(rows.nth(0)).to_contain_text("cache.purge")
+    expect(rows.nth(1)).to_contain_text("review.rerun")
+    expect(rows.nth(1)).to_contain_text(str(review_id))
+    page.get_by_role("combobox", name="Action").click()
+    page.get_by_role("option", name="login", exact=True).click()
+    expect(rows).to_have_count(1)
+    screenshot(page, "admin-audit")
+    assert errors == []
