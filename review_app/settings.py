@@ -49,7 +49,9 @@ class Settings(BaseSettings):
     task_soft_time_limit: int = Field(default=300, ge=5)  # seconds
     task_hard_time_limit: int = Field(default=360, ge=10)  # seconds
     review_max_attempts: int = Field(default=3, ge=1, le=10)  # worker runs before giving up
-    review_pending_timeout_seconds: int = Field(default=600, ge=60)  # queued that long: re-queue
+    # Queued that long: re-queue. Keep it above the longest wait in a busy queue (a re-queued
+    # review is queued twice); the floor of a few seconds is for tests of lost messages.
+    review_pending_timeout_seconds: int = Field(default=600, ge=5)
     review_sweep_seconds: int = Field(default=60, ge=5)  # how often stuck reviews are looked for
     review_cache_ttl_seconds: int = Field(default=86_400, ge=60)  # results kept hot in Redis
     review_read_cache_seconds: int = Field(default=60, ge=0)  # finished reviews cached for GET

@@ -103,7 +103,9 @@ class RunningWorker:
 
 
 @contextmanager
-def started_worker(redis_client) -> Iterator[RunningWorker]:
+def started_worker(
+    redis_client, concurrency: int = 1, beat_schedule: Path | None = None
+) -> Iterator[RunningWorker]:
     """Start a real Celery worker on the test Redis and stop it on exit.
 
     It inherits the environment as it is now: set the database and LLM first.
@@ -112,7 +114,8 @@ def started_worker(redis_client) -> Iterator[RunningWorker]:
 
     name = f"test-{uuid.uuid4().hex[:8]}"
     log_path = RUN_DIR / "logs" / f"{name}.log"
-    process = start_process(celery_worker_command(name), dict(os.environ), log_path)
+    command = celery_worker_command(name, concurrency, beat_schedule)
+    process = start_process(command, dict(os.environ), log_path)
     try:
         wait_for(
             lambda: any(redis_client.scan_iter(f"{WORKER_KEY_PREFIX}{name}@*")),

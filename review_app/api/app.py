@@ -4,7 +4,7 @@ from fastapi import Depends, FastAPI
 
 from review_app.api import admin, auth, exports, health, reviews, stats, users
 from review_app.api.deps import default_rate_limit
-from review_app.api.errors import install_error_handlers
+from review_app.api.errors import document_error_answers, install_error_handlers
 
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
 ROUTERS += [stats.router, admin.router]
@@ -27,6 +27,6 @@ def create_api() -> FastAPI:
     @api.get("/openapi.json", include_in_schema=False)
     async def openapi() -> dict:
         """The OpenAPI document of this API."""
-        return api.openapi()
+        return document_error_answers(api.openapi())
 
     return api

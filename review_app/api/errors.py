@@ -1,7 +1,13 @@
 """Service errors become HTTP answers with a message a person understands."""
 
+import json
+from typing import Any
+
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from review_app.review.errors import CodeTooLargeError, InvalidSubmissionError
 from review_app.services.accounts import InvalidEmailError
@@ -34,6 +40,14 @@ STATUS_OF: dict[type[ServiceError], int] = {
 }
 
 
+class ErrorResponse(JSONResponse):
+    """JSON escaped to ASCII: a message may quote the input, and a lone surrogate sent as a JSON
+    escape cannot be written as UTF-8."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
 def status_of(error: ServiceError) -> int:
     """The HTTP status of a service error (its nearest listed class), else 400."""
     for cls in type(error).__mro__:
@@ -50,7 +64,7 @@ async def service_error_handler(_request: Request, error: ServiceError) -> JSONR
         headers["WWW-Authenticate"] = "Bearer"
     if isinstance(error, RateLimitedError):
         headers["Retry-After"] = str(error.retry_after)
-    return JSONResponse({"detail": str(error)}, status_code=status, headers=headers)
+    return ErrorResponse({"detail": str(error)}, status_code=status, headers=headers)
 
 
 async def submission_error_handler(
@@ -58,10 +72,46 @@ async def submission_error_handler(
 ) -> JSONResponse:
     """Code that cannot be reviewed: 413 when too large, else 422, with the pipeline's message."""
     status = 413 if isinstance(error, CodeTooLargeError) else 422
-    return JSONResponse({"detail": str(error)}, status_code=status)
+    return ErrorResponse({"detail": str(error)}, status_code=status)
+
+
+async def validation_error_handler(
+    _request: Request, error: RequestValidationError
+) -> JSONResponse:
+    """FastAPI's own answer (its list of field errors quotes the input), escaped to ASCII."""
+    return ErrorResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
 
 
 def install_error_handlers(api: FastAPI) -> None:
-    """Register the handlers for service errors and unreviewable submissions."""
+    """Register the handlers for service errors, unreviewable submissions and malformed input."""
     api.add_exception_handler(ServiceError, service_error_handler)
     api.add_exception_handler(InvalidSubmissionError, submission_error_handler)
+    api.add_exception_handler(RequestValidationError, validation_error_handler)
+
+
+class ErrorMessage(BaseModel):
+    """Every refusal but a malformed request: one message for a person."""
+
+    detail: str
+
+
+def document_error_answers(document: dict[str, Any]) -> dict[str, Any]:
+    """Give the OpenAPI document's error answers the shape they have (idempotent).
+
+    A 422 is FastAPI's list of field errors or a service's message; other errors are a message.
+    """
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ErrorMessage"] = ErrorMessage.model_json_schema()
+    message = {"$ref": "#/components/schemas/ErrorMessage"}
+    field_errors = {"$ref": "#/components/schemas/HTTPValidationError"}
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for status, answer in operation.get("responses", {}).items():
+                if status[0] not in "45":
+                    continue
+                content = answer.setdefault("content", {}).setdefault("application/json", {})
+                if status == "422" and "HTTPValidationError" in schemas:
+                    content["schema"] = {"anyOf": [field_errors, message]}
+                else:
+                    content.setdefault("schema", message)
+    return document

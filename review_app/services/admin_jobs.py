@@ -133,7 +133,7 @@ def failed_jobs(*, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0) -> FailedJob
     """Failed reviews of every user, the most recently failed first.
 
     Raises:
-        InvalidQueryError: limit below 1 or offset below 0.
+        InvalidQueryError: a paging value out of range.
     """
     limit = checked_limit(limit, offset)
     failed = Review.status == ReviewStatus.FAILED

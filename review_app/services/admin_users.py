@@ -15,7 +15,7 @@ from review_app.db import session_scope
 from review_app.models import Review, Role, User
 from review_app.services import audit, auth
 from review_app.services.errors import NotFoundError, PermissionDeniedError
-from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
+from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, checked_search
 
 USER_DISABLE = "user.disable"
 USER_ENABLE = "user.enable"
@@ -58,12 +58,13 @@ def search_users(*, query: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int
     """Users whose email contains `query` (any case), by email, with their review counts.
 
     Raises:
-        InvalidQueryError: limit below 1 or offset below 0.
+        InvalidQueryError: a paging value out of range, or a NUL in the query.
     """
     limit = checked_limit(limit, offset)
+    query = checked_search(query)
     conditions = []
-    if query.strip():
-        conditions.append(User.email.contains(query.strip().lower(), autoescape=True))
+    if query:
+        conditions.append(User.email.contains(query.lower(), autoescape=True))
     with session_scope() as session:
         total = session.exec(select(func.count()).select_from(User).where(*conditions)).one()
         rows = session.exec(

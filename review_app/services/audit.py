@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import AuditEvent
-from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
+from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, checked_search
 
 # Sign-ins and sign-outs; admin actions are named "<thing>.<verb>" by the modules that do them.
 SIGN_IN_ACTIONS = ("login", "login_failed", "login_refused", "logout")
@@ -77,14 +77,15 @@ def list_events(
     """The log, newest first: one action exactly, and/or actors whose email contains `actor`.
 
     Raises:
-        InvalidQueryError: limit below 1 or offset below 0.
+        InvalidQueryError: a paging value out of range, or a NUL in a filter.
     """
     limit = checked_limit(limit, offset)
+    action, actor = checked_search(action), checked_search(actor)
     conditions = []
-    if action and action.strip():
-        conditions.append(AuditEvent.action == action.strip())
-    if actor and actor.strip():
-        conditions.append(AuditEvent.actor_email.contains(actor.strip().lower(), autoescape=True))
+    if action:
+        conditions.append(AuditEvent.action == action)
+    if actor:
+        conditions.append(AuditEvent.actor_email.contains(actor.lower(), autoescape=True))
     with session_scope() as session:
         total = session.exec(select(func.count()).select_from(AuditEvent).where(*conditions)).one()
         rows = session.exec(

@@ -4,16 +4,32 @@ from review_app.services.errors import InvalidQueryError
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+MAX_OFFSET = 1_000_000_000  # past any list, and well inside the databases' 64-bit integers
 
 
 def checked_limit(limit: int, offset: int) -> int:
     """The page size to use: `limit` lowered to MAX_PAGE_SIZE.
 
     Raises:
-        InvalidQueryError: limit below 1 or offset below 0.
+        InvalidQueryError: limit below 1, or offset below 0 or above MAX_OFFSET.
     """
     if limit < 1:
         raise InvalidQueryError("limit must be at least 1.")
     if offset < 0:
         raise InvalidQueryError("offset must be 0 or more.")
+    if offset > MAX_OFFSET:
+        raise InvalidQueryError(f"offset must be at most {MAX_OFFSET:,}.")
     return min(limit, MAX_PAGE_SIZE)
+
+
+def checked_search(text: str | None) -> str:
+    """Search text without surrounding blanks ("" for none).
+
+    Raises:
+        InvalidQueryError: it holds a NUL character, which no stored text holds and PostgreSQL
+            refuses in a query.
+    """
+    text = (text or "").strip()
+    if "\x00" in text:
+        raise InvalidQueryError("The search text contains a NUL character.")
+    return text

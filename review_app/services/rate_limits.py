@@ -94,7 +94,7 @@ async def enforce(rule: Rule, key: str, *, fail_closed: bool) -> None:
     except (StorageError, RedisError, OSError) as error:
         if fail_closed:
             raise ServiceUnavailableError(
-                "Sign-in is unavailable right now (rate-limit store down); try again shortly."
+                "The service is unavailable right now (its Redis is down); try again shortly."
             ) from error
         logger.warning("rate limit %s not enforced, Redis unavailable: %s", rule.value, error)
         return

@@ -21,7 +21,11 @@ def enqueue_review(review_id: uuid.UUID) -> bool:
     from review_app.tasks.celery_app import celery_app
 
     try:
-        celery_app.send_task(RUN_REVIEW_TASK, args=[str(review_id)], task_id=str(review_id))
+        # ignore_result as the task itself declares: else the sender subscribes to a result
+        # channel (and unsubscribes) for every review, a result that is never stored.
+        celery_app.send_task(
+            RUN_REVIEW_TASK, args=[str(review_id)], task_id=str(review_id), ignore_result=True
+        )
     except (OperationalError, RedisError, OSError) as error:
         logger.warning("review %s not queued, the sweeper will retry: %s", review_id, error)
         return False

@@ -2,6 +2,9 @@
 
 from typing import Any
 
+from sqlalchemy import insert
+from sqlmodel import Session
+
 from review_app.models import Review, ReviewFinding, ReviewStatus, utcnow
 from review_app.review.models import ReviewResult
 
@@ -40,21 +43,31 @@ def failed_values(message: str) -> dict[str, Any]:
     }
 
 
-def finding_rows(review: Review, result: ReviewResult) -> list[ReviewFinding]:
+def add_findings(session: Session, review: Review, result: ReviewResult) -> None:
+    """Insert one row per finding in one statement.
+
+    Not as ORM objects: building a SQLModel table object validates every field and costs about
+    0.2 ms, which made a cache hit of a 1,000-line file (~250 findings) take ~70 ms.
+    """
+    if result.findings:
+        session.exec(insert(ReviewFinding), params=finding_rows(review, result))
+
+
+def finding_rows(review: Review, result: ReviewResult) -> list[dict[str, Any]]:
     """One row per finding, carrying what reports group by (user, language, time)."""
     return [
-        ReviewFinding(
-            review_id=review.id,
-            user_id=review.user_id,
-            created_at=review.created_at,
-            language=review.language,
-            severity=finding.severity.value,
-            category=finding.category.value,
-            rule=finding.rule[:100] if finding.rule else None,
-            title=finding.title[:300],
-            source=finding.sources[0].value,
-            sources=",".join(source.value for source in finding.sources)[:200],
-            line=finding.line,
-        )
+        {
+            "review_id": review.id,
+            "user_id": review.user_id,
+            "created_at": review.created_at,
+            "language": review.language,
+            "severity": finding.severity.value,
+            "category": finding.category.value,
+            "rule": finding.rule[:100] if finding.rule else None,
+            "title": finding.title[:300],
+            "source": finding.sources[0].value,
+            "sources": ",".join(source.value for source in finding.sources)[:200],
+            "line": finding.line,
+        }
         for finding in result.findings
     ]

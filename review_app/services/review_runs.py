@@ -58,18 +58,21 @@ def timed_out_message() -> str:
     return f"The review took longer than {limit} s and was stopped."
 
 
-def start_attempt(review_id: uuid.UUID) -> Attempt | None:
-    """Claim the review for a new run; None if it is finished, gone or out of attempts.
+def start_attempt(review_id: uuid.UUID, *, redelivered: bool = True) -> Attempt | None:
+    """Claim the review for a new run; None if it is finished, gone, run or out of attempts.
 
-    A review out of attempts (its worker kept dying) is marked failed here.
+    Only a redelivered message (its worker died, or the task is retried) takes over a running
+    review: a fresh one is a duplicate (the sweep queues a review that waited long again), so
+    the live run goes on. A review out of attempts (its worker kept dying) is marked failed here.
     """
     max_attempts = get_settings().review_max_attempts
+    claimable = UNFINISHED if redelivered else (ReviewStatus.PENDING,)
     with session_scope() as session:
         claimed = session.exec(
             update(Review)
             .where(
                 Review.id == review_id,
-                Review.status.in_(UNFINISHED),
+                Review.status.in_(claimable),
                 Review.attempts < max_attempts,
             )
             .values(
@@ -93,8 +96,8 @@ def start_attempt(review_id: uuid.UUID) -> Attempt | None:
                 code=review.code,
                 cache_key=review.cache_key,
             )
-        if review.attempts < max_attempts:  # another delivery claimed it in between
-            return None
+        if review.attempts < max_attempts or review.status not in claimable:
+            return None  # another delivery claimed it in between, or runs it now
     message = (
         f"The review was stopped after {max_attempts} attempts: the worker running it stopped "
         "each time. Submit it again, or a smaller part of the code."
@@ -145,7 +148,7 @@ def complete_review(attempt: Attempt, result: ReviewResult) -> bool:
             logger.info("review %s run %d lost its claim", attempt.review_id, attempt.number)
             return False
         review = session.get(Review, attempt.review_id)
-        session.add_all(review_results.finding_rows(review, result))
+        review_results.add_findings(session, review, result)
         if cacheable:
             review_cache.store_result(session=session, cache_key=attempt.cache_key, result=result)
     if cacheable:

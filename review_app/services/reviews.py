@@ -23,6 +23,7 @@ from review_app.review.models import LLMConfig, ReviewResult
 from review_app.review.validation import validate_code
 from review_app.services import review_cache, review_progress, review_results
 from review_app.services.errors import InvalidQueryError, NotFoundError
+from review_app.services.paging import checked_limit, checked_search
 from review_app.services.review_queue import enqueue_review
 from review_app.services.review_views import (
     ReviewDetail,
@@ -90,7 +91,7 @@ def _complete_from_cache(session: Session, review: Review, result: ReviewResult)
     review.started_at = review.finished_at
     session.add(review)
     session.flush()
-    session.add_all(review_results.finding_rows(review, result))
+    review_results.add_findings(session, review, result)
 
 
 def _clean_filename(filename: str | None) -> str | None:
@@ -103,6 +104,10 @@ def _clean_filename(filename: str | None) -> str | None:
         raise InvalidFilenameError(f"The file name is longer than {limit} characters.")
     if any(ord(character) < 32 or ord(character) == 127 for character in filename):
         raise InvalidFilenameError("The file name contains control characters.")
+    try:
+        filename.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, sent as a JSON escape
+        raise InvalidFilenameError("The file name is not valid UTF-8.") from None
     return filename
 
 
@@ -186,14 +191,11 @@ def list_reviews(
     substring (wildcards in it are taken literally).
 
     Raises:
-        InvalidQueryError: limit below 1, offset below 0, an unknown status, or dates reversed.
+        InvalidQueryError: a paging value out of range, an unknown status, a NUL in the file
+            name, or dates reversed.
         UnsupportedLanguageError: the language filter names no supported language.
     """
-    if limit < 1:
-        raise InvalidQueryError("limit must be at least 1.")
-    if offset < 0:
-        raise InvalidQueryError("offset must be 0 or more.")
-    limit = min(limit, MAX_PAGE_SIZE)
+    limit = checked_limit(limit, offset)
     conditions = [Review.user_id == user_id, *_filter_conditions(filters or ReviewFilters())]
     with session_scope() as session:
         total = session.exec(select(func.count()).select_from(Review).where(*conditions)).one()
@@ -216,14 +218,13 @@ def _filter_conditions(filters: ReviewFilters) -> list:
         conditions.append(Review.language == resolve_language(filters.language, None))
     if filters.status:
         conditions.append(Review.status == _parse_status(filters.status))
-    if filters.filename and filters.filename.strip():
-        needle = filters.filename.strip().lower()
+    if needle := checked_search(filters.filename).lower():
         conditions.append(func.lower(Review.filename).contains(needle, autoescape=True))
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise InvalidQueryError("The start date is after the end date.")
     if filters.date_from:
         conditions.append(Review.created_at >= _start_of(filters.date_from))
-    if filters.date_to:
+    if filters.date_to and filters.date_to < date.max:  # nothing is created after date.max
         conditions.append(Review.created_at < _start_of(filters.date_to + timedelta(days=1)))
     return conditions
 

@@ -143,7 +143,8 @@ def _resolve_range(date_from: date | None, date_to: date | None) -> tuple[date, 
     """
     today = datetime.now(UTC).date()
     date_to = date_to or today
-    date_from = date_from or date_to - timedelta(days=DEFAULT_SPAN_DAYS - 1)
+    span = min(DEFAULT_SPAN_DAYS - 1, (date_to - date.min).days)  # none before year 1
+    date_from = date_from or date_to - timedelta(days=span)
     if date_from > date_to:
         raise InvalidQueryError(f"'from' ({date_from}) is after 'to' ({date_to}).")
     if (date_to - date_from).days + 1 > MAX_SPAN_DAYS:
@@ -159,9 +160,10 @@ def _scope(
     language: str | None,
 ) -> list[ColumnElement[bool]]:
     """The WHERE conditions shared by reviews and findings (both carry user, time, language)."""
-    start = datetime.combine(date_from, time.min, UTC)
-    end = datetime.combine(date_to + timedelta(days=1), time.min, UTC)
-    conditions = [table.created_at >= start, table.created_at < end]
+    conditions = [table.created_at >= datetime.combine(date_from, time.min, UTC)]
+    if date_to < date.max:  # nothing is created after date.max
+        end = datetime.combine(date_to + timedelta(days=1), time.min, UTC)
+        conditions.append(table.created_at < end)
     if user_id is not None:
         conditions.append(table.user_id == user_id)
     if language is not None:

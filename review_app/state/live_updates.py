@@ -62,7 +62,7 @@ class LiveUpdatesState(rx.State):
                         message = await pubsub.get_message(
                             ignore_subscribe_messages=True, timeout=POLL_SECONDS
                         )
-                        outcome = await self._handle(message, generation)
+                        outcome = await self._handle_safely(message, generation)
                         if outcome is None:
                             return
                         yield outcome
@@ -72,9 +72,19 @@ class LiveUpdatesState(rx.State):
                 logger.warning("live updates lost Redis, reconnecting: %s", error)
                 await asyncio.sleep(RECONNECT_SECONDS)
 
+    async def _handle_safely(self, message: dict | None, generation: int) -> bool | None:
+        """`_handle`, but one bad message is logged and skipped: the tab keeps its pushes."""
+        try:
+            return await self._handle(message, generation)
+        except RedisError:
+            raise
+        except Exception:  # a listener that died here would leave the tab without updates
+            logger.exception("live update %r could not be applied", message)
+            return False
+
     async def _handle(self, message: dict | None, generation: int) -> bool | None:
         """Apply one message; None: stop quietly (tab gone or replaced), True: signed out."""
-        if not self._tab_connected():
+        if not await self._tab_connected():
             return None
         async with self:
             if self._generation != generation:
@@ -95,12 +105,18 @@ class LiveUpdatesState(rx.State):
         await (await self.get_state(JobsState))._apply(event, user_id)
         await (await self.get_state(ReviewViewState))._apply(event, user_id)
 
-    def _tab_connected(self) -> bool:
-        """Whether this tab's websocket is still connected to this backend process."""
+    async def _tab_connected(self) -> bool:
+        """Whether this tab's websocket is connected to any backend process.
+
+        Not only to this one: with several web workers a tab can reconnect to another
+        process, and Reflex relays this task's updates to it there.
+        """
         from review_app.review_app import app
 
-        namespace = app.event_namespace
-        return namespace is not None and self.router.session.client_token in namespace.token_to_sid
+        if app.event_namespace is None:
+            return False
+        token_manager = app.event_namespace._token_manager  # as reflex.istate.shared does
+        return await token_manager.is_token_connected(self.router.session.client_token)
 
 
 def _time_to_renew(session: SessionState) -> bool:

@@ -7,6 +7,7 @@ another); the service's compare-and-set claims make the effect exactly once.
 import logging
 import uuid
 
+from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import OperationalError
@@ -23,6 +24,7 @@ RETRY_BACKOFF_MAX_SECONDS = 60  # far below the broker's visibility timeout
 
 
 @celery_app.task(
+    bind=True,
     name=RUN_REVIEW_TASK,
     acks_late=True,
     reject_on_worker_lost=True,
@@ -33,9 +35,15 @@ RETRY_BACKOFF_MAX_SECONDS = 60  # far below the broker's visibility timeout
     max_retries=3,
     ignore_result=True,
 )
-def run_review_task(review_id: str) -> None:
-    """Review the code of `review_id`; a finished or superseded review is left alone."""
-    attempt = review_runs.start_attempt(uuid.UUID(review_id))
+def run_review_task(self: Task, review_id: str) -> None:
+    """Review the code of `review_id`; a finished, superseded or running review is left alone.
+
+    The broker marks a message it gives back (its worker died) as redelivered; a retry is one too.
+    """
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
+    attempt = review_runs.start_attempt(
+        uuid.UUID(review_id), redelivered=redelivered or self.request.retries > 0
+    )
     if attempt is None:
         return
     try:

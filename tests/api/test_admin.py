@@ -326,3 +326,14 @@ def test_the_audit_log_shows_sign_ins_sign_outs_and_every_admin_action(people: P
         "bob@example.com",
         "grace@example.com",
     ]
+
+
+def test_searches_with_a_nul_and_offsets_past_the_maximum_are_refused(people: People) -> None:
+    for path, params, message in (
+        ("/api/admin/users", {"q": "a\x00b"}, "contains a NUL character"),  # PostgreSQL: 500
+        ("/api/admin/audit", {"actor": "a\x00b"}, "contains a NUL character"),
+        ("/api/admin/jobs/failed", {"offset": 2**63}, "offset must be at most"),  # was a 500
+    ):
+        response = people.api.get(path, params=params, headers=people.grace)
+        assert response.status_code == 422, (path, response.text)
+        assert message in response.json()["detail"], path

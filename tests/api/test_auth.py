@@ -87,7 +87,7 @@ def test_unknown_email_and_wrong_password_look_the_same(api: TestClient, make_us
         (401, "Incorrect email or password.")
     }
     fastest = min(t for *_, t in unknown) / min(t for *_, t in wrong)
-    assert 0.5 < fastest < 2, (unknown, wrong)
+    assert 1 / 3 < fastest < 3, (unknown, wrong)  # skipping the hash would be ~10x faster
 
 
 def test_refresh_with_json_body_or_cookie(api: TestClient, make_user, sign_in) -> None:

@@ -37,3 +37,7 @@ def test_openapi_documents_the_api(api: TestClient) -> None:
     document = api.get("/openapi.json").json()
     assert document["openapi"].startswith("3.")
     assert "/healthz" in document["paths"]
+    answers = document["paths"]["/api/reviews"]["post"]["responses"]
+    message = {"$ref": "#/components/schemas/ErrorMessage"}  # {"detail": "..."}: was undocumented
+    assert answers["413"]["content"]["application/json"]["schema"] == message
+    assert answers["422"]["content"]["application/json"]["schema"]["anyOf"][1] == message

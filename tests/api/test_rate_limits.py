@@ -104,3 +104,7 @@ def test_with_redis_down_sign_in_fails_closed_and_reads_fail_open(
     me = client.get("/api/users/me", headers=bearer(access))
     assert me.status_code == 200
     assert me.json()["email"] == "ada@example.com"
+    body = {"language": "python", "code": "x = 1\n"}
+    submitted = client.post("/api/reviews", json=body, headers=bearer(access))
+    assert submitted.status_code == 503
+    assert submitted.json()["detail"].startswith("The service is unavailable")  # not "Sign-in"

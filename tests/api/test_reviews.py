@@ -201,6 +201,8 @@ def test_history_refuses_bad_filters_with_a_message(api: TestClient, headers_of)
         (("limit", 0),): "limit must be at least 1",
         (("limit", -5),): "limit must be at least 1",
         (("offset", -1),): "offset must be 0 or more",
+        (("offset", 10**30),): "offset must be at most 1,000,000,000",  # past 64 bits: was a 500
+        (("filename", "a\x00b"),): "contains a NUL character",  # PostgreSQL refused it: a 500
         (("status", "done"),): "use one of: pending, running, completed, failed",
         (("language", "cobol"),): "Supported languages: python",
     }
@@ -209,6 +211,22 @@ def test_history_refuses_bad_filters_with_a_message(api: TestClient, headers_of)
         assert response.status_code == 422, params
         assert message in response.json()["detail"], params
     assert api.get("/api/reviews", params={"limit": "ten"}, headers=ada).status_code == 422
+    last_day = api.get("/api/reviews", params={"date_to": "9999-12-31"}, headers=ada)
+    assert last_day.status_code == 200  # the day after it overflowed: a 500
+
+
+def test_text_that_is_not_unicode_is_refused_and_the_refusal_can_be_written(
+    api: TestClient, headers_of
+) -> None:
+    ada = headers_of("ada@example.com")
+    headers = {**ada, "Content-Type": "application/json"}
+    for body in (
+        b'{"code": "x = 1", "filename": "\\ud800.py"}',
+        b'{"code": "x", "language": "py\\udc80"}',
+    ):
+        response = api.post("/api/reviews", content=body, headers=headers)
+        assert response.status_code == 422  # quoting the input in the answer was a 500
+        assert "\\ud" in response.text
 
 
 def test_the_eleventh_submission_in_an_hour_is_refused(

@@ -93,6 +93,13 @@ def test_bad_filters_are_refused_with_a_message(callers: Callers, api: TestClien
     assert api.get("/api/stats").status_code == 401
 
 
+def test_the_first_and_last_days_there_are_are_counted_without_an_error(callers: Callers) -> None:
+    first = callers.stats("ada", to="0001-01-01")  # thirty days before it: was a 500
+    assert (first["date_from"], first["reviews"]) == ("0001-01-01", 0)
+    last = callers.stats("ada", **{"from": "9999-12-31", "to": "9999-12-31"})  # the day after
+    assert (last["date_to"], last["reviews"]) == ("9999-12-31", 0)
+
+
 def test_without_dates_the_last_thirty_days_are_counted(callers: Callers) -> None:
     add_review(callers.ids["ada"], datetime.now(UTC), score=90)
     stats = callers.stats("ada")

@@ -1,10 +1,13 @@
 """Static analysis finds known defects at the right lines, for every language."""
 
+import ast
 import time
 from collections.abc import Callable
 
 import pytest
 
+from review_app.review.analyzers import bandit_scan, radon_metrics
+from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
 from review_app.review.analyzers.static_analysis import run_static_analysis
 from review_app.review.diffs import apply_unified_diff
 from review_app.review.models import (
@@ -136,3 +139,21 @@ def test_slow_analyzers_are_abandoned_at_the_deadline() -> None:
     result = run_static_analysis("python", HUGE_LINE, timeout_seconds=0.05)
     timed_out = [error for error in result.tool_errors if "timed out" in error.message]
     assert timed_out
+
+
+def test_bandit_and_radon_parse_python_only_while_holding_the_lock(monkeypatch) -> None:
+    """They run in threads side by side, and Python 3.11 cannot build two ASTs at once safely:
+    "SystemError: AST constructor recursion depth mismatch" (CPython gh-106905)."""
+    held: list[bool] = []
+    parse = ast.parse
+
+    def parse_and_look(*args, **kwargs) -> ast.AST:
+        held.append(PYTHON_PARSE_LOCK.locked())
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", parse_and_look)
+    code = "def run(expression):\n    return eval(expression)\n"
+    assert bandit_scan.analyze(code, "python").findings
+    radon_metrics.analyze(code, "python")
+    assert len(held) >= 3
+    assert all(held)

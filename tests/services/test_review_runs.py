@@ -45,6 +45,20 @@ def test_a_redelivered_review_is_taken_over_and_completed_once(user_id: uuid.UUI
     assert _row(review_id)[1] == findings
 
 
+def test_duplicate_messages_leave_a_live_run_alone(user_id: uuid.UUID) -> None:
+    """A busy queue holds several messages for a review the sweep queued again: before, each
+    took the review over from its live run, and the fourth failed it as out of attempts."""
+    review_id = _submit(user_id)
+    live = review_runs.start_attempt(review_id, redelivered=False)
+    for _ in range(4):
+        assert review_runs.start_attempt(review_id, redelivered=False) is None
+
+    assert review_runs.run_attempt(live) is True
+    review, findings = _row(review_id)
+    assert (review.status, review.attempts) == ("completed", 1)
+    assert findings == len(review.result["findings"])
+
+
 def test_a_review_whose_worker_keeps_dying_fails_after_the_last_attempt(
     user_id: uuid.UUID, set_env, redis_client
 ) -> None:

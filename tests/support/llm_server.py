@@ -64,6 +64,7 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]  # names lower-cased
     body: dict[str, Any] | None
+    client_port: int = 0  # the caller's end of the connection, to find the process that sent it
 
     @property
     def prompt(self) -> str:
@@ -242,7 +243,7 @@ class _Handler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             body = {"_raw": raw.decode("utf-8", errors="replace")}
         headers = {name.lower(): value for name, value in self.headers.items()}
-        request = RecordedRequest(self.command, self.path, headers, body)
+        request = RecordedRequest(self.command, self.path, headers, body, self.client_address[1])
         response = self.server.owner.respond(request)
         if response is None:
             self.close_connection = True

@@ -46,9 +46,11 @@ def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM, timeout: 
     return process.returncode
 
 
-def celery_worker_command(name: str, concurrency: int = 1) -> list[str]:
-    """A real Celery worker of the project's app."""
-    return [
+def celery_worker_command(
+    name: str, concurrency: int = 1, beat_schedule: Path | None = None
+) -> list[str]:
+    """A real Celery worker of the project's app; with `beat_schedule`, running beat too."""
+    command = [
         sys.executable,
         "-m",
         "celery",
@@ -60,3 +62,6 @@ def celery_worker_command(name: str, concurrency: int = 1) -> list[str]:
         "--without-gossip",
         "--without-mingle",
     ]
+    if beat_schedule is not None:
+        command += ["--beat", f"--schedule={beat_schedule}"]
+    return command

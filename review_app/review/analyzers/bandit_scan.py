@@ -13,6 +13,7 @@ from bandit.core.issue import Issue
 from bandit.core.manager import BanditManager
 
 from review_app.review.analyzers.output import AnalyzerOutput
+from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
 from review_app.review.analyzers.security_rules import security_severity
 from review_app.review.errors import AnalyzerError
 from review_app.review.languages import submission_filename
@@ -37,15 +38,13 @@ class _Manager(BanditManager):
 
 
 def analyze(code: str, language: str) -> AnalyzerOutput:
-    """Scan the code with every bandit plugin; a scan that fails once is tried again.
+    """Scan the code with every bandit plugin.
 
     Raises:
         SyntaxError: bandit skipped the code because it does not parse.
-        AnalyzerError: bandit failed twice; the message names its exception.
+        AnalyzerError: bandit failed; the message names the exception it swallowed.
     """
     manager = _scan(code, language)
-    if manager.failure is not None:
-        manager = _scan(code, language)
     if manager.skipped:
         _, reason = manager.skipped[0]
         if "syntax" in reason:
@@ -62,7 +61,8 @@ def _scan(code: str, language: str) -> _Manager:
         path.write_text(code, encoding="utf-8")
         manager = _Manager(BanditConfig(), "file", quiet=True)
         manager.discover_files([str(path)])
-        manager.run_tests()
+        with PYTHON_PARSE_LOCK:
+            manager.run_tests()
     return manager
 
 

@@ -8,6 +8,7 @@ from radon.visitors import Class, Function
 
 from review_app.review.analyzers.complexity import COMPLEXITY_LIMIT, complexity_finding
 from review_app.review.analyzers.output import AnalyzerOutput
+from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
 from review_app.review.models import Category, Finding, Severity, Source
 
 # Radon ranks the index A (20-100), B (10-19), C (0-9); below A the code is hard to maintain.
@@ -21,6 +22,9 @@ def analyze(code: str, language: str) -> AnalyzerOutput:
     Raises:
         SyntaxError: the code does not parse (the syntax analyzer reports where).
     """
+    with PYTHON_PARSE_LOCK:
+        blocks = cc_visit(code)
+        index = round(mi_visit(code, multi=True), 1)
     findings = [
         complexity_finding(
             name=function.fullname,
@@ -29,10 +33,9 @@ def analyze(code: str, language: str) -> AnalyzerOutput:
             complexity=function.complexity,
             source=Source.RADON,
         )
-        for function in _functions(cc_visit(code))
+        for function in _functions(blocks)
         if function.complexity > COMPLEXITY_LIMIT
     ]
-    index = round(mi_visit(code, multi=True), 1)
     if index < _MI_MODERATE:
         findings.append(_maintainability_finding(index))
     return AnalyzerOutput(findings=findings, metrics={"maintainability_index": index})

@@ -1,0 +1,100 @@
+"""Pool processes killed with SIGKILL mid-review, 20 times: every review completes exactly once."""
+
+import os
+import signal
+import threading
+import time
+import uuid
+from collections import Counter
+
+import psutil
+from fastapi.testclient import TestClient
+
+from tests.conftest import started_worker
+from tests.reliability.conftest import LLM_ANSWER
+from tests.reliability.jobs import (
+    PerJobLLMServer,
+    assert_completed_once,
+    count_done_events,
+    finished_reviews,
+    submit_job,
+)
+from tests.support.llm_server import Reply, Stall
+
+STREAM = 36  # submissions, one every SUBMIT_INTERVAL seconds
+SUBMIT_INTERVAL = 0.1
+# Which jobs lose their worker process, and how often: 20 kills over 18 jobs. REVIEW_MAX_ATTEMPTS
+# keeps its default of 3, so a job is killed at most twice and its third run completes.
+KILLS = {job: 1 for job in range(0, STREAM, 2)} | {4: 2, 20: 2}
+STALL_SECONDS = 60.0  # the killed runs wait on the LLM until they are killed
+
+
+class PoolKiller(threading.Thread):
+    """Kill -9 each pool process of a worker as soon as it waits on a stalled LLM call."""
+
+    def __init__(self, worker_pid: int, llm: PerJobLLMServer) -> None:
+        super().__init__(daemon=True)
+        self.worker = psutil.Process(worker_pid)
+        self.llm = llm
+        self.kills = 0
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        """Look at the pool's connections to the LLM every 50 ms until stopped."""
+        while not self.stopping.wait(0.05):
+            for child in self.worker.children():
+                try:
+                    connections = child.net_connections("tcp")
+                except psutil.Error:
+                    continue
+                ports = {
+                    c.laddr.port for c in connections if c.raddr and c.raddr.port == self.llm.port
+                }
+                if ports and self.llm.take_stalled(ports):
+                    os.kill(child.pid, signal.SIGKILL)
+                    self.kills += 1
+
+    def stop(self) -> None:
+        """Stop looking, and wait for the thread to end."""
+        self.stopping.set()
+        self.join(timeout=5)
+
+
+def test_every_review_completes_once_while_pool_processes_are_killed(
+    database_url: str, api: TestClient, ada: dict, redis_client, set_env
+) -> None:
+    answer = Reply(LLM_ANSWER)
+    plans = {job: [Stall(STALL_SECONDS)] * kills + [answer] for job, kills in KILLS.items()}
+    with PerJobLLMServer(plans, default=answer) as llm:
+        set_env(
+            LLM_BASE_URL=llm.base_url,
+            LLM_API_KEY="test-key",
+            LLM_MODEL="fake-model",
+            LLM_TIMEOUT_SECONDS=str(STALL_SECONDS * 2),
+            LLM_MAX_RETRIES="0",
+        )
+        events = redis_client.pubsub()
+        events.psubscribe("review_app:review:*")
+        with started_worker(redis_client, concurrency=2) as worker:
+            killer = PoolKiller(worker.process.pid, llm)
+            killer.start()
+            try:
+                ids = {}
+                for job in range(STREAM):
+                    response = submit_job(api, ada, job)
+                    assert response.status_code == 202, response.text
+                    ids[job] = uuid.UUID(response.json()["id"])
+                    time.sleep(SUBMIT_INTERVAL)
+                reviews = finished_reviews(ids.values(), timeout=120)
+            finally:
+                killer.stop()
+        done = count_done_events(events, ids.values())
+        events.close()
+
+    assert killer.kills == sum(KILLS.values()) == 20
+    assert_completed_once(reviews)
+    runs = {job: 1 + KILLS.get(job, 0) for job in range(STREAM)}
+    assert {job: reviews[review_id].attempts for job, review_id in ids.items()} == runs
+    assert llm.requests_per_job() == Counter(runs)
+    assert {review.llm_state for review in reviews.values()} == {"ok"}
+    assert done == Counter({str(review_id): 1 for review_id in ids.values()})
