@@ -8,13 +8,16 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 
-.PHONY: run test lint format chromium test-services clean
+.PHONY: run test bench lint format chromium test-services clean
 
 run: $(VENV)/.installed
 	$(PYTHON) -m review_app run
 
 test: $(VENV)/.installed-dev chromium test-services lint
 	$(PYTHON) -m pytest
+
+bench: $(VENV)/.installed-dev chromium test-services
+	$(PYTHON) -m bench.run_all
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
