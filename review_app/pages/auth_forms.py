@@ -6,6 +6,8 @@ from functools import partial
 import reflex as rx
 
 from review_app.components.labeled import labeled
+from review_app.components.layout import frame
+from review_app.components.messages import messages
 from review_app.services import auth, rate_limits
 from review_app.services.errors import ServiceError
 from review_app.state.session import SessionState, client_ip_of
@@ -44,3 +46,34 @@ def form_card(title: str, form: rx.Component, footer: rx.Component) -> rx.Compon
         ),
         padding_top="10vh",
     )
+
+
+def auth_page(
+    title: str,
+    fields: list[rx.Component],
+    state: type[rx.State],
+    submit_label: str,
+    footer: rx.Component,
+) -> rx.Component:
+    """A sign-in style page: `fields`, the state's error, and a submit button.
+
+    The button waits for hydration: a form sent before it would be a plain GET, putting the
+    password into the URL.
+    """
+    form = rx.form(
+        rx.vstack(
+            *fields,
+            messages(state.error),
+            rx.button(
+                submit_label,
+                type="submit",
+                loading=state.busy,
+                width="100%",
+                disabled=~rx.State.is_hydrated,
+            ),
+            spacing="3",
+        ),
+        on_submit=[state.start, state.submit],
+        reset_on_submit=False,
+    )
+    return frame(form_card(title, form, footer))

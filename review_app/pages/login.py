@@ -5,9 +5,7 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
-from review_app.components.layout import frame
-from review_app.components.messages import messages
-from review_app.pages.auth_forms import field, form_card, start_session
+from review_app.pages.auth_forms import auth_page, field, start_session
 from review_app.services import auth, rate_limits
 from review_app.state.session import safe_next
 
@@ -37,22 +35,9 @@ class LoginState(rx.State):
 
 def login_page() -> rx.Component:
     """The sign-in form."""
-    form = rx.form(
-        rx.vstack(
-            field("Email", "email", "email", "username"),
-            field("Password", "password", "password", "current-password"),
-            messages(LoginState.error),
-            rx.button(
-                "Sign in",
-                type="submit",
-                loading=LoginState.busy,
-                width="100%",
-                disabled=~rx.State.is_hydrated,
-            ),
-            spacing="3",
-        ),
-        on_submit=[LoginState.start, LoginState.submit],
-        reset_on_submit=False,
-    )
+    fields = [
+        field("Email", "email", "email", "username"),
+        field("Password", "password", "password", "current-password"),
+    ]
     footer = rx.text("No account yet? ", rx.link("Create one", href=routes.REGISTER), size="2")
-    return frame(form_card("Sign in", form, footer))
+    return auth_page("Sign in", fields, LoginState, "Sign in", footer)

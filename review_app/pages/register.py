@@ -5,10 +5,8 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
-from review_app.components.layout import frame
-from review_app.components.messages import messages
 from review_app.db import session_scope
-from review_app.pages.auth_forms import field, form_card, start_session
+from review_app.pages.auth_forms import auth_page, field, start_session
 from review_app.services import accounts, auth, rate_limits
 
 
@@ -45,23 +43,10 @@ class RegisterState(rx.State):
 
 def register_page() -> rx.Component:
     """The registration form."""
-    form = rx.form(
-        rx.vstack(
-            field("Email", "email", "email", "username"),
-            field("Password (at least 8 characters)", "password", "password", "new-password"),
-            field("Repeat the password", "confirm", "password", "new-password"),
-            messages(RegisterState.error),
-            rx.button(
-                "Create account",
-                type="submit",
-                loading=RegisterState.busy,
-                width="100%",
-                disabled=~rx.State.is_hydrated,
-            ),
-            spacing="3",
-        ),
-        on_submit=[RegisterState.start, RegisterState.submit],
-        reset_on_submit=False,
-    )
+    fields = [
+        field("Email", "email", "email", "username"),
+        field("Password (at least 8 characters)", "password", "password", "new-password"),
+        field("Repeat the password", "confirm", "password", "new-password"),
+    ]
     footer = rx.text("Have an account? ", rx.link("Sign in", href=routes.LOGIN), size="2")
-    return frame(form_card("Create an account", form, footer))
+    return auth_page("Create an account", fields, RegisterState, "Create account", footer)
