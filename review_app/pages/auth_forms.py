@@ -15,6 +15,19 @@ from review_app.state.session import SessionState, client_ip_of
 Authenticate = Callable[..., auth.TokenPair]  # called with ip=...
 
 
+class AuthFormState(rx.State, mixin=True):
+    """The error and progress of a sign-in style form."""
+
+    error: str = ""
+    busy: bool = False
+
+    @rx.event
+    def start(self) -> None:
+        """Show that the form is being checked."""
+        self.error = ""
+        self.busy = True
+
+
 async def start_session(state: rx.State, rule: rate_limits.Rule, authenticate: Authenticate) -> str:
     """Rate-limit the client's IP under `rule`, authenticate, and sign this browser in.
 
@@ -51,7 +64,7 @@ def form_card(title: str, form: rx.Component, footer: rx.Component) -> rx.Compon
 def auth_page(
     title: str,
     fields: list[rx.Component],
-    state: type[rx.State],
+    state: type[AuthFormState],
     submit_label: str,
     footer: rx.Component,
 ) -> rx.Component:

@@ -5,22 +5,13 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
-from review_app.pages.auth_forms import auth_page, field, start_session
+from review_app.pages.auth_forms import AuthFormState, auth_page, field, start_session
 from review_app.services import auth, rate_limits
 from review_app.state.session import safe_next
 
 
-class LoginState(rx.State):
-    """The login form's error and progress."""
-
-    error: str = ""
-    busy: bool = False
-
-    @rx.event
-    def start(self) -> None:
-        """Show that the form is being checked."""
-        self.error = ""
-        self.busy = True
+class LoginState(AuthFormState, rx.State):
+    """The login form."""
 
     @rx.event
     async def submit(self, form: dict[str, str]):

@@ -6,7 +6,7 @@ import reflex as rx
 
 from review_app import routes
 from review_app.db import session_scope
-from review_app.pages.auth_forms import auth_page, field, start_session
+from review_app.pages.auth_forms import AuthFormState, auth_page, field, start_session
 from review_app.services import accounts, auth, rate_limits
 
 
@@ -16,17 +16,8 @@ def _register_and_login(email: str, password: str, *, ip: str) -> auth.TokenPair
     return auth.login(email=email, password=password, ip=ip)
 
 
-class RegisterState(rx.State):
-    """The registration form's error and progress."""
-
-    error: str = ""
-    busy: bool = False
-
-    @rx.event
-    def start(self) -> None:
-        """Show that the form is being checked."""
-        self.error = ""
-        self.busy = True
+class RegisterState(AuthFormState, rx.State):
+    """The registration form."""
 
     @rx.event
     async def submit(self, form: dict[str, str]):
