@@ -16,7 +16,7 @@ NAV_LINKS = [
 ]
 
 # Protected pages check the session on load, then start the tab's live updates.
-PROTECTED_ON_LOAD = [SessionState.require_session, LiveUpdatesState.listen]
+PROTECTED_ON_LOAD = [SessionState.require_session, LiveUpdatesState.start]
 
 
 def connection_status() -> rx.Component:

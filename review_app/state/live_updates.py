@@ -33,6 +33,16 @@ class LiveUpdatesState(rx.State):
 
     _generation: int = 0
 
+    @rx.event
+    async def start(self):
+        """After the session check of a page load: start the listener if signed in.
+
+        A foreground event, so it runs after the page's earlier on-load events; a background
+        event would start at once, racing the session check (and might find no user yet).
+        """
+        session = await self.get_state(SessionState)
+        return LiveUpdatesState.listen if session._user_id else None
+
     @rx.event(background=True)
     async def listen(self):
         """Relay the user's channel to this tab until it closes or signs out."""
