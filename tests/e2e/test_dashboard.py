@@ -15,7 +15,7 @@ from tests.support.seed import add_review, add_user
 
 SQL_INJECTION = ("high", "security", "S608", "SQL built from user input")
 LONG_LINE = ("low", "style", "E501", "Line too long")
-UNDEFINED = ("medium", "correctness", "no-undef", "Undefined variable")
+UNDEFINED = ("medium", "bug", "no-undef", "Undefined variable")
 
 
 def _open_dashboard(page: Page, base_url: str, email: str) -> None:
