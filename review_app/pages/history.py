@@ -19,6 +19,7 @@ from review_app.state.session import SessionState
 PAGE_SIZE = 20
 ANY = "any"
 STATUSES = [ANY, "pending", "running", "completed", "failed"]
+COLUMNS = ("File", "Language", "Status", "Score", "When")
 
 
 class HistoryState(rx.State):
@@ -148,6 +149,7 @@ def _filters() -> rx.Component:
 def _row(row: JobRow, index: int) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.link(row.label, href=f"{routes.REVIEW}/{row.id}")),
+        rx.table.cell(row.language),
         rx.table.cell(row.status),
         rx.table.cell(rx.cond(row.score >= 0, row.score.to_string(), "—")),
         rx.table.cell(HistoryState.created[index]),
@@ -163,11 +165,7 @@ def history_page() -> rx.Component:
         _filters(),
         messages(HistoryState.error),
         rx.table.root(
-            rx.table.header(
-                rx.table.row(
-                    *[rx.table.column_header_cell(h) for h in ("File", "Status", "Score", "When")]
-                )
-            ),
+            rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in COLUMNS])),
             rx.table.body(rx.foreach(HistoryState.rows, _row)),
             width="100%",
             aria_label="Your reviews",

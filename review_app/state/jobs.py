@@ -29,6 +29,7 @@ class JobRow:
 
     id: str
     label: str
+    language: str
     status: str
     progress: int
     stage: str
@@ -42,6 +43,7 @@ class JobRow:
         return cls(
             id=str(review.id),
             label=review.filename or f"untitled {review.language}",
+            language=review.language,
             status=review.status,
             progress=review.progress,
             stage=STAGE_LABELS.get(review.stage, review.stage),

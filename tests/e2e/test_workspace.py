@@ -106,6 +106,7 @@ def test_the_whole_review_story(
     rows = page.locator(".history-row")
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("shop.py")
+    expect(rows.first).to_contain_text("python")
     screenshot(page, "history")
     rows.nth(1).get_by_role("link", name="shop.py").click()
     expect(page).to_have_url(re.compile(r"/reviews/[0-9a-f-]{36}"))
