@@ -61,9 +61,10 @@ export function CodeEditor({
     appliedVersion.current = documentVersion;
     const model = editor.getModel();
     if (model.getValue() === document) return;
-    editor.pushUndoStop();
-    editor.executeEdits("review_app", [{ range: model.getFullModelRange(), text: document }]);
-    editor.pushUndoStop();
+    // An edit of the model, not of the editor: a read-only editor refuses executeEdits.
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: document }], () => null);
+    model.pushStackElement();
   }, [editor, document, documentVersion]);
 
   useEffect(() => {
