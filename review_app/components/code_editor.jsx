@@ -103,6 +103,7 @@ export function CodeEditor({
       onChange={handleChange}
       options={{
         readOnly,
+        renderValidationDecorations: "on", // Monaco's default hides markers when read-only
         ariaLabel,
         automaticLayout: true,
         minimap: { enabled: false },

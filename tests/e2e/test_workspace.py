@@ -113,6 +113,7 @@ def test_the_whole_review_story(
     review_url = page.url
     expect(page.get_by_label("Reviewed code (read-only)")).to_have_count(1)
     expect(page.locator(".monaco-editor")).to_contain_text("tags=[]")  # this review's code
+    expect(page.locator(".squiggly-error").first).to_be_visible()  # its findings inline
     expect(page.get_by_label("Findings", exact=True)).to_contain_text("SQL injection")
     expect(page.get_by_role("button", name="Apply fix")).to_have_count(0)
     screenshot(page, "review-read-only")
