@@ -22,14 +22,15 @@ const SEVERITY = {
 };
 const CHANGE_DEBOUNCE_MS = 300;
 
+// A marker underlines the rest of the finding's first line only: a finding about a whole
+// function (complexity, length) would otherwise underline every line of it.
 function toMarker(model, finding) {
   const line = Math.min(Math.max(finding.line || 1, 1), model.getLineCount());
-  const endLine = Math.min(Math.max(finding.end_line || line, line), model.getLineCount());
   return {
     startLineNumber: line,
     startColumn: finding.column || 1,
-    endLineNumber: endLine,
-    endColumn: model.getLineMaxColumn(endLine),
+    endLineNumber: line,
+    endColumn: model.getLineMaxColumn(line),
     severity: SEVERITY[finding.severity] ?? monaco.MarkerSeverity.Info,
     message: finding.message,
     source: finding.source,

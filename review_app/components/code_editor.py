@@ -22,7 +22,7 @@ class CodeEditor(rx.NoSSRComponent):
     language: rx.Var[str]
     # "vs" or "vs-dark".
     theme: rx.Var[str]
-    # Findings to mark: dicts with line, end_line, column, severity, message, source.
+    # Findings to mark: dicts with line, column, severity, message, source.
     markers: rx.Var[list[dict]]
     # Line to scroll to and put the cursor on; bump reveal_version to reveal it again.
     reveal_line: rx.Var[int]

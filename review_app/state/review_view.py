@@ -39,7 +39,6 @@ class FindingRow:
     severity: str
     category: str
     line: int
-    end_line: int
     column: int
     rule: str
     sources: str
@@ -55,7 +54,6 @@ class FindingRow:
             severity=finding.severity,
             category=finding.category,
             line=finding.line,
-            end_line=finding.end_line or finding.line,
             column=finding.column or 1,
             rule=finding.rule or "",
             sources=", ".join(finding.sources),
@@ -142,7 +140,6 @@ class ReviewViewState(rx.State):
         return [
             {
                 "line": row.line,
-                "end_line": row.end_line,
                 "column": row.column,
                 "severity": row.severity,
                 "message": f"{row.title} [{row.rule or row.sources}] {row.detail}".strip(),

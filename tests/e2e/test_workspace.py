@@ -82,6 +82,11 @@ def test_the_whole_review_story(
     markers = marker_lines(page)
     assert any("SQL injection" in message for message in markers.get(7, [])), markers
     assert any("mutable" in message.lower() for message in markers.get(11, [])), markers
+    spans = page.evaluate(
+        "window.reviewAppMonaco.editor.getModelMarkers({})"
+        ".map(m => m.endLineNumber - m.startLineNumber)"
+    )
+    assert set(spans) == {0}, "a marker underlines more than its finding's first line"
     page.get_by_role("button", name="Go to line 7").first.click()
     page.locator(".squiggly-error").first.hover(force=True)
     expect(page.locator(".monaco-hover").first).to_contain_text("SQL injection")
