@@ -17,6 +17,7 @@ from review_app import routes
 from review_app.components.labeled import labeled
 from review_app.components.layout import protected
 from review_app.components.messages import messages
+from review_app.components.paging import Paging, pager
 from review_app.components.stat_card import stat_card, stat_row
 from review_app.models import Role
 from review_app.services import admin_cache, admin_jobs, admin_users, audit, rate_limits
@@ -60,27 +61,6 @@ def _seen(moment: datetime | None, now: datetime) -> str:
 
 def _count(value: int | None, missing: str = "—", thousands: str = ",") -> str:
     return missing if value is None else f"{value:{thousands}}"
-
-
-@dataclasses.dataclass
-class Paging:
-    """Where a paged list is, in words, and which way it can turn."""
-
-    label: str = ""
-    has_previous: bool = False
-    has_next: bool = False
-
-    @classmethod
-    def of(cls, page: Any) -> "Paging":
-        """The paging of a service's page (items, total, limit, offset)."""
-        if not page.total:
-            return cls(label="Nothing to show.")
-        last = page.offset + len(page.items)
-        return cls(
-            label=f"{page.offset + 1}-{last} of {page.total}",
-            has_previous=page.offset > 0,
-            has_next=last < page.total,
-        )
 
 
 @dataclasses.dataclass
@@ -429,24 +409,7 @@ def _paged(
     return rx.vstack(
         *filters,
         table,
-        rx.hstack(
-            rx.button(
-                "Previous",
-                on_click=AdminState.turn_page(section, -1),
-                disabled=~paging.has_previous,
-                variant="soft",
-                size="1",
-            ),
-            rx.text(paging.label, size="2"),
-            rx.button(
-                "Next",
-                on_click=AdminState.turn_page(section, 1),
-                disabled=~paging.has_next,
-                variant="soft",
-                size="1",
-            ),
-            align="center",
-        ),
+        pager(paging, partial(AdminState.turn_page, section)),
         spacing="3",
         width="100%",
     )

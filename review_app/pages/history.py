@@ -8,6 +8,7 @@ from review_app import routes
 from review_app.components.labeled import labeled
 from review_app.components.layout import protected
 from review_app.components.messages import messages
+from review_app.components.paging import Paging, pager
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.services import reviews
@@ -20,6 +21,7 @@ PAGE_SIZE = 20
 ANY = "any"
 STATUSES = [ANY, "pending", "running", "completed", "failed"]
 COLUMNS = ("File", "Language", "Status", "Score", "When")
+NO_MATCH = "No reviews match."
 
 
 class HistoryState(rx.State):
@@ -31,28 +33,10 @@ class HistoryState(rx.State):
     date_from: str = ""
     date_to: str = ""
     offset: int = 0
-    total: int = 0
+    paging: Paging = Paging()
     rows: list[JobRow] = []
     created: list[str] = []
     error: str = ""
-
-    @rx.var
-    def page_label(self) -> str:
-        """Which rows are shown, in words."""
-        if not self.total:
-            return "No reviews match."
-        last = min(self.offset + PAGE_SIZE, self.total)
-        return f"{self.offset + 1}-{last} of {self.total}"
-
-    @rx.var
-    def has_previous(self) -> bool:
-        """Whether there is an earlier page."""
-        return self.offset > 0
-
-    @rx.var
-    def has_next(self) -> bool:
-        """Whether there is a later page."""
-        return self.offset + PAGE_SIZE < self.total
 
     @rx.event
     async def load(self) -> None:
@@ -77,9 +61,10 @@ class HistoryState(rx.State):
                 )
             )
         except (ServiceError, InvalidSubmissionError, ValueError) as error:
-            self.error, self.rows, self.created, self.total = str(error), [], [], 0
+            self.error, self.rows, self.created = str(error), [], []
+            self.paging = Paging(label=NO_MATCH)
             return
-        self.total = page.total
+        self.paging = Paging.of(page, empty=NO_MATCH)
         self.rows = [JobRow.of(item) for item in page.items]
         self.created = [item.created_at.strftime("%Y-%m-%d %H:%M UTC") for item in page.items]
 
@@ -170,22 +155,7 @@ def history_page() -> rx.Component:
             width="100%",
             aria_label="Your reviews",
         ),
-        rx.hstack(
-            rx.button(
-                "Previous",
-                on_click=HistoryState.turn_page(-1),
-                disabled=~HistoryState.has_previous,
-                variant="soft",
-            ),
-            rx.text(HistoryState.page_label, size="2"),
-            rx.button(
-                "Next",
-                on_click=HistoryState.turn_page(1),
-                disabled=~HistoryState.has_next,
-                variant="soft",
-            ),
-            align="center",
-        ),
+        pager(HistoryState.paging, HistoryState.turn_page),
         spacing="4",
         width="100%",
     )

@@ -4,15 +4,19 @@ import asyncio
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, expect
 
 from review_app.db import session_scope
+from review_app.pages.history import COLUMNS
+from review_app.pages.history import PAGE_SIZE as HISTORY_PAGE
 from review_app.services import accounts, rate_limits, review_runs
 from tests.support.browser import PASSWORD, alert, paste_code, sign_in
 from tests.support.llm_server import FakeLLMServer, HTTPError, Stall
 from tests.support.platform import RunningPlatform
+from tests.support.seed import add_review, add_user
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 SHOP = (FIXTURES / "python_defects.py").read_text()
@@ -187,3 +191,29 @@ def test_a_failed_job_says_why(
         platform_llm.reset()
     expect(job).to_contain_text("Failed: The worker ran out of memory.")
     expect(alert(page, "The review failed: The worker ran out of memory.")).to_be_visible()
+
+
+def test_history_pages_through_many_reviews(platform_settings: RunningPlatform, page: Page) -> None:
+    user_id, email = add_user()
+    start = datetime.now(UTC) - timedelta(hours=1)
+    for minute in range(HISTORY_PAGE + 5):
+        add_review(user_id, start + timedelta(minutes=minute), score=minute)
+    page.goto(f"{platform_settings.url}/history")
+    sign_in(page, email)
+
+    rows = page.locator(".history-row")
+    expect(rows).to_have_count(HISTORY_PAGE)
+    expect(page.get_by_text(f"1-{HISTORY_PAGE} of {HISTORY_PAGE + 5}")).to_be_visible()
+    score_column = COLUMNS.index("Score")
+    newest_score = rows.first.locator("td").nth(score_column)
+    expect(newest_score).to_have_text(str(HISTORY_PAGE + 4))  # newest first
+    expect(page.get_by_role("button", name="Previous")).to_be_disabled()
+
+    page.get_by_role("button", name="Next").click()
+    expect(rows).to_have_count(5)
+    expect(page.get_by_text(f"{HISTORY_PAGE + 1}-{HISTORY_PAGE + 5} of")).to_be_visible()
+    expect(rows.last).to_contain_text("untitled python")
+    expect(page.get_by_role("button", name="Next")).to_be_disabled()
+
+    page.get_by_role("button", name="Previous").click()
+    expect(rows).to_have_count(HISTORY_PAGE)
