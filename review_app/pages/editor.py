@@ -24,8 +24,9 @@ from review_app.state.session import SessionState
 UPLOAD_ID = "code_file"
 
 
-def _kilobytes(size: int) -> str:
-    return f"{size / 1000:.1f} KB"
+def _in_words(size: int) -> str:
+    """A size in bytes as a person reads it: exact under a kilobyte, in KB above."""
+    return f"{size} bytes" if size < 1000 else f"{size / 1000:.1f} KB"
 
 
 class EditorState(rx.State):
@@ -48,7 +49,7 @@ class EditorState(rx.State):
     @rx.var
     def size_label(self) -> str:
         """The size against the limit, in words."""
-        return f"{_kilobytes(self.size_bytes)} of {_kilobytes(get_settings().max_code_bytes)}"
+        return f"{_in_words(self.size_bytes)} of {_in_words(get_settings().max_code_bytes)}"
 
     @rx.var
     def too_large(self) -> bool:

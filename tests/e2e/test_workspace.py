@@ -67,7 +67,8 @@ def test_the_whole_review_story(
     paste_code(page, SHOP)
     page.keyboard.press("Control+End")
     page.keyboard.type("# reviewed by ada")
-    expect(page.get_by_label("Code size")).to_contain_text("KB of 200.0 KB")
+    size = len(f"{SHOP}# reviewed by ada".encode())
+    expect(page.get_by_label("Code size")).to_have_text(f"{size} bytes of 200.0 KB")
     page.evaluate("window.__same_page = true")
 
     seen = _submit_and_watch(page)

@@ -63,7 +63,7 @@ def test_errors_are_said_in_words(platform_settings: RunningPlatform, page: Page
 
     _run_async(_exhaust(rate_limits.Rule.SUBMIT, f"user:{user_id}"))
     paste_code(page, "print('hello')\n")
-    expect(page.get_by_label("Code size")).to_contain_text("0.0 KB of")
+    expect(page.get_by_label("Code size")).to_have_text("15 bytes of 200.0 KB")
     page.keyboard.press("Control+Enter")
     expect(alert(page, re.compile(r"Try again in \d+ minutes"))).to_be_visible()
 
