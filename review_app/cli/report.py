@@ -1,5 +1,6 @@
 """What a run found: the linter-style text report, the notes, and the exit code."""
 
+import re
 from dataclasses import dataclass, field
 
 from review_app.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
@@ -7,6 +8,8 @@ from review_app.cli.sources import SkippedFile
 from review_app.review.models import Finding, Severity
 from review_app.services.exports import FileReview
 from review_app.services.exports.findings import describe_counts, rule_id, severity_counts
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -27,7 +30,8 @@ def text_report(files: list[FileReview]) -> str:
     for file in sorted(files, key=lambda item: item.path):
         for finding in sorted(file.result.findings, key=lambda item: (item.line, item.column or 1)):
             where = f"{file.path}:{finding.line}:{finding.column or 1}"
-            lines.append(f"{where} {finding.severity.value} {rule_id(finding)} {finding.title}")
+            said = (where, finding.severity.value, rule_id(finding), finding.title)
+            lines.append(" ".join(_printable(text) for text in said))
     findings = [finding for file in files for finding in file.result.findings]
     files_word = f"{len(files)} file{'' if len(files) == 1 else 's'}"
     if findings:
@@ -37,6 +41,11 @@ def text_report(files: list[FileReview]) -> str:
     else:
         lines.append(f"No findings in {files_word}.")
     return "\n".join(lines) + "\n"
+
+
+def _printable(text: str) -> str:
+    """One line with no terminal control codes: reviewed text must not forge or recolour lines."""
+    return _CONTROL.sub(lambda code: f"\\x{ord(code.group()):02x}", " ".join(text.split()))
 
 
 def outcome_summary(file: FileReview) -> str:

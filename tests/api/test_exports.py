@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from markdown_it import MarkdownIt
 
 from review_app.services import review_runs
 from tests.api.conftest import bearer
@@ -103,3 +104,12 @@ def test_unfinished_failed_and_unknown_formats_are_refused_with_a_reason(
     response = api.get(f"{export}?format=pdf", headers=ada)
     assert response.status_code == 422
     assert "'json', 'sarif' or 'markdown'" in response.text
+
+
+def test_a_hostile_file_name_stays_text_in_the_markdown(api: TestClient, ada: dict) -> None:
+    """A name opening a code span it never closes once let raw HTML into the document."""
+    review_id = _completed(api, ada, "`<img src=x onerror=alert(1)>.py")
+    markdown = api.get(f"/api/reviews/{review_id}/export?format=markdown", headers=ada).text
+    rendered = MarkdownIt("commonmark").enable("table").render(markdown)
+    assert "<img" not in rendered
+    assert rendered.count("<code>`&lt;img src=x onerror=alert(1)&gt;.py</code>") == 2

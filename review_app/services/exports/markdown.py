@@ -10,7 +10,9 @@ from review_app.services.exports.documents import TOOL_NAME, FileReview
 
 _LOUD = (Severity.CRITICAL, Severity.HIGH)
 _DIFF_HEADER = re.compile(r"^(?P<side>---|\+\+\+) (?P<prefix>[ab]/)\S+$", re.MULTILINE)
-_CODE_SPAN = re.compile(r"(`+).*?\1")
+_CODE_SPAN = re.compile(r"(?<!`)(?P<fence>`+)(?!`)(?P<content>.+?)(?<!`)(?P=fence)(?!`)")
+_MARKUP = re.compile(r"([\\`*_\[\]~])")
+_BLOCK_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
 
 
 def to_markdown(files: Sequence[FileReview]) -> str:
@@ -34,7 +36,7 @@ def _overview(files: Sequence[FileReview]) -> str:
     rows = ["| File | Language | Score | Findings |", "|---|---|---:|---|"]
     for file in files:
         counts = described.describe_counts(described.severity_counts(file.result.findings))
-        cells = (_code(file.path), file.result.language, f"{file.result.score}/100", counts)
+        cells = (_code(file.path), _text(file.result.language), f"{file.result.score}/100", counts)
         rows.append(_row(cells))
     return "\n".join(rows)
 
@@ -42,7 +44,7 @@ def _overview(files: Sequence[FileReview]) -> str:
 def _file_section(file: FileReview) -> str:
     """A file's score, summary, findings table and suggested fixes."""
     result = file.result
-    parts = [f"### {_code(file.path)} · {result.score}/100", _cell(result.summary)]
+    parts = [f"### {_code(file.path)} · {result.score}/100", _inline(result.summary)]
     ranked = sorted(result.findings, key=lambda item: (-item.severity.rank, item.line))
     if ranked:
         rows = ["| Severity | Line | Rule | Finding |", "|---|---|---|---|"]
@@ -53,7 +55,9 @@ def _file_section(file: FileReview) -> str:
     parts.extend(_fix(finding, file.path) for finding in ranked if finding.suggested_fix)
     if result.tool_errors:
         failed = "; ".join(f"{error.source.value}: {error.message}" for error in result.tool_errors)
-        parts.append(f"> Some analyzers failed, so this review may miss issues ({_cell(failed)}).")
+        parts.append(
+            f"> Some analyzers failed, so this review may miss issues ({_inline(failed)})."
+        )
     return "\n\n".join(parts)
 
 
@@ -62,7 +66,8 @@ def _finding_row(finding: Finding) -> str:
     if finding.severity in _LOUD:
         severity = f"**{severity}**"
     where = f"{finding.line}:{finding.column}" if finding.column else str(finding.line)
-    return _row((severity, where, _code(described.rule_id(finding)), described.message(finding)))
+    rule = _code(described.rule_id(finding))
+    return _row((severity, where, rule, _inline(described.message(finding))))
 
 
 def _fix(finding: Finding, path: str) -> str:
@@ -71,7 +76,8 @@ def _fix(finding: Finding, path: str) -> str:
         lambda header: f"{header['side']} {header['prefix']}{path}", finding.suggested_fix or ""
     )
     fence = "`" * max(3, _longest_backtick_run(diff) + 1)
-    title = html.escape(f"line {finding.line}: {finding.title}")
+    # One line of escaped text: a blank line would end the HTML block and let raw HTML through.
+    title = html.escape(" ".join(f"line {finding.line}: {finding.title}".split()))
     return (
         f"<details>\n<summary>Suggested fix, {title}</summary>\n\n"
         f"{fence}diff\n{diff.rstrip()}\n{fence}\n\n</details>"
@@ -79,22 +85,32 @@ def _fix(finding: Finding, path: str) -> str:
 
 
 def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
+    """A table row of rendered cells; GFM splits cells on `|` even inside code spans."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-def _cell(text: str) -> str:
-    """Text that stays inside one table cell and renders no HTML (code spans are left alone)."""
-    text = " ".join(text.split()).replace("|", "\\|")
+def _inline(text: str) -> str:
+    """Untrusted text as one line of Markdown: its code spans kept, everything else literal."""
+    text = " ".join(text.split())
     pieces, end = [], 0
     for span in _CODE_SPAN.finditer(text):
-        pieces += [text[end : span.start()].replace("<", "&lt;"), span.group()]
+        pieces += [_text(text[end : span.start()]), _code(span["content"])]
         end = span.end()
-    return "".join([*pieces, text[end:].replace("<", "&lt;")])
+    return "".join([*pieces, _text(text[end:])])
+
+
+def _text(text: str) -> str:
+    """Literal text: HTML and every inline or block-starting Markdown character escaped."""
+    text = _MARKUP.sub(r"\\\1", html.escape(text, quote=False))
+    return _BLOCK_START.sub(r"\1\\\2", text)
 
 
 def _code(text: str) -> str:
+    """A code span that always closes, whatever backticks `text` holds (CommonMark 6.1)."""
+    text = " ".join(text.split())
     fence = "`" * (_longest_backtick_run(text) + 1)
-    return f"{fence}{text}{fence}"
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def _longest_backtick_run(text: str) -> int:
