@@ -42,7 +42,7 @@ def review_offline(sources: list[SourceFile], progress: ReviewProgress) -> RunOu
             source.language,
             source.code,
             LLMConfig(),
-            on_progress=lambda stage, percent, task=task: progress.update(task, percent, stage),
+            on_progress=lambda stage, task=task: progress.update(task, stage.percent, stage),
         )
         file = FileReview(path=source.path, code=source.code, result=result)
         outcome.reviewed.append(file)

@@ -4,9 +4,7 @@ import hashlib
 import json
 
 from review_app.review.models import LLMConfig
-from review_app.review.version import ANALYZER_VERSION
-
-__all__ = ["ANALYZER_VERSION", "cache_key"]
+from review_app.review.version import analyzer_version
 
 
 def cache_key(language: str, code: str, llm: LLMConfig) -> str:
@@ -20,6 +18,6 @@ def cache_key(language: str, code: str, llm: LLMConfig) -> str:
         if llm.base_url
         else None
     )
-    payload = {"language": language, "code": code, "analyzer": ANALYZER_VERSION, "llm": llm_part}
+    payload = {"language": language, "code": code, "analyzer": analyzer_version(), "llm": llm_part}
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()

@@ -13,12 +13,12 @@ the first suggested fix. Findings come out ordered by line, then severity.
 
 from review_app.review.analyzers.complexity import CYCLOMATIC_RULE
 from review_app.review.analyzers.security_rules import bandit_rule_number
-from review_app.review.models import Finding, Source
+from review_app.review.models import LLM_SOURCE, Finding
 
 _SYNTAX_RULE = "syntax-error"
 
 # Ruff's bugbear rules are B-codes too (B006), so the prefix must fit the tool that reported it.
-_BANDIT_PREFIXES = {Source.RUFF: "S", Source.BANDIT: "B"}
+_BANDIT_PREFIXES = {"ruff": "S", "bandit": "B"}
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:
@@ -35,7 +35,7 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
 
 def _meaning(finding: Finding) -> str | None:
     """A key equal for findings that mean the same, or None for a rule-less LLM finding."""
-    if Source.LLM in finding.sources and finding.rule is None:
+    if LLM_SOURCE in finding.sources and finding.rule is None:
         return None
     rule = finding.rule
     if rule is None or rule == _SYNTAX_RULE:

@@ -37,15 +37,38 @@ class Category(StrEnum):
     DOCUMENTATION = "documentation"
 
 
-class Source(StrEnum):
-    """The tool that reported a finding."""
+class Stage(StrEnum):
+    """Where a review is, as stored, published live and shown; with the percentage done then."""
 
-    RUFF = "ruff"
-    BANDIT = "bandit"
-    RADON = "radon"
-    LIZARD = "lizard"
-    SYNTAX = "syntax"
+    QUEUED = "queued"
+    STATIC_ANALYSIS = "static_analysis"
     LLM = "llm"
+    MERGING = "merging"
+    DONE = "done"
+    FAILED = "failed"
+
+    @property
+    def percent(self) -> int:
+        """How far a review at this stage has come, 0-100."""
+        return _STAGE_PERCENT[self]
+
+    @property
+    def label(self) -> str:
+        """The stage in words."""
+        return _STAGE_LABEL[self]
+
+
+_STAGE_PERCENT = dict(zip(Stage, (0, 10, 50, 90, 100, 100), strict=True))
+_STAGE_LABEL = dict(
+    zip(
+        Stage,
+        ("Queued", "Static analysis", "LLM review", "Merging results", "Done", "Failed"),
+        strict=True,
+    )
+)
+
+
+LLM_SOURCE = "llm"  # the source of findings the LLM reports
 
 
 class Finding(BaseModel):
@@ -61,7 +84,8 @@ class Finding(BaseModel):
     end_line: int | None = Field(default=None, ge=1)
     column: int | None = Field(default=None, ge=1, description="1-based, in characters.")
     rule: str | None = None
-    sources: list[Source] = Field(min_length=1)
+    cwe: int | None = Field(default=None, ge=1, description="The CWE number of a weakness.")
+    sources: list[str] = Field(min_length=1, description="The analyzers (or `llm`) reporting it.")
     suggested_fix: str | None = Field(
         default=None, description="A unified diff that applies to the submitted code."
     )
@@ -113,8 +137,16 @@ class LLMStatus(BaseModel):
 class ToolError(BaseModel):
     """A static analysis tool that failed; the review went on without it."""
 
-    source: Source
+    source: str  # the analyzer's name
     message: str
+
+
+class AnalyzerRun(BaseModel):
+    """An analyzer that ran over the code, as a review names it."""
+
+    name: str
+    version: str
+    rules: int | None = None  # how many rules it applied, for tools that count them
 
 
 class CodeMetrics(BaseModel):
@@ -144,6 +176,7 @@ class ReviewResult(BaseModel):
     llm: LLMStatus
     metrics: CodeMetrics
     tool_errors: list[ToolError] = Field(default_factory=list)
+    analyzers: list[AnalyzerRun] = Field(default_factory=list)
     analyzer_version: str
 
 

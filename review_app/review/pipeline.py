@@ -5,20 +5,18 @@ Plain Python with every setting passed in, so a Celery task, a script or a test 
 
 from collections.abc import Callable
 
+from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.analyzers.static_analysis import run_static_analysis
-from review_app.review.languages import resolve_language
+from review_app.review.languages import resolve_language, submission_filename
 from review_app.review.llm.review import review_with_llm
 from review_app.review.merging import merge_findings
-from review_app.review.models import CodeMetrics, LLMConfig, ReviewResult
+from review_app.review.models import CodeMetrics, LLMConfig, ReviewResult, Stage
 from review_app.review.scoring import category_scores, overall_score
 from review_app.review.source_text import split_lines
 from review_app.review.summary import summarize
-from review_app.review.version import ANALYZER_VERSION
+from review_app.review.version import analyzer_version
 
-ProgressCallback = Callable[[str, int], None]
-
-# Stages reported through `on_progress`, with the percentage done when each starts.
-STAGES: dict[str, int] = {"static_analysis": 10, "llm": 50, "merging": 90}
+ProgressCallback = Callable[[Stage], None]
 
 
 def run_review(
@@ -34,15 +32,15 @@ def run_review(
     """
     language = resolve_language(language, None)
 
-    def report(stage: str) -> None:
+    def report(stage: Stage) -> None:
         if on_progress is not None:
-            on_progress(stage, STAGES[stage])
+            on_progress(stage)
 
-    report("static_analysis")
-    static = run_static_analysis(language, code)
-    report("llm")
+    report(Stage.STATIC_ANALYSIS)
+    [static] = run_static_analysis([SourceFile(submission_filename(language), language, code)])
+    report(Stage.LLM)
     llm_outcome = review_with_llm(language, code, static.findings, llm)
-    report("merging")
+    report(Stage.MERGING)
     findings = merge_findings([*static.findings, *llm_outcome.findings])
     score = overall_score(findings, llm_outcome.rubric)
     return ReviewResult(
@@ -55,5 +53,6 @@ def run_review(
         llm=llm_outcome.status,
         metrics=CodeMetrics(lines=len(split_lines(code)), **static.metrics),
         tool_errors=static.tool_errors,
-        analyzer_version=ANALYZER_VERSION,
+        analyzers=static.analyzers,
+        analyzer_version=analyzer_version(),
     )

@@ -1,23 +1,17 @@
 """The version of the analysis, which changes whenever the same code could get another review."""
 
-from importlib.metadata import version
+from collections.abc import Sequence
+
+from review_app.review.analyzers import registry
+from review_app.review.analyzers.analyzer import Analyzer
 
 # Bump when prompts, rule selections, mappings or scoring change.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
-_ANALYZER_PACKAGES = (
-    "ruff",
-    "bandit",
-    "radon",
-    "lizard",
-    "tree-sitter",
-    "tree-sitter-python",
-    "tree-sitter-javascript",
-    "tree-sitter-typescript",
-    "tree-sitter-go",
-    "tree-sitter-java",
-)
 
-ANALYZER_VERSION = f"{PIPELINE_VERSION}+" + ";".join(
-    f"{package}={version(package)}" for package in _ANALYZER_PACKAGES
-)
+def analyzer_version(analyzers: Sequence[Analyzer] | None = None) -> str:
+    """The pipeline version and every registered analyzer's name and tool versions."""
+    analyzers = registry.ANALYZERS if analyzers is None else analyzers
+    return f"{PIPELINE_VERSION}+" + ";".join(
+        f"{analyzer.name}:{analyzer.version()}" for analyzer in analyzers
+    )

@@ -14,7 +14,8 @@ from sqlmodel import select
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, User, utcnow
 from review_app.redis_client import get_redis
-from review_app.services import audit, review_progress, review_results, reviews
+from review_app.review.models import Stage
+from review_app.services import audit, review_progress, reviews
 from review_app.services.errors import NotFoundError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
 from review_app.services.review_queue import enqueue_review
@@ -183,7 +184,7 @@ def rerun_review(*, actor: audit.Actor, review_id: uuid.UUID, ip: str | None = N
                     status=ReviewStatus.PENDING,
                     attempts=0,
                     progress=0,
-                    stage=review_results.QUEUED_STAGE,
+                    stage=Stage.QUEUED,
                     error=None,
                     queued_at=utcnow(),
                     started_at=None,

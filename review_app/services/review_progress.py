@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from review_app.models import Review, ReviewStatus
 from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.review.models import Stage
 from review_app.services.auth import user_channel
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class ProgressEvent(BaseModel):
     type: Literal["review_progress"] = "review_progress"
     review_id: uuid.UUID
     status: ReviewStatus
-    stage: str  # queued, static_analysis, llm, merging, done, failed
+    stage: Stage
     progress: int  # 0-100
     cached: bool = False
     score: int | None = None
@@ -63,9 +64,7 @@ def publish(event: ProgressEvent, user_id: uuid.UUID) -> None:
         logger.warning("progress of review %s not published: %s", event.review_id, error)
 
 
-def record_stage(
-    *, session: Session, review_id: uuid.UUID, attempt: int, stage: str, progress: int
-) -> bool:
+def record_stage(*, session: Session, review_id: uuid.UUID, attempt: int, stage: Stage) -> bool:
     """Store the stage reached by run number `attempt`; False if that run no longer owns it."""
     return (
         session.exec(
@@ -75,7 +74,7 @@ def record_stage(
                 Review.status == ReviewStatus.RUNNING,
                 Review.attempts == attempt,
             )
-            .values(stage=stage, progress=progress)
+            .values(stage=stage, progress=stage.percent)
         ).rowcount
         == 1
     )

@@ -6,11 +6,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from review_app.models import Review, ReviewFinding, ReviewStatus, utcnow
-from review_app.review.models import ReviewResult
-
-DONE_STAGE = "done"
-FAILED_STAGE = "failed"
-QUEUED_STAGE = "queued"
+from review_app.review.models import ReviewResult, Stage
 
 
 def completed_values(result: ReviewResult, *, cached: bool) -> dict[str, Any]:
@@ -19,7 +15,7 @@ def completed_values(result: ReviewResult, *, cached: bool) -> dict[str, Any]:
     return {
         "status": ReviewStatus.COMPLETED,
         "progress": 100,
-        "stage": DONE_STAGE,
+        "stage": Stage.DONE,
         "error": None,
         "cached": cached,
         "result": result.model_dump(mode="json"),
@@ -37,7 +33,7 @@ def failed_values(message: str) -> dict[str, Any]:
     return {
         "status": ReviewStatus.FAILED,
         "progress": 100,
-        "stage": FAILED_STAGE,
+        "stage": Stage.FAILED,
         "error": message[:1000],
         "finished_at": utcnow(),
     }
@@ -65,8 +61,8 @@ def finding_rows(review: Review, result: ReviewResult) -> list[dict[str, Any]]:
             "category": finding.category.value,
             "rule": finding.rule[:100] if finding.rule else None,
             "title": finding.title[:300],
-            "source": finding.sources[0].value,
-            "sources": ",".join(source.value for source in finding.sources)[:200],
+            "source": finding.sources[0],
+            "sources": ",".join(finding.sources)[:200],
             "line": finding.line,
         }
         for finding in result.findings

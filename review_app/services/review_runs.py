@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
-from review_app.review.models import ReviewResult
+from review_app.review.models import ReviewResult, Stage
 from review_app.review.pipeline import run_review
 from review_app.services import review_cache, review_progress, review_results
 from review_app.services.reviews import llm_config
@@ -79,7 +79,7 @@ def start_attempt(review_id: uuid.UUID, *, redelivered: bool = True) -> Attempt 
                 status=ReviewStatus.RUNNING,
                 attempts=Review.attempts + 1,
                 started_at=utcnow(),
-                stage=review_results.QUEUED_STAGE,
+                stage=Stage.QUEUED,
                 progress=0,
             )
         ).rowcount
@@ -110,7 +110,7 @@ def run_attempt(attempt: Attempt) -> bool:
     """Run the pipeline, recording each stage, then write the result; False if superseded."""
     deadline = time.monotonic() + get_settings().task_soft_time_limit
 
-    def on_progress(stage: str, percent: int) -> None:
+    def on_progress(stage: Stage) -> None:
         # The pipeline catches broad exceptions around its tools, so check the limit here too.
         if time.monotonic() > deadline:
             raise AttemptTimeoutError
@@ -120,12 +120,14 @@ def run_attempt(attempt: Attempt) -> bool:
                 review_id=attempt.review_id,
                 attempt=attempt.number,
                 stage=stage,
-                progress=percent,
             )
         if not owned:
             raise AttemptSupersededError
         event = review_progress.ProgressEvent(
-            review_id=attempt.review_id, status=ReviewStatus.RUNNING, stage=stage, progress=percent
+            review_id=attempt.review_id,
+            status=ReviewStatus.RUNNING,
+            stage=stage,
+            progress=stage.percent,
         )
         review_progress.publish(event, attempt.user_id)
 

@@ -14,7 +14,8 @@ from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
-from review_app.services import review_progress, review_results
+from review_app.review.models import Stage
+from review_app.services import review_progress
 from review_app.services.review_queue import enqueue_review
 from review_app.settings import get_settings
 
@@ -50,7 +51,7 @@ def sweep_stuck_reviews(now: datetime | None = None) -> list[uuid.UUID]:
                 .values(
                     status=ReviewStatus.PENDING,
                     queued_at=now,
-                    stage=review_results.QUEUED_STAGE,
+                    stage=Stage.QUEUED,
                     progress=0,
                 )
             ).rowcount
@@ -61,7 +62,7 @@ def sweep_stuck_reviews(now: datetime | None = None) -> list[uuid.UUID]:
         event = review_progress.ProgressEvent(
             review_id=review_id,
             status=ReviewStatus.PENDING,
-            stage=review_results.QUEUED_STAGE,
+            stage=Stage.QUEUED,
             progress=0,
         )
         review_progress.publish(event, user_id)

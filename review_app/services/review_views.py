@@ -6,7 +6,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from review_app.models import Review, ReviewStatus
-from review_app.review.models import LLMState, ReviewResult
+from review_app.review.models import LLMState, ReviewResult, Stage
 
 
 class SubmittedReview(BaseModel):
@@ -31,7 +31,7 @@ class ReviewSummary(BaseModel):
     id: uuid.UUID
     status: ReviewStatus
     progress: int = Field(ge=0, le=100)
-    stage: str
+    stage: Stage
     language: str
     filename: str | None
     cached: bool

@@ -6,6 +6,7 @@ from functools import partial
 
 import reflex as rx
 
+from review_app.review.models import Stage
 from review_app.services import reviews
 from review_app.services.errors import ServiceError
 from review_app.services.review_progress import ProgressEvent
@@ -13,14 +14,6 @@ from review_app.services.review_views import ReviewSummary
 from review_app.state.session import SessionState
 
 RECENT_JOBS = 8
-STAGE_LABELS = {
-    "queued": "Queued",
-    "static_analysis": "Static analysis",
-    "llm": "LLM review",
-    "merging": "Merging results",
-    "done": "Done",
-    "failed": "Failed",
-}
 
 
 @dataclasses.dataclass
@@ -46,7 +39,7 @@ class JobRow:
             language=review.language,
             status=review.status,
             progress=review.progress,
-            stage=STAGE_LABELS.get(review.stage, review.stage),
+            stage=Stage(review.stage).label,
             score=review.score if review.score is not None else -1,
             cached=review.cached,
             error=review.error or "",
@@ -77,7 +70,7 @@ class JobsState(rx.State):
             if job.id == str(event.review_id):
                 job.status = event.status
                 job.progress = event.progress
-                job.stage = STAGE_LABELS.get(event.stage, event.stage)
+                job.stage = event.stage.label
                 job.score = event.score if event.score is not None else -1
                 job.error = event.error or ""
                 self.jobs = list(self.jobs)

@@ -10,7 +10,8 @@ from functools import partial
 import reflex as rx
 
 from review_app.models import ReviewStatus
-from review_app.review.models import Category, Finding, Severity, Source
+from review_app.review.analyzers.registry import ANALYZERS
+from review_app.review.models import LLM_SOURCE, Category, Finding, Severity, Stage
 from review_app.services import reviews
 from review_app.services.errors import ServiceError
 from review_app.services.exports import ExportFormat
@@ -18,7 +19,6 @@ from review_app.services.review_comparison import FindingBrief, compare_with_pre
 from review_app.services.review_exports import export_review
 from review_app.services.review_progress import ProgressEvent
 from review_app.services.review_views import ReviewDetail
-from review_app.state.jobs import STAGE_LABELS
 from review_app.state.session import SessionState
 
 ALL = "all"
@@ -26,7 +26,7 @@ SEVERITY_ORDER = [severity.value for severity in Severity]
 SORT_KEYS = ["severity", "line", "category", "source"]
 SEVERITY_OPTIONS = [ALL, *SEVERITY_ORDER]
 CATEGORY_OPTIONS = [ALL, *(category.value for category in Category)]
-SOURCE_OPTIONS = [ALL, *(source.value for source in Source)]
+SOURCE_OPTIONS = [ALL, *(analyzer.name for analyzer in ANALYZERS), LLM_SOURCE]
 
 
 @dataclasses.dataclass
@@ -245,7 +245,7 @@ class ReviewViewState(rx.State):
         if str(event.review_id) != self.review_id:
             return
         self.status, self.progress = event.status, event.progress
-        self.stage = STAGE_LABELS.get(event.stage, event.stage)
+        self.stage = event.stage.label
         if event.status in (ReviewStatus.COMPLETED, ReviewStatus.FAILED):
             await self._load(user_id, event.review_id)
 
@@ -255,7 +255,7 @@ class ReviewViewState(rx.State):
         self.filename = detail.filename or ""
         self.language = detail.language
         self.status, self.progress = detail.status, detail.progress
-        self.stage = STAGE_LABELS.get(detail.stage, detail.stage)
+        self.stage = Stage(detail.stage).label
         self.error = detail.error or ""
         self.cached = detail.cached
         self.score = detail.score if detail.score is not None else -1

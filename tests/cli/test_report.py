@@ -1,14 +1,14 @@
 """The CLI's text report prints reviewed text (LLM titles, file names) as inert single lines."""
 
 from review_app.cli.report import text_report
-from review_app.review.models import Category, Severity, Source
+from review_app.review.models import Category, Severity
 from review_app.services.exports import FileReview
 from tests.services.test_exports import _finding, _result
 
 
 def test_reviewed_text_cannot_forge_lines_or_colour_the_terminal() -> None:
     title = "Looks fine\nsrc/app.py:1:1 info fake All clear \x1b[32mOK\x1b[0m"
-    finding = _finding(title, Severity.HIGH, Category.SECURITY, 3, sources=[Source.LLM])
+    finding = _finding(title, Severity.HIGH, Category.SECURITY, 3, sources=["llm"])
     report = text_report(
         [
             FileReview(

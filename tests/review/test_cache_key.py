@@ -2,8 +2,9 @@
 
 import re
 
-from review_app.review.cache_key import ANALYZER_VERSION, cache_key
+from review_app.review.cache_key import cache_key
 from review_app.review.models import LLMConfig
+from review_app.review.version import analyzer_version
 
 CODE = "def f(x):\n    return x + 1\n"
 LLM = LLMConfig(base_url="http://llm.local/v1", api_key="key-1", model="model-a")
@@ -38,4 +39,4 @@ def test_key_ignores_the_api_key_and_transport_settings() -> None:
 
 def test_analyzer_version_names_the_installed_tools() -> None:
     for tool in ("ruff=", "bandit=", "radon=", "lizard=", "tree-sitter="):
-        assert tool in ANALYZER_VERSION
+        assert tool in analyzer_version()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from review_app.review.diffs import apply_unified_diff, make_unified_diff
-from review_app.review.models import Category, LLMConfig, ReviewResult, Severity, Source
+from review_app.review.models import Category, LLMConfig, ReviewResult, Severity
 from review_app.review.pipeline import run_review
 from tests.support.llm_server import FakeLLMServer, HTTPError, Reply, Stall
 
@@ -37,7 +37,7 @@ def _division_finding(**overrides: object) -> dict:
 
 
 def _llm_findings(result: ReviewResult) -> list:
-    return [f for f in result.findings if Source.LLM in f.sources]
+    return [f for f in result.findings if "llm" in f.sources]
 
 
 def test_valid_answer_adds_rubric_findings_summary_and_usage(

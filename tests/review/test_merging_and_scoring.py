@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from review_app.review.merging import merge_findings
-from review_app.review.models import Category, Finding, LLMConfig, Rubric, Severity, Source
+from review_app.review.models import Category, Finding, LLMConfig, Rubric, Severity
 from review_app.review.pipeline import run_review
 from review_app.review.scoring import category_scores, overall_score
 
@@ -15,7 +15,7 @@ def _finding(severity: Severity, category: Category = Category.BUG, line: int = 
         category=category,
         line=line,
         rule=f"{category}-rule",
-        sources=[Source.RUFF],
+        sources=["ruff"],
     )
 
 
@@ -23,7 +23,7 @@ def test_ruff_s608_and_bandit_b608_are_one_finding(read_fixture: Callable[[str],
     result = run_review("python", read_fixture("python_defects.py"), LLMConfig())
     sql = [f for f in result.findings if f.line == 7 and f.category == Category.SECURITY]
     assert len(sql) == 1
-    assert sql[0].sources == [Source.RUFF, Source.BANDIT]
+    assert sql[0].sources == ["ruff", "bandit"]
     assert sql[0].severity == Severity.HIGH
 
 
@@ -34,10 +34,10 @@ def test_an_llm_repeat_of_a_static_finding_is_merged() -> None:
         severity=Severity.CRITICAL,
         category=Category.SECURITY,
         line=4,
-        sources=[Source.LLM],
+        sources=["llm"],
     )
     [merged] = merge_findings([static, repeat])
-    assert merged.sources == [Source.RUFF, Source.LLM]
+    assert merged.sources == ["ruff", "llm"]
     assert merged.severity == Severity.CRITICAL
     assert merged.title == static.title
 
@@ -50,7 +50,7 @@ def test_different_problems_on_one_line_stay_apart() -> None:
         category=Category.BUG,
         line=3,
         rule="B006",
-        sources=[Source.RUFF],
+        sources=["ruff"],
     )
     assert len(merge_findings([style, bug])) == 2
 

@@ -5,17 +5,17 @@ from collections.abc import Callable
 
 import pytest
 
-from review_app.review.cache_key import ANALYZER_VERSION
 from review_app.review.errors import UnsupportedLanguageError
 from review_app.review.models import Category, LLMConfig, ReviewResult
 from review_app.review.pipeline import run_review
+from review_app.review.version import analyzer_version
 from tests.support.llm_server import FakeLLMServer, Reply
 
 
 def test_progress_goes_through_the_stages_in_order(read_fixture: Callable[[str], str]) -> None:
     seen: list[tuple[str, int]] = []
     code = read_fixture("python_defects.py")
-    run_review("python", code, LLMConfig(), lambda stage, percent: seen.append((stage, percent)))
+    run_review("python", code, LLMConfig(), lambda stage: seen.append((stage, stage.percent)))
     assert seen == [("static_analysis", 10), ("llm", 50), ("merging", 90)]
 
 
@@ -33,7 +33,7 @@ def test_result_round_trips_through_json(
     assert ReviewResult.model_validate(stored) == result
     assert set(stored["category_scores"]) == {category.value for category in Category}
     assert stored["rubric"]["readability"]["score"] == 8
-    assert stored["analyzer_version"] == ANALYZER_VERSION
+    assert stored["analyzer_version"] == analyzer_version()
 
 
 def test_result_without_llm_explains_itself(read_fixture: Callable[[str], str]) -> None:

@@ -17,7 +17,6 @@ from review_app.review.models import (
     LLMStatus,
     ReviewResult,
     Severity,
-    Source,
     ToolError,
 )
 from review_app.review.pipeline import run_review
@@ -78,7 +77,7 @@ def sample_reviews() -> list[FileReview]:
                 5,
                 column=13,
                 rule="S608",
-                sources=[Source.RUFF, Source.BANDIT],
+                sources=["ruff", "bandit"],
                 detail="(see https://docs.astral.sh/ruff/rules/hardcoded-sql-expression)",
             ),
             _finding(
@@ -88,7 +87,7 @@ def sample_reviews() -> list[FileReview]:
                 9,
                 column=21,
                 rule="B006",
-                sources=[Source.RUFF],
+                sources=["ruff"],
                 detail="Replace with `None`; initialize within function",
                 suggested_fix=make_unified_diff(ORDERS, ORDERS_FIXED, "submission.py"),
             ),
@@ -98,7 +97,7 @@ def sample_reviews() -> list[FileReview]:
                 Category.BUG,
                 9,
                 end_line=11,
-                sources=[Source.LLM],
+                sources=["llm"],
                 detail="Every call without `tags` appends to the same list.",
             ),
         ],
@@ -114,10 +113,10 @@ def sample_reviews() -> list[FileReview]:
                 2,
                 column=48,
                 rule="semi",
-                sources=[Source.LLM],
+                sources=["llm"],
             )
         ],
-        tool_errors=[ToolError(source=Source.LIZARD, message="timed out")],
+        tool_errors=[ToolError(source="lizard", message="timed out")],
     )
     return [
         FileReview(path="shop/orders.py", code=ORDERS, result=orders),
@@ -210,7 +209,7 @@ def test_ruff_fixes_become_sarif_replacements_that_reproduce_the_diff() -> None:
     code = (FIXTURES / "python_defects.py").read_text(encoding="utf-8")
     result = run_review("python", code, LLMConfig())
     reviews = [FileReview(path="shop.py", code=code, result=result)]
-    fixed = [f for f in result.findings if Source.RUFF in f.sources and f.suggested_fix]
+    fixed = [f for f in result.findings if "ruff" in f.sources and f.suggested_fix]
     assert {finding.rule for finding in fixed} >= {"B006", "UP031"}
     results = _sarif(reviews)["runs"][0]["results"]
     with_fixes = {result["ruleId"] for result in results if result.get("fixes")}

@@ -7,7 +7,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from review_app.review.diffs import make_unified_diff
-from review_app.review.models import Category, Severity, Source, ToolError
+from review_app.review.models import Category, Severity, ToolError
 from review_app.services.exports import ExportFormat, FileReview, render_export
 from tests.services.test_exports import _finding, _result
 
@@ -48,12 +48,12 @@ def _rendered(hostile: str) -> str:
         Category.SECURITY,
         1,
         rule=hostile,
-        sources=[Source.LLM],
+        sources=["llm"],
         detail=hostile,
         suggested_fix=make_unified_diff(code, "x = 2\n", "submission.py"),
     )
     result = _result(
-        "python", 40, [finding], tool_errors=[ToolError(source=Source.RUFF, message=hostile)]
+        "python", 40, [finding], tool_errors=[ToolError(source="ruff", message=hostile)]
     )
     result.summary = hostile
     markdown = render_export(

@@ -12,12 +12,14 @@ from bandit.core.config import BanditConfig
 from bandit.core.issue import Issue
 from bandit.core.manager import BanditManager
 
-from review_app.review.analyzers.output import AnalyzerOutput
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
 from review_app.review.analyzers.security_rules import security_severity
 from review_app.review.errors import AnalyzerError
 from review_app.review.languages import submission_filename
-from review_app.review.models import Category, Finding, Severity, Source
+from review_app.review.models import Category, Finding, Severity
+
+NAME = "bandit"
 
 _SEVERITIES = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
 
@@ -37,14 +39,14 @@ class _Manager(BanditManager):
             raise
 
 
-def analyze(code: str, language: str) -> AnalyzerOutput:
+def analyze(file: SourceFile) -> AnalyzerOutput:
     """Scan the code with every bandit plugin.
 
     Raises:
         SyntaxError: bandit skipped the code because it does not parse.
         AnalyzerError: bandit failed; the message names the exception it swallowed.
     """
-    manager = _scan(code, language)
+    manager = _scan(file.code, file.language)
     if manager.skipped:
         _, reason = manager.skipped[0]
         if "syntax" in reason:
@@ -82,5 +84,15 @@ def _finding(issue: Issue) -> Finding:
         end_line=max(lines) if max(lines) > issue.lineno else None,
         column=issue.col_offset + 1,
         rule=issue.test_id,
-        sources=[Source.BANDIT],
+        sources=[NAME],
     )
+
+
+ANALYZER = Analyzer(
+    name=NAME,
+    description="Python security patterns",
+    run=per_file(analyze),
+    categories=frozenset({Category.SECURITY}),
+    languages=frozenset({"python"}),
+    packages=("bandit",),
+)

@@ -1,6 +1,6 @@
 """Thresholds shared by radon and lizard, so both rate the same function alike and merge."""
 
-from review_app.review.models import Category, Finding, Severity, Source
+from review_app.review.models import Category, Finding, Severity
 
 # Radon's ranks: A 1-5, B 6-10 (fine), C 11-20 (moderate), D 21-30, E 31-40, F 41+ (hard to test).
 COMPLEXITY_LIMIT = 10
@@ -15,7 +15,7 @@ CYCLOMATIC_RULE = "cyclomatic-complexity"
 
 
 def complexity_finding(
-    *, name: str, line: int, end_line: int | None, complexity: int, source: Source
+    *, name: str, line: int, end_line: int | None, complexity: int, source: str
 ) -> Finding:
     """The finding for a function whose cyclomatic complexity exceeds the limit."""
     severity = Severity.HIGH if complexity > _HIGH_COMPLEXITY else Severity.MEDIUM
@@ -32,7 +32,7 @@ def complexity_finding(
     )
 
 
-def length_finding(*, name: str, line: int, end_line: int, length: int, source: Source) -> Finding:
+def length_finding(*, name: str, line: int, end_line: int, length: int, source: str) -> Finding:
     """The finding for a function longer than the limit."""
     severity = Severity.MEDIUM if length > _VERY_LONG else Severity.LOW
     return Finding(

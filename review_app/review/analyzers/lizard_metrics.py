@@ -2,20 +2,22 @@
 
 import lizard
 
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.analyzers.complexity import (
     COMPLEXITY_LIMIT,
     LENGTH_LIMIT,
     complexity_finding,
     length_finding,
 )
-from review_app.review.analyzers.output import AnalyzerOutput
 from review_app.review.languages import submission_filename
-from review_app.review.models import Finding, Source
+from review_app.review.models import Category, Finding
+
+NAME = "lizard"
 
 
-def analyze(code: str, language: str) -> AnalyzerOutput:
+def analyze(file: SourceFile) -> AnalyzerOutput:
     """Flag complex or long functions and measure the code's size and complexity."""
-    info = lizard.analyze_file.analyze_source_code(submission_filename(language), code)
+    info = lizard.analyze_file.analyze_source_code(submission_filename(file.language), file.code)
     findings: list[Finding] = []
     for function in info.function_list:
         if function.cyclomatic_complexity > COMPLEXITY_LIMIT:
@@ -25,7 +27,7 @@ def analyze(code: str, language: str) -> AnalyzerOutput:
                     line=function.start_line,
                     end_line=function.end_line,
                     complexity=function.cyclomatic_complexity,
-                    source=Source.LIZARD,
+                    source=NAME,
                 )
             )
         if function.length > LENGTH_LIMIT:
@@ -35,7 +37,7 @@ def analyze(code: str, language: str) -> AnalyzerOutput:
                     line=function.start_line,
                     end_line=function.end_line,
                     length=function.length,
-                    source=Source.LIZARD,
+                    source=NAME,
                 )
             )
     complexities = [function.cyclomatic_complexity for function in info.function_list]
@@ -44,3 +46,12 @@ def analyze(code: str, language: str) -> AnalyzerOutput:
         metrics["max_complexity"] = max(complexities)
         metrics["average_complexity"] = round(sum(complexities) / len(complexities), 2)
     return AnalyzerOutput(findings=findings, metrics=metrics)
+
+
+ANALYZER = Analyzer(
+    name=NAME,
+    description="function complexity and length, every language",
+    run=per_file(analyze),
+    categories=frozenset({Category.COMPLEXITY, Category.MAINTAINABILITY}),
+    packages=("lizard",),
+)

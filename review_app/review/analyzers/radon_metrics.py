@@ -6,32 +6,34 @@ from radon.complexity import cc_visit
 from radon.metrics import mi_visit
 from radon.visitors import Class, Function
 
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.analyzers.complexity import COMPLEXITY_LIMIT, complexity_finding
-from review_app.review.analyzers.output import AnalyzerOutput
 from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
-from review_app.review.models import Category, Finding, Severity, Source
+from review_app.review.models import Category, Finding, Severity
+
+NAME = "radon"
 
 # Radon ranks the index A (20-100), B (10-19), C (0-9); below A the code is hard to maintain.
 _MI_MODERATE = 20
 _MI_LOW = 10
 
 
-def analyze(code: str, language: str) -> AnalyzerOutput:
+def analyze(file: SourceFile) -> AnalyzerOutput:
     """Flag complex functions and a low maintainability index.
 
     Raises:
         SyntaxError: the code does not parse (the syntax analyzer reports where).
     """
     with PYTHON_PARSE_LOCK:
-        blocks = cc_visit(code)
-        index = round(mi_visit(code, multi=True), 1)
+        blocks = cc_visit(file.code)
+        index = round(mi_visit(file.code, multi=True), 1)
     findings = [
         complexity_finding(
             name=function.fullname,
             line=function.lineno,
             end_line=function.endline,
             complexity=function.complexity,
-            source=Source.RADON,
+            source=NAME,
         )
         for function in _functions(blocks)
         if function.complexity > COMPLEXITY_LIMIT
@@ -62,5 +64,15 @@ def _maintainability_finding(index: float) -> Finding:
         category=Category.MAINTAINABILITY,
         line=1,
         rule="maintainability-index",
-        sources=[Source.RADON],
+        sources=[NAME],
     )
+
+
+ANALYZER = Analyzer(
+    name=NAME,
+    description="Python complexity per function and maintainability index",
+    run=per_file(analyze),
+    categories=frozenset({Category.COMPLEXITY, Category.MAINTAINABILITY}),
+    languages=frozenset({"python"}),
+    packages=("radon",),
+)

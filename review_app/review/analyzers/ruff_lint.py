@@ -10,14 +10,15 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruff import find_ruff_bin
 
 from review_app.review.analyzers import ruff_rules
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.analyzers.complexity import COMPLEXITY_LIMIT
-from review_app.review.analyzers.output import AnalyzerOutput
 from review_app.review.diffs import make_unified_diff
 from review_app.review.errors import AnalyzerError
 from review_app.review.languages import submission_filename
-from review_app.review.models import Finding, Source
+from review_app.review.models import Category, Finding
 from review_app.review.source_text import line_offsets
 
+NAME = "ruff"
 _TIMEOUT_SECONDS = 30
 
 
@@ -51,15 +52,15 @@ class _Diagnostic(BaseModel):
 _DIAGNOSTICS = TypeAdapter(list[_Diagnostic])
 
 
-def analyze(code: str, language: str) -> AnalyzerOutput:
+def analyze(file: SourceFile) -> AnalyzerOutput:
     """Lint the code with ruff.
 
     Raises:
         AnalyzerError: ruff is missing, fails, times out or prints something unexpected.
     """
-    filename = submission_filename(language)
-    diagnostics = _run_ruff(code, filename)
-    return AnalyzerOutput(findings=[_finding(item, code, filename) for item in diagnostics])
+    filename = submission_filename(file.language)
+    diagnostics = _run_ruff(file.code, filename)
+    return AnalyzerOutput(findings=[_finding(item, file.code, filename) for item in diagnostics])
 
 
 def _run_ruff(code: str, filename: str) -> list[_Diagnostic]:
@@ -104,7 +105,7 @@ def _finding(diagnostic: _Diagnostic, code: str, filename: str) -> Finding:
         end_line=end_line if end_line > diagnostic.location.row else None,
         column=diagnostic.location.column,
         rule=diagnostic.code,
-        sources=[Source.RUFF],
+        sources=[NAME],
         suggested_fix=_fix_as_diff(fix, code, filename) if fix and fix.edits else None,
     )
 
@@ -129,3 +130,13 @@ def _fix_as_diff(fix: _Fix, code: str, filename: str) -> str | None:
     except IndexError:
         return None
     return make_unified_diff(code, fixed, filename)
+
+
+ANALYZER = Analyzer(
+    name=NAME,
+    description="Python lint: bugs, security patterns, style, complexity, with fixes",
+    run=per_file(analyze),
+    categories=frozenset(Category) - {Category.DOCUMENTATION},
+    languages=frozenset({"python"}),
+    packages=("ruff",),
+)

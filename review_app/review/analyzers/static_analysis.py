@@ -1,92 +1,91 @@
-"""Run every analyzer for a language, surviving any one of them failing or hanging."""
+"""Run every registered analyzer over some files, surviving any one of them failing or hanging."""
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from dataclasses import dataclass, field
 
-from review_app.review.analyzers import (
-    bandit_scan,
-    lizard_metrics,
-    radon_metrics,
-    ruff_lint,
-    syntax_check,
-)
-from review_app.review.analyzers.output import AnalyzerOutput
-from review_app.review.errors import AnalyzerError
-from review_app.review.models import Finding, Source, ToolError
+from review_app.review.analyzers import registry
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
+from review_app.review.models import AnalyzerRun, Finding, ToolError
 
 logger = logging.getLogger(__name__)
-
-Analyzer = Callable[[str, str], AnalyzerOutput]
-
-_EVERY_LANGUAGE: tuple[tuple[Source, Analyzer], ...] = (
-    (Source.SYNTAX, syntax_check.analyze),
-    (Source.LIZARD, lizard_metrics.analyze),
-)
-_PYTHON_ONLY: tuple[tuple[Source, Analyzer], ...] = (
-    (Source.RUFF, ruff_lint.analyze),
-    (Source.BANDIT, bandit_scan.analyze),
-    (Source.RADON, radon_metrics.analyze),
-)
 
 DEFAULT_TIMEOUT_SECONDS = 60.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class StaticAnalysis:
-    """The combined output of the analyzers that ran."""
+    """The combined output of the analyzers over one file, and which of them ran."""
 
     findings: list[Finding] = field(default_factory=list)
     metrics: dict[str, float | int] = field(default_factory=dict)
     tool_errors: list[ToolError] = field(default_factory=list)
+    analyzers: list[AnalyzerRun] = field(default_factory=list)
 
-
-def analyzers_for(language: str) -> tuple[tuple[Source, Analyzer], ...]:
-    """The analyzers that understand `language`."""
-    return _EVERY_LANGUAGE + (_PYTHON_ONLY if language == "python" else ())
+    def add(self, analyzer: Analyzer, language: str, output: AnalyzerOutput) -> None:
+        """One analyzer's output for this file, or the reason it has none."""
+        if output.failure is not None:
+            self.tool_errors.append(ToolError(source=analyzer.name, message=output.failure))
+            return
+        self.findings.extend(output.findings)
+        self.metrics.update(output.metrics)
+        rules = analyzer.rule_count(language) if analyzer.rule_count else None
+        self.analyzers.append(
+            AnalyzerRun(name=analyzer.name, version=analyzer.version(), rules=rules)
+        )
 
 
 def run_static_analysis(
-    language: str, code: str, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
-) -> StaticAnalysis:
-    """Run the analyzers side by side; a failure or a timeout is recorded, never raised.
+    files: Sequence[SourceFile],
+    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+    analyzers: Sequence[Analyzer] | None = None,
+) -> list[StaticAnalysis]:
+    """One `StaticAnalysis` per file; analyzers run side by side, each over all its files.
 
-    A timed-out analyzer keeps its thread until it finishes (Python cannot stop a thread), but
-    the review no longer waits for it.
+    A failure or a timeout is recorded, never raised. A timed-out analyzer keeps its thread
+    until it finishes (Python cannot stop a thread), but the review no longer waits for it.
     """
-    result = StaticAnalysis()
-    analyzers = analyzers_for(language)
-    executor = ThreadPoolExecutor(max_workers=len(analyzers), thread_name_prefix="analyzer")
+    results = [StaticAnalysis() for _ in files]
+    analyzers = registry.ANALYZERS if analyzers is None else analyzers
+    batches = [
+        (analyzer, [index for index, file in enumerate(files) if analyzer.handles(file.language)])
+        for analyzer in analyzers
+    ]
+    batches = [(analyzer, indices) for analyzer, indices in batches if indices]
+    if not batches:
+        return results
+    executor = ThreadPoolExecutor(max_workers=len(batches), thread_name_prefix="analyzer")
     try:
-        futures = [(source, executor.submit(run, code, language)) for source, run in analyzers]
+        futures = [
+            (analyzer, indices, executor.submit(analyzer.run, [files[i] for i in indices]))
+            for analyzer, indices in batches
+        ]
         deadline = time.monotonic() + timeout_seconds
-        for source, future in futures:
-            _collect(source, future, deadline, result)
+        for analyzer, indices, future in futures:
+            outputs = _outputs(analyzer, future, deadline, len(indices))
+            for index, output in zip(indices, outputs, strict=True):
+                results[index].add(analyzer, files[index].language, output)
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
-    return result
+    return results
 
 
-def _collect(
-    source: Source, future: Future[AnalyzerOutput], deadline: float, into: StaticAnalysis
-) -> None:
-    """Add one analyzer's output, or the reason it has none, to `into`."""
+def _outputs(
+    analyzer: Analyzer, future: Future[list[AnalyzerOutput]], deadline: float, count: int
+) -> list[AnalyzerOutput]:
+    """The analyzer's outputs, or as many copies of the reason it has none."""
     try:
-        output = future.result(timeout=max(0.0, deadline - time.monotonic()))
+        outputs = future.result(timeout=max(0.0, deadline - time.monotonic()))
     except FutureTimeoutError:
-        message = "timed out; the review went on without it"
-    except SyntaxError:
-        message = "skipped: the code does not parse"
-    except AnalyzerError as exc:
-        message = str(exc)
+        failure = "timed out; the review went on without it"
     except Exception as exc:  # a crashing third-party tool must not sink the review
-        logger.exception("%s crashed", source)
-        message = f"crashed: {type(exc).__name__}: {exc}"
+        logger.exception("%s crashed", analyzer.name)
+        failure = f"crashed: {type(exc).__name__}: {exc}"
     else:
-        into.findings.extend(output.findings)
-        into.metrics.update(output.metrics)
-        return
-    into.tool_errors.append(ToolError(source=source, message=message))
+        if len(outputs) == count:
+            return outputs
+        failure = f"answered for {len(outputs)} files instead of {count}"
+    return [AnalyzerOutput(failure=failure)] * count

@@ -10,8 +10,10 @@ import tree_sitter_python
 import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser
 
-from review_app.review.analyzers.output import AnalyzerOutput
-from review_app.review.models import Category, Finding, Severity, Source
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
+from review_app.review.models import Category, Finding, Severity
+
+NAME = "syntax"
 
 _GRAMMARS: dict[str, Callable[[], object]] = {
     "python": tree_sitter_python.language,
@@ -26,10 +28,10 @@ _MAX_SYNTAX_FINDINGS = 10
 _SNIPPET_CHARS = 40
 
 
-def analyze(code: str, language: str) -> AnalyzerOutput:
+def analyze(file: SourceFile) -> AnalyzerOutput:
     """Report where the code fails to parse."""
-    source = code.encode("utf-8")
-    tree = Parser(_language(language)).parse(source)
+    source = file.code.encode("utf-8")
+    tree = Parser(_language(file.language)).parse(source)
     findings = []
     for node in _broken_nodes(tree.root_node):
         findings.append(_finding(node, source))
@@ -77,5 +79,21 @@ def _finding(node: Node, source: bytes) -> Finding:
         line=row + 1,
         column=column,
         rule="syntax-error",
-        sources=[Source.SYNTAX],
+        sources=[NAME],
     )
+
+
+ANALYZER = Analyzer(
+    name=NAME,
+    description="tree-sitter parse of every language: where the code does not parse",
+    run=per_file(analyze),
+    categories=frozenset({Category.BUG}),
+    packages=(
+        "tree-sitter",
+        "tree-sitter-python",
+        "tree-sitter-javascript",
+        "tree-sitter-typescript",
+        "tree-sitter-go",
+        "tree-sitter-java",
+    ),
+)

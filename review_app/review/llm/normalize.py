@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from review_app.review.diffs import apply_unified_diff, unfence
 from review_app.review.errors import PatchApplyError
 from review_app.review.llm.schema import LLMFinding
-from review_app.review.models import Category, Finding, Severity, Source
+from review_app.review.models import LLM_SOURCE, Category, Finding, Severity
 from review_app.review.source_text import split_lines
 
 _SEVERITY_WORDS: dict[Severity, tuple[str, ...]] = {
@@ -68,7 +68,7 @@ def normalize_findings(raw: list[LLMFinding], code: str) -> NormalizedFindings:
                 category=_CATEGORIES.get(_word(item.category), Category.MAINTAINABILITY),
                 line=item.line,
                 end_line=end_line,
-                sources=[Source.LLM],
+                sources=[LLM_SOURCE],
                 suggested_fix=fix,
             )
         )

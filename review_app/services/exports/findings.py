@@ -19,7 +19,7 @@ SARIF_LEVEL: dict[Severity, str] = {
 
 def rule_id(finding: Finding) -> str:
     """The analyzer's rule, or `<tool>/<category>` for findings without one (the LLM's)."""
-    return finding.rule or f"{finding.sources[0].value}/{finding.category.value}"
+    return finding.rule or f"{finding.sources[0]}/{finding.category.value}"
 
 
 def help_uri(finding: Finding) -> str | None:

@@ -54,7 +54,7 @@ def _file_section(file: FileReview) -> str:
         parts.append("No findings.")
     parts.extend(_fix(finding, file.path) for finding in ranked if finding.suggested_fix)
     if result.tool_errors:
-        failed = "; ".join(f"{error.source.value}: {error.message}" for error in result.tool_errors)
+        failed = "; ".join(f"{error.source}: {error.message}" for error in result.tool_errors)
         parts.append(
             f"> Some analyzers failed, so this review may miss issues ({_inline(failed)})."
         )

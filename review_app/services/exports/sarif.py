@@ -75,10 +75,10 @@ def _rule(finding: Finding) -> dict:
     if finding.rule:
         short, full = finding.title, described.plain_detail(finding) or finding.title
     else:
-        short = f"{finding.category.value.capitalize()} issue found by {finding.sources[0].value}"
+        short = f"{finding.category.value.capitalize()} issue found by {finding.sources[0]}"
         full = short
     properties: dict = {
-        "tags": sorted({finding.category.value, *(source.value for source in finding.sources)}),
+        "tags": sorted({finding.category.value, *finding.sources}),
         "severity": finding.severity.value,
     }
     if finding.category is Category.SECURITY:
@@ -113,7 +113,7 @@ def _result(finding: Finding, uri: str, fingerprint: str) -> dict:
         "properties": {
             "severity": finding.severity.value,
             "category": finding.category.value,
-            "sources": [source.value for source in finding.sources],
+            "sources": list(finding.sources),
         },
     }
 
@@ -131,7 +131,7 @@ def _invocation(files: Sequence[FileReview]) -> dict:
     notifications = [
         {
             "level": "warning",
-            "message": {"text": f"{error.source.value} failed on {file.path}: {error.message}"},
+            "message": {"text": f"{error.source} failed on {file.path}: {error.message}"},
             "locations": [
                 {
                     "physicalLocation": {
