@@ -10,13 +10,13 @@ export REFLEX_TELEMETRY_ENABLED := false
 
 .PHONY: run test bench lint format chromium test-services clean
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed linters
 	$(PYTHON) -m review_app run
 
-test: $(VENV)/.installed-dev chromium test-services lint
+test: $(VENV)/.installed-dev chromium test-services linters lint
 	$(PYTHON) -m pytest
 
-bench: $(VENV)/.installed-dev chromium test-services
+bench: $(VENV)/.installed-dev chromium test-services linters
 	$(PYTHON) -m bench.run_all
 
 lint: $(VENV)/.installed-dev
@@ -32,8 +32,9 @@ $(VENV)/bin/python:
 	  echo "python3 -m venv failed: installing Debian's python3-venv"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && python3 -m venv $(VENV); }
 
-$(VENV)/.installed: $(VENV)/bin/python requirements.txt constraints.txt pyproject.toml
+$(VENV)/.installed: $(VENV)/bin/python requirements.txt requirements-engines.txt constraints.txt pyproject.toml
 	$(PIP) -r requirements.txt -c constraints.txt
+	$(PIP) --no-deps -r requirements-engines.txt -c constraints.txt
 	$(PIP) --no-deps -e .
 	touch $@
 
@@ -45,6 +46,25 @@ chromium:
 	@test -x /usr/bin/chromium || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+# Linters the review runs on JavaScript/TypeScript (oxlint, pinned by its npm lock), Go and Java.
+NODE_LINTERS := review_app/review/toolchains/node
+.PHONY: linters golang jdk
+
+linters: $(NODE_LINTERS)/node_modules/.package-lock.json golang jdk
+
+$(NODE_LINTERS)/node_modules/.package-lock.json: $(NODE_LINTERS)/package-lock.json | $(VENV)/.installed
+	npm ci --prefix $(NODE_LINTERS) --no-audit --no-fund
+
+golang:
+	@command -v go >/dev/null && command -v gofmt >/dev/null || { \
+	  echo "installing Debian's golang-go for go vet"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y golang-go; }
+
+jdk:
+	@command -v javac >/dev/null || { \
+	  echo "installing Debian's default-jdk-headless for javac's lint"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y default-jdk-headless; }
 
 test-services: $(VENV)/.installed
 	scripts/test-services.sh

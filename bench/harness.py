@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Platforms started by a benchmark build their frontend here, never in .web or .web-test;
-# set before tests.support.platform reads it.
+# set before support.platform reads it.
 os.environ.setdefault("REVIEW_APP_TEST_WEB_DIR", ".web-bench")
 
 import httpx
@@ -26,17 +26,17 @@ import psutil
 
 from review_app.db import engine_for, upgrade_to_head
 from review_app.embedded_redis import EmbeddedRedis, free_port
-from review_app.redis_client import get_redis, redis_answers
-from review_app.settings import get_settings
-from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
-from tests.support.platform import RunningPlatform
-from tests.support.processes import (
+from review_app.processes import (
     celery_worker_command,
-    start_process,
-    stop_process,
+    start_process_group,
+    stop_process_group,
     wait_for,
 )
-from tests.support.services import (
+from review_app.redis_client import get_redis, redis_answers
+from review_app.settings import get_settings
+from review_app.work_queue.heartbeat import WORKER_KEY_PREFIX
+from support.platform import RunningPlatform
+from support.services import (
     TEST_REDIS_URL,
     claim_redis_db,
     postgres_database,
@@ -176,7 +176,7 @@ def api_server(
         command += ["--access-log", "--access-log-fmt", fmt]
     command += ["review_app.api.app:create_api"]
     log_path = services.log_path(f"api-{port}")
-    process = start_process(command, services.env, log_path)
+    process = start_process_group(command, services.env, log_path)
     server = ApiServer(f"http://127.0.0.1:{port}", log_path, process.pid)
     try:
         wait_for(lambda: _answers(server.url) or process.poll() is not None, 60, "the API")
@@ -184,7 +184,7 @@ def api_server(
             raise RuntimeError(f"the API did not start:\n{log_path.read_text()}")
         yield server
     finally:
-        stop_process(process)
+        stop_process_group(process)
 
 
 def process_tree(pid: int) -> list[psutil.Process]:
@@ -221,8 +221,8 @@ def celery_workers(
     with ExitStack() as stack:
         for name in names:
             command = celery_worker_command(name, concurrency)
-            process = start_process(command, services.env, services.log_path(name))
-            stack.callback(stop_process, process)
+            process = start_process_group(command, services.env, services.log_path(name))
+            stack.callback(stop_process_group, process)
         redis = get_redis()
         for name in names:
             wait_for(

@@ -4,8 +4,9 @@ round trip.
 The whole platform runs as `make run` starts it. Chromium (Playwright) signs in and opens the
 editor, whose job list holds one finished review of the user. This process then publishes
 progress events for that review on the user's channel, by the worker's own path
-(`review_progress.publish`), each with a stage name of its own ("bench-stage-N"); the page
-records when the websocket frame carrying it arrives and when the job card's text shows it
+(`live_channel.publish`), each with a marker of its own ("bench-mark-N") in the text a job card
+shows beside its stage; the page records when the websocket frame carrying it arrives and when
+the job card's text shows it
 (a MutationObserver). Times on both sides are wall-clock milliseconds of this one machine
 (`time.time()` here, `performance.timeOrigin + performance.now()` in the page); the offset
 between the two clocks is measured and printed as a check.
@@ -34,17 +35,17 @@ from bench.report import flags, print_table, ratio, run_benchmark, summarize
 from bench.workload import PASSWORD, ApiUser, CompletionWatcher, python_source, sign_up, submit
 from review_app.models import ReviewStatus
 from review_app.redis_client import KEY_PREFIX, redis_for
-from review_app.services import review_progress
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.support.browser import sign_in
+from review_app.review.models import Stage
+from review_app.services.live_channel import ProgressEvent, publish
+from support.browser import CHROMIUM, CHROMIUM_ARGS, sign_in
 
-STAGE = "bench-stage-"
+MARKER = "bench-mark-"
 WARMUP_TRIES = 20
 WARMUP_WAIT_SECONDS = 0.5
 MAX_DEAD_TABS = 3  # tabs (or page loads) in a row that never get a push: give up
 NOW = "performance.timeOrigin + performance.now()"
 
-# Before any page script: note when a websocket frame naming each bench stage arrives.
+# Before any page script: note when a websocket frame naming each bench marker arrives.
 RECORD_FRAMES = f"""(() => {{
   const seen = (window.__benchFrames = {{}});
   const Native = window.WebSocket;
@@ -54,19 +55,19 @@ RECORD_FRAMES = f"""(() => {{
       this.addEventListener("message", (event) => {{
         const at = {NOW};
         if (typeof event.data !== "string") return;
-        for (const match of event.data.matchAll(/{STAGE}(\\d+)/g)) seen[match[1]] ??= at;
+        for (const match of event.data.matchAll(/{MARKER}(\\d+)/g)) seen[match[1]] ??= at;
       }});
     }}
   }};
 }})();"""
 
-# Note when a job card first shows each bench stage.
+# Note when a job card first shows each bench marker.
 RECORD_DOM = f"""() => {{
   const seen = (window.__benchDom = {{}});
   new MutationObserver(() => {{
     const at = {NOW};
     for (const card of document.querySelectorAll(".job-card")) {{
-      const match = /{STAGE}(\\d+)/.exec(card.textContent);
+      const match = /{MARKER}(\\d+)/.exec(card.textContent);
       if (match && !(match[1] in seen)) seen[match[1]] = at;
     }}
   }}).observe(document.body, {{ subtree: true, childList: true, characterData: true }});
@@ -95,19 +96,19 @@ def clock_offset(page: Page, tries: int = 30) -> dict[str, float]:
     return {"offset_ms": round(best[0], 3), "round_trip_ms": round(best[1], 3)}
 
 
-def publish_stage(user: ApiUser, review_id: uuid.UUID, stage: str) -> None:
-    """Publish a progress event naming `stage`, as the worker does (review_progress.publish)."""
-    event = review_progress.ProgressEvent(
-        review_id=review_id, status=ReviewStatus.RUNNING, stage=stage, progress=50
+def publish_marker(user: ApiUser, review_id: uuid.UUID, marker: str) -> None:
+    """Publish a progress event showing `marker`, as the worker does (live_channel.publish)."""
+    event = ProgressEvent(
+        review_id=review_id, status=ReviewStatus.RUNNING, stage=Stage.LLM, progress=50, error=marker
     )
-    review_progress.publish(event, user.id)
+    publish(event, user.id)
 
 
 async def tab_is_live(tab: SimulatedTab, user: ApiUser, review_id: uuid.UUID) -> bool:
     """Whether pushes reach `tab` (its listener subscribes shortly after the page loads)."""
     for attempt in range(WARMUP_TRIES):
         arrival = tab.expect(f"bench-warmup-{attempt}")
-        publish_stage(user, review_id, f"bench-warmup-{attempt}")
+        publish_marker(user, review_id, f"bench-warmup-{attempt}")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(asyncio.shield(arrival), WARMUP_WAIT_SECONDS)
             return True
@@ -130,7 +131,7 @@ async def over_websocket(url: str, user: ApiUser, review_id: uuid.UUID, count: i
         for number in range(count):
             arrival = tab.expect(f"bench-ws-{number}")
             started = time.perf_counter()
-            publish_stage(user, review_id, f"bench-ws-{number}")
+            publish_marker(user, review_id, f"bench-ws-{number}")
             try:
                 samples.append(await asyncio.wait_for(arrival, 15) - started)
             except TimeoutError:
@@ -141,10 +142,10 @@ async def over_websocket(url: str, user: ApiUser, review_id: uuid.UUID, count: i
 
 
 def page_is_live(page: Page, user: ApiUser, review_id: uuid.UUID) -> bool:
-    """Whether pushes reach the page: it shows a warm-up stage (recorded like the others)."""
+    """Whether pushes reach the page: it shows a warm-up marker (recorded like the others)."""
     page.evaluate(RECORD_DOM)
     for attempt in range(WARMUP_TRIES):
-        publish_stage(user, review_id, f"{STAGE}{10**6 + attempt}")
+        publish_marker(user, review_id, f"{MARKER}{10**6 + attempt}")
         with contextlib.suppress(PlaywrightTimeoutError):
             waiting = WARMUP_WAIT_SECONDS * 1000
             page.wait_for_function("() => Object.keys(window.__benchDom).length", timeout=waiting)
@@ -157,7 +158,7 @@ def push_events(page: Page, user: ApiUser, review_id: uuid.UUID, count: int) -> 
     published: dict[int, float] = {}
     for number in range(count):
         published[number] = time.time() * 1000
-        publish_stage(user, review_id, f"{STAGE}{number}")
+        publish_marker(user, review_id, f"{MARKER}{number}")
         page.wait_for_function(f"() => '{number}' in window.__benchDom", timeout=15_000)
         time.sleep(0.02)
     frames = page.evaluate("() => window.__benchFrames")
@@ -176,8 +177,12 @@ def raw_round_trips(redis_url: str, count: int) -> list[float]:
     channel = f"{KEY_PREFIX}bench:raw"
     subscriber.subscribe(channel)
     subscriber.get_message(timeout=1)
-    payload = review_progress.ProgressEvent(
-        review_id=uuid.uuid4(), status=ReviewStatus.RUNNING, stage=f"{STAGE}0", progress=50
+    payload = ProgressEvent(
+        review_id=uuid.uuid4(),
+        status=ReviewStatus.RUNNING,
+        stage=Stage.LLM,
+        progress=50,
+        error=f"{MARKER}0",
     ).model_dump_json()
     samples = []
     for _ in range(count):

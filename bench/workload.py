@@ -13,7 +13,7 @@ from functools import cache
 import httpx
 import redis.asyncio as aioredis
 
-from review_app.services.auth import user_channel
+from review_app.services.live_channel import user_channel
 from review_app.settings import PROJECT_ROOT
 
 PASSWORD = "bench password, not a real one"  # noqa: S105  (throwaway accounts only)

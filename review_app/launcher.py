@@ -12,11 +12,16 @@ import httpx
 
 from review_app.db import upgrade_to_head
 from review_app.embedded_redis import EmbeddedRedis
+from review_app.processes import (
+    celery_worker_command,
+    log_tail,
+    start_process_group,
+    stop_process_group,
+)
 from review_app.redis_client import redis_answers
-from review_app.settings import PROJECT_ROOT, Settings
+from review_app.settings import Settings
 
 READY_TIMEOUT_SECONDS = 600  # the first start installs the frontend's npm packages
-STOP_TIMEOUT_SECONDS = 20
 
 
 @dataclass
@@ -29,18 +34,11 @@ class Child:
 
     def stop(self) -> None:
         """SIGTERM the whole group, then SIGKILL what is left after a grace period."""
-        if self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=STOP_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        stop_process_group(self.process)
 
-    def log_tail(self, lines: int = 30) -> str:
+    def log_tail(self) -> str:
         """The end of this child's log, for an error message."""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        return log_tail(self.log_path)
 
 
 @dataclass
@@ -81,16 +79,7 @@ class Platform:
     def spawn(self, name: str, command: list[str]) -> None:
         """Start `command` in its own process group, logging under data/logs/."""
         log_path = self.settings.data_dir / "logs" / f"{name}.log"
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        with log_path.open("ab") as log:
-            process = subprocess.Popen(  # noqa: S603
-                command,
-                cwd=PROJECT_ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
+        process = start_process_group(command, self.env, log_path)
         self.children.append(Child(name, process, log_path))
         say(f"started {name} (pid {process.pid}), log: {log_path}")
 
@@ -144,19 +133,12 @@ def child_environment(settings: Settings) -> dict[str, str]:
 
 
 def worker_command(settings: Settings) -> list[str]:
-    """One Celery worker of `worker_concurrency` processes."""
-    return [
-        sys.executable,
-        "-m",
-        "celery",
-        "--app=review_app.tasks.celery_app",
-        "worker",
-        f"--concurrency={settings.worker_concurrency}",
-        "--hostname=review_app@%h",
-        "--loglevel=INFO",
-        "--beat",
-        f"--schedule={settings.data_dir / 'celerybeat-schedule'}",
-    ]
+    """One Celery worker of `worker_concurrency` processes, running beat (the sweeper) too."""
+    return celery_worker_command(
+        "review_app",
+        settings.worker_concurrency,
+        beat_schedule=settings.data_dir / "celerybeat-schedule",
+    )
 
 
 def web_command(settings: Settings) -> list[str]:

@@ -1,34 +1,33 @@
-"""The Reflex app: its pages and the REST API mounted in front of them."""
+"""The Reflex app: the REST API mounted in front, and one import line per page module.
+
+Each page module registers itself with the page template (`components.page.page`): importing
+it is its registration.
+"""
 
 import reflex as rx
 
-from review_app import routes
+import review_app.pages.admin.page
+import review_app.pages.dashboard
+import review_app.pages.editor
+import review_app.pages.history
+import review_app.pages.home
+import review_app.pages.login
+import review_app.pages.register
+import review_app.pages.review  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api
-from review_app.components.layout import PROTECTED_ON_LOAD, connection_status
-from review_app.pages.admin import AdminState, admin_page
-from review_app.pages.dashboard import DashboardState, dashboard_page
-from review_app.pages.editor import editor_page
-from review_app.pages.history import HistoryState, history_page
-from review_app.pages.home import home
-from review_app.pages.login import login_page
-from review_app.pages.register import register_page
-from review_app.pages.review import review_page
-from review_app.state.jobs import JobsState
-from review_app.state.review_view import ReviewViewState
+from review_app.components.layout import connection_status
+from review_app.state.live_updates import use_connection_check
 
 app = rx.App(api_transformer=create_api())
 # Our own "server unreachable" banner instead of Reflex's developer-facing toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_status() if stateful else None
-app.add_page(home, route=routes.HOME, title="review_app")
-app.add_page(login_page, route=routes.LOGIN, title="Sign in · review_app")
-app.add_page(register_page, route=routes.REGISTER, title="Create an account · review_app")
-for page, route, title, on_load in [
-    (editor_page, routes.EDITOR, "Editor", [JobsState.load]),
-    (history_page, routes.HISTORY, "History", [HistoryState.load]),
-    (review_page, f"{routes.REVIEW}/[review_id]", "Review", [ReviewViewState.open_from_route]),
-    (dashboard_page, routes.DASHBOARD, "Dashboard", [DashboardState.load]),
-    (admin_page, routes.ADMIN, "Admin", [AdminState.load]),
-]:
-    app.add_page(
-        page, route=route, title=f"{title} · review_app", on_load=[*PROTECTED_ON_LOAD, *on_load]
-    )
+
+
+async def _tab_connected(client_token: str) -> bool:
+    """Whether a tab is connected to any backend process (as reflex.istate.shared asks it)."""
+    if app.event_namespace is None:
+        return False
+    return await app.event_namespace._token_manager.is_token_connected(client_token)
+
+
+use_connection_check(_tab_connected)

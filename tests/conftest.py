@@ -11,8 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.processes import celery_worker_command, start_process, stop_process, wait_for
-from tests.support.services import (
+from review_app.processes import (
+    celery_worker_command,
+    start_process_group,
+    stop_process_group,
+    wait_for,
+)
+from support.services import (
     TEST_REDIS_URL,
     claim_redis_db,
     postgres_database,
@@ -110,12 +115,12 @@ def started_worker(
 
     It inherits the environment as it is now: set the database and LLM first.
     """
-    from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+    from review_app.work_queue.heartbeat import WORKER_KEY_PREFIX
 
     name = f"test-{uuid.uuid4().hex[:8]}"
     log_path = RUN_DIR / "logs" / f"{name}.log"
     command = celery_worker_command(name, concurrency, beat_schedule)
-    process = start_process(command, dict(os.environ), log_path)
+    process = start_process_group(command, dict(os.environ), log_path)
     try:
         wait_for(
             lambda: any(redis_client.scan_iter(f"{WORKER_KEY_PREFIX}{name}@*")),
@@ -124,7 +129,7 @@ def started_worker(
         )
         yield RunningWorker(name, process)
     finally:
-        stop_process(process)
+        stop_process_group(process)
 
 
 @pytest.fixture

@@ -32,9 +32,7 @@ def test_it_creates_a_new_admin_with_a_password_from_stdin(database_url: str) ->
 
 def test_it_promotes_an_existing_user_without_asking(database_url: str) -> None:
     with session_scope() as session:
-        accounts.register_user(
-            session=session, email="ada@example.com", password="ada's passphrase"
-        )
+        accounts.create_user(session=session, email="ada@example.com", password="ada's passphrase")
     result = _create_admin("ada@example.com")
     assert result.returncode == 0, result.stderr
     assert "promoted admin ada@example.com" in result.stdout

@@ -5,9 +5,16 @@ import uuid
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
-from review_app.api.deps import AdminUser, ClientIp
+from review_app.api.deps import ClientIp, SignedInUser
 from review_app.models import Role
-from review_app.services import admin_cache, admin_jobs, admin_users, audit, rate_limits
+from review_app.services import (
+    admin_cache,
+    admin_jobs,
+    admin_limits,
+    admin_users,
+    audit,
+    rate_limits,
+)
 from review_app.services.paging import DEFAULT_PAGE_SIZE
 
 router = APIRouter(
@@ -23,14 +30,16 @@ NO_USER = {404: {"description": "No such user."}}
 
 @router.get("/users")
 async def users(
-    admin: AdminUser, q: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+    admin: SignedInUser, q: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
 ) -> admin_users.UserPage:
     """Users whose email contains `q`, by email, with how many reviews each has."""
-    return await run_in_threadpool(admin_users.search_users, query=q, limit=limit, offset=offset)
+    return await run_in_threadpool(
+        admin_users.search_users, actor=admin, query=q, limit=limit, offset=offset
+    )
 
 
 async def _set_disabled(
-    admin: AdminUser, ip: ClientIp, user_id: uuid.UUID, disabled: bool
+    admin: SignedInUser, ip: ClientIp, user_id: uuid.UUID, disabled: bool
 ) -> admin_users.ManagedUser:
     return await run_in_threadpool(
         admin_users.set_disabled, actor=admin, user_id=user_id, disabled=disabled, ip=ip
@@ -38,7 +47,7 @@ async def _set_disabled(
 
 
 async def _set_role(
-    admin: AdminUser, ip: ClientIp, user_id: uuid.UUID, role: Role
+    admin: SignedInUser, ip: ClientIp, user_id: uuid.UUID, role: Role
 ) -> admin_users.ManagedUser:
     return await run_in_threadpool(
         admin_users.set_role, actor=admin, user_id=user_id, role=role, ip=ip
@@ -46,70 +55,70 @@ async def _set_role(
 
 
 @router.post("/users/{user_id}/disable", responses=NO_USER)
-async def disable(user_id: uuid.UUID, admin: AdminUser, ip: ClientIp) -> admin_users.ManagedUser:
+async def disable(user_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin_users.ManagedUser:
     """Disable an account: its tokens stop working at once and it cannot sign in."""
     return await _set_disabled(admin, ip, user_id, disabled=True)
 
 
 @router.post("/users/{user_id}/enable", responses=NO_USER)
-async def enable(user_id: uuid.UUID, admin: AdminUser, ip: ClientIp) -> admin_users.ManagedUser:
+async def enable(user_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin_users.ManagedUser:
     """Let a disabled account sign in again."""
     return await _set_disabled(admin, ip, user_id, disabled=False)
 
 
 @router.post("/users/{user_id}/promote", responses=NO_USER)
-async def promote(user_id: uuid.UUID, admin: AdminUser, ip: ClientIp) -> admin_users.ManagedUser:
+async def promote(user_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin_users.ManagedUser:
     """Make a user an admin."""
     return await _set_role(admin, ip, user_id, Role.ADMIN)
 
 
 @router.post("/users/{user_id}/demote", responses=NO_USER)
-async def demote(user_id: uuid.UUID, admin: AdminUser, ip: ClientIp) -> admin_users.ManagedUser:
+async def demote(user_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin_users.ManagedUser:
     """Make an admin a plain user again."""
     return await _set_role(admin, ip, user_id, Role.USER)
 
 
 @router.get("/queue")
-async def queue(_admin: AdminUser) -> admin_jobs.QueueHealth:
+async def queue(admin: SignedInUser) -> admin_jobs.QueueHealth:
     """Messages waiting, reviews by status, and the workers whose heartbeat is fresh."""
-    return await run_in_threadpool(admin_jobs.queue_health)
+    return await run_in_threadpool(admin_jobs.queue_health, actor=admin)
 
 
 @router.get("/jobs/failed")
 async def failed_jobs(
-    _admin: AdminUser, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+    admin: SignedInUser, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
 ) -> admin_jobs.FailedJobPage:
     """Failed reviews of every user, with their error, the most recent first."""
-    return await run_in_threadpool(admin_jobs.failed_jobs, limit=limit, offset=offset)
+    return await run_in_threadpool(admin_jobs.failed_jobs, actor=admin, limit=limit, offset=offset)
 
 
 @router.post("/jobs/{review_id}/rerun", responses={404: {"description": "No such review."}})
-async def rerun(review_id: uuid.UUID, admin: AdminUser, ip: ClientIp) -> admin_jobs.Rerun:
+async def rerun(review_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin_jobs.Rerun:
     """Queue a failed review again with fresh attempts; other reviews are left alone."""
     return await run_in_threadpool(admin_jobs.rerun_review, actor=admin, review_id=review_id, ip=ip)
 
 
 @router.get("/rate-limits")
-async def rate_limits_in_force(_admin: AdminUser) -> list[rate_limits.RuleInForce]:
+async def rate_limits_in_force(admin: SignedInUser) -> list[rate_limits.RuleInForce]:
     """Every rate limit with its configured rate."""
-    return rate_limits.rules_in_force()
+    return admin_limits.limits_in_force(actor=admin)
 
 
 @router.get("/cache")
-async def cache(_admin: AdminUser) -> admin_cache.CacheStats:
+async def cache(admin: SignedInUser) -> admin_cache.CacheStats:
     """How many results are cached and how often they were reused."""
-    return await run_in_threadpool(admin_cache.cache_stats)
+    return await run_in_threadpool(admin_cache.cache_stats, actor=admin)
 
 
 @router.post("/cache/purge")
-async def purge_cache(admin: AdminUser, ip: ClientIp) -> admin_cache.CachePurge:
+async def purge_cache(admin: SignedInUser, ip: ClientIp) -> admin_cache.CachePurge:
     """Delete every cached result (database and Redis); returns how many."""
     return await run_in_threadpool(admin_cache.purge_cache, actor=admin, ip=ip)
 
 
 @router.get("/audit")
 async def audit_log(
-    _admin: AdminUser,
+    admin: SignedInUser,
     action: str | None = None,
     actor: str | None = None,
     limit: int = DEFAULT_PAGE_SIZE,
@@ -117,5 +126,10 @@ async def audit_log(
 ) -> audit.AuditPage:
     """Who did what, when: newest first, optionally one action and/or actor email substring."""
     return await run_in_threadpool(
-        audit.list_events, action=action, actor=actor, limit=limit, offset=offset
+        audit.list_events,
+        actor=admin,
+        action=action,
+        actor_email=actor,
+        limit=limit,
+        offset=offset,
     )

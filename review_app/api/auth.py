@@ -2,17 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Cookie, Depends, Request, Response, status
+from fastapi import APIRouter, Body, Cookie, Request, Response, status
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from review_app.api.deps import AccessToken, ClientIp, limit_per_ip
-from review_app.db import session_scope
+from review_app.api.deps import AccessToken, ClientIp
 from review_app.services import accounts, auth
 from review_app.services.accounts import PublicUser
 from review_app.services.errors import AuthenticationError
 from review_app.services.passwords import MAX_PASSWORD_LENGTH
-from review_app.services.rate_limits import Rule
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 REFRESH_COOKIE = "refresh_token"
@@ -34,26 +32,19 @@ class RefreshRequest(BaseModel):
     refresh_token: str = Field(max_length=4096)
 
 
-def _register(credentials: Credentials) -> PublicUser:
-    with session_scope() as session:
-        user = accounts.register_user(
-            session=session, email=credentials.email, password=credentials.password
-        )
-        return PublicUser.of(user)
-
-
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
-    dependencies=[Depends(limit_per_ip(Rule.REGISTER))],
     responses={409: {"description": "The email is taken."}},
 )
-async def register(credentials: Credentials) -> PublicUser:
+async def register(credentials: Credentials, ip: ClientIp) -> PublicUser:
     """Create an account (role `user`)."""
-    return await run_in_threadpool(_register, credentials)
+    return await run_in_threadpool(
+        accounts.register, email=credentials.email, password=credentials.password, ip=ip
+    )
 
 
-@router.post("/login", dependencies=[Depends(limit_per_ip(Rule.LOGIN))])
+@router.post("/login")
 async def login(
     credentials: Credentials, request: Request, response: Response, ip: ClientIp
 ) -> auth.TokenPair:
@@ -65,9 +56,10 @@ async def login(
     return pair
 
 
-@router.post("/refresh", dependencies=[Depends(limit_per_ip(Rule.REFRESH))])
+@router.post("/refresh")
 async def refresh(
     request: Request,
+    ip: ClientIp,
     response: Response,
     body: Annotated[RefreshRequest | None, Body()] = None,
     refresh_token: Annotated[str | None, Cookie()] = None,
@@ -76,7 +68,7 @@ async def refresh(
     token = body.refresh_token if body else refresh_token
     if not token:
         raise AuthenticationError("Send a refresh token (JSON body or cookie).")
-    pair = await run_in_threadpool(auth.refresh, refresh_token=token)
+    pair = await run_in_threadpool(auth.refresh, refresh_token=token, ip=ip)
     _set_refresh_cookie(response, request, pair)
     return pair
 

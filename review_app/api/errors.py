@@ -10,11 +10,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from review_app.review.errors import CodeTooLargeError, InvalidSubmissionError
-from review_app.services.accounts import InvalidEmailError
 from review_app.services.errors import (
     AuthenticationError,
     EmailTakenError,
     InvalidCredentialsError,
+    InvalidEmailError,
     InvalidQueryError,
     NotFoundError,
     PermissionDeniedError,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
-from review_app.services.exports import ExportFormat
+from review_app.exports import ExportFormat
 from review_app.services.review_exports import export_review
 
 router = APIRouter(prefix="/api/reviews", tags=["reviews"])

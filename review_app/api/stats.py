@@ -8,7 +8,6 @@ from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
-from review_app.services.errors import PermissionDeniedError
 from review_app.services.stats import MAX_SPAN_DAYS, ReviewStats, review_stats
 
 router = APIRouter(prefix="/api/stats", tags=["stats"])
@@ -32,9 +31,11 @@ async def stats(
 
     Yours only; an admin sees every user's, or one user's with `user_id`.
     """
-    if user_id is not None and user_id != user.id and not user.is_admin:
-        raise PermissionDeniedError("Only admins may see another user's statistics.")
-    scope = user_id if user.is_admin else user.id
     return await run_in_threadpool(
-        review_stats, scope_user_id=scope, date_from=date_from, date_to=date_to, language=language
+        review_stats,
+        actor=user,
+        user_id=user_id,
+        date_from=date_from,
+        date_to=date_to,
+        language=language,
     )

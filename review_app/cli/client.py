@@ -13,8 +13,8 @@ from review_app.cli.errors import (
     RateLimitedError,
     SubmissionRefusedError,
 )
+from review_app.exports.documents import tool_version
 from review_app.review.models import ReviewResult
-from review_app.services.exports.documents import tool_version
 
 REQUEST_TIMEOUT_SECONDS = 30.0
 

@@ -22,8 +22,8 @@ from review_app.cli.report import RunOutcome, at_or_above, exit_code, text_repor
 from review_app.cli.runs import review_offline, review_online
 from review_app.cli.signin import sign_in
 from review_app.cli.sources import SkippedFile, Sources, collect_sources
+from review_app.exports import ExportFormat, render_export
 from review_app.review.models import Severity
-from review_app.services.exports import ExportFormat, render_export
 
 DEFAULT_SERVER = "http://localhost:8000"
 DEFAULT_MAX_BYTES = 200_000  # the server's default MAX_CODE_BYTES

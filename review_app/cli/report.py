@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from review_app.cli.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from review_app.cli.sources import SkippedFile
+from review_app.exports import FileReview
+from review_app.exports.findings import describe_counts, rule_id, severity_counts
 from review_app.review.models import Finding, Severity
-from review_app.services.exports import FileReview
-from review_app.services.exports.findings import describe_counts, rule_id, severity_counts
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

@@ -12,8 +12,8 @@ from review_app.cli.errors import CliError, RateLimitedError, SubmissionRefusedE
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, outcome_summary
 from review_app.cli.sources import SkippedFile, SourceFile
+from review_app.exports import FileReview
 from review_app.review.models import LLMConfig
-from review_app.services.exports import FileReview
 
 POLL_INTERVAL_SECONDS = 0.5  # one request at a time: well under the server's default rate limit
 

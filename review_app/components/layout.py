@@ -1,6 +1,7 @@
 """The frame of every page: a navigation bar, the content, and sign-in protection."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import reflex as rx
 from reflex_components_core.core.banner import connection_pulser
@@ -9,11 +10,19 @@ from review_app import routes
 from review_app.state.live_updates import LiveUpdatesState
 from review_app.state.session import SessionState
 
-NAV_LINKS = [
-    ("Editor", routes.EDITOR),
-    ("History", routes.HISTORY),
-    ("Dashboard", routes.DASHBOARD),
-]
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link of the navigation bar."""
+
+    label: str
+    href: str
+    position: int  # left to right
+    admin_only: bool = False
+
+
+# Filled by the page template (`components.page.page(nav=...)`) as the page modules load.
+NAVIGATION: list[NavLink] = []
 
 # Protected pages check the session on load, then start the tab's live updates.
 PROTECTED_ON_LOAD = [SessionState.require_session, LiveUpdatesState.start]
@@ -46,8 +55,7 @@ def navbar() -> rx.Component:
         rx.cond(
             SessionState.signed_in,
             rx.hstack(
-                *[rx.link(label, href=href) for label, href in NAV_LINKS],
-                rx.cond(SessionState.is_admin, rx.link("Admin", href=routes.ADMIN)),
+                *[_nav_link(link) for link in sorted(NAVIGATION, key=lambda link: link.position)],
                 spacing="4",
             ),
         ),
@@ -69,6 +77,11 @@ def navbar() -> rx.Component:
         wrap="wrap",
     )
     return rx.el.nav(bar, aria_label="Main", border_bottom="1px solid var(--gray-a5)", width="100%")
+
+
+def _nav_link(link: NavLink) -> rx.Component:
+    anchor = rx.link(link.label, href=link.href)
+    return rx.cond(SessionState.is_admin, anchor) if link.admin_only else anchor
 
 
 def frame(content: rx.Component) -> rx.Component:

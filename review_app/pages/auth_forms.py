@@ -6,9 +6,8 @@ from functools import partial
 import reflex as rx
 
 from review_app.components.labeled import labeled
-from review_app.components.layout import frame
 from review_app.components.messages import messages
-from review_app.services import auth, rate_limits
+from review_app.services import auth
 from review_app.services.errors import ServiceError
 from review_app.state.session import SessionState, client_ip_of
 
@@ -28,14 +27,13 @@ class AuthFormState(rx.State, mixin=True):
         self.busy = True
 
 
-async def start_session(state: rx.State, rule: rate_limits.Rule, authenticate: Authenticate) -> str:
-    """Rate-limit the client's IP under `rule`, authenticate, and sign this browser in.
+async def start_session(state: rx.State, authenticate: Authenticate) -> str:
+    """Authenticate (the service counts the attempt) and sign this browser in.
 
     Returns the error to show, or "" when the tab is now signed in.
     """
     ip = client_ip_of(state.router)
     try:
-        await rate_limits.enforce(rule, f"ip:{ip}", fail_closed=True)
         pair = await rx.run_in_thread(partial(authenticate, ip=ip))
         await (await state.get_state(SessionState))._sign_in(pair)
     except ServiceError as error:
@@ -89,4 +87,4 @@ def auth_page(
         on_submit=[state.start, state.submit],
         reset_on_submit=False,
     )
-    return frame(form_card(title, form, footer))
+    return form_card(title, form, footer)

@@ -2,32 +2,30 @@
 
 import dataclasses
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
 import reflex as rx
 
+from review_app import routes
+from review_app.components.charts import SCORE_RANGE, chart_card, series_chart
 from review_app.components.labeled import labeled
-from review_app.components.layout import protected
 from review_app.components.messages import messages
+from review_app.components.page import page
 from review_app.components.review_panel import SEVERITY_COLORS
 from review_app.components.stat_card import stat_card, stat_row
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.review.models import Severity
 from review_app.services import admin_users, stats
-from review_app.services.auth import CurrentUser
 from review_app.services.errors import ServiceError
+from review_app.services.identity import CurrentUser
 from review_app.state.date_input import parse_date_input
 from review_app.state.session import SessionState
 
 ANY = "any"
 ALL_USERS = "All users"
 USER_CHOICES = 20  # emails offered at once in the admin's user filter
-CHART_HEIGHT = 240
-COUNT_RANGE = (0, "auto")
-SCORE_RANGE = (0, 100)
 Rows = list[dict[str, Any]]
 
 
@@ -129,7 +127,9 @@ class DashboardState(rx.State):
     async def _find_users(self, user: CurrentUser) -> None:
         if not user.is_admin:
             return
-        search = partial(admin_users.search_users, query=self.user_search, limit=USER_CHOICES)
+        search = partial(
+            admin_users.search_users, actor=user, query=self.user_search, limit=USER_CHOICES
+        )
         try:
             page = await rx.run_in_thread(search)
         except ServiceError as error:
@@ -141,25 +141,23 @@ class DashboardState(rx.State):
         self._user_ids = found
         self.user_choices = [ALL_USERS, *sorted(found)]
 
-    def _scope(self, user: CurrentUser) -> tuple[uuid.UUID | None, str]:
-        """Whose reviews to count, and how to say it: a non-admin's own, always."""
-        if not user.is_admin:
-            return user.id, "Your reviews"
-        chosen = self._user_ids.get(self.user_choice)
-        if chosen is None:
-            return None, "Every user's reviews"
-        return uuid.UUID(chosen), f"Reviews of {self.user_choice}"
+    def _scope_label(self, scope: uuid.UUID | None, user: CurrentUser) -> str:
+        """Whose reviews the service counted, in words."""
+        if scope is None:
+            return "Every user's reviews"
+        return "Your reviews" if scope == user.id else f"Reviews of {self.user_choice}"
 
     async def _refresh(self, user: CurrentUser | None) -> None:
         """Count the reviews the filters select, or say why not."""
         self._show(None)
         if user is None:
             return
-        scope, self.scope_label = self._scope(user)
+        chosen = self._user_ids.get(self.user_choice)
         try:
             query = partial(
                 stats.review_stats,
-                scope_user_id=scope,
+                actor=user,
+                user_id=uuid.UUID(chosen) if chosen else None,
                 date_from=parse_date_input(self.date_from, "From"),
                 date_to=parse_date_input(self.date_to, "To"),
                 language=None if self.language == ANY else self.language,
@@ -169,6 +167,7 @@ class DashboardState(rx.State):
             self.error = str(error)
             return
         self.error = ""
+        self.scope_label = self._scope_label(numbers.user_id, user)
         self._show(numbers)
 
     def _show(self, numbers: stats.ReviewStats | None) -> None:
@@ -252,49 +251,14 @@ def _filters() -> rx.Component:
     )
 
 
-def _chart_card(title: str, chart: rx.Component) -> rx.Component:
-    """A titled chart; its section is named by the title for screen readers."""
-    return rx.el.section(
-        rx.card(
-            rx.heading(title, size="3", as_="h2", margin_bottom="0.5em"),
-            chart,
-            height="100%",
-        ),
-        aria_label=title,
-    )
-
-
-def _chart(
-    chart: Callable[..., rx.Component],
-    series: Callable[..., rx.Component],
-    data: rx.Var,
-    keys: tuple[str, str],
-    name: str,
-    *cells: rx.Component,
-    y_domain: tuple[int | str, int | str] = COUNT_RANGE,
-    **series_props: Any,
-) -> rx.Component:
-    """`data` drawn as one series (bars, a line or an area): x and y from `keys`."""
-    x_key, y_key = keys
-    return chart(
-        rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False),
-        rx.recharts.x_axis(data_key=x_key),
-        rx.recharts.y_axis(allow_decimals=False, width=40, domain=list(y_domain)),
-        rx.recharts.graphing_tooltip(),
-        series(*cells, data_key=y_key, name=name, is_animation_active=False, **series_props),
-        data=data,
-        height=CHART_HEIGHT,
-    )
-
-
 def _charts() -> rx.Component:
     recharts, accent = rx.recharts, rx.color("accent", 9)
     severity_cells = [recharts.cell(fill=rx.color(SEVERITY_COLORS[s], 9)) for s in Severity]
     per_day = DashboardState.per_day
     return rx.grid(
-        _chart_card(
+        chart_card(
             "Reviews per day",
-            _chart(
+            series_chart(
                 recharts.area_chart,
                 recharts.area,
                 per_day,
@@ -305,9 +269,9 @@ def _charts() -> rx.Component:
                 fill=rx.color("accent", 5),
             ),
         ),
-        _chart_card(
+        chart_card(
             "Average score per day",
-            _chart(
+            series_chart(
                 recharts.line_chart,
                 recharts.line,
                 per_day,
@@ -319,9 +283,9 @@ def _charts() -> rx.Component:
                 connect_nulls=True,
             ),
         ),
-        _chart_card(
+        chart_card(
             "Average score per language",
-            _chart(
+            series_chart(
                 recharts.bar_chart,
                 recharts.bar,
                 DashboardState.per_language,
@@ -331,9 +295,9 @@ def _charts() -> rx.Component:
                 fill=accent,
             ),
         ),
-        _chart_card(
+        chart_card(
             "Findings by severity",
-            _chart(
+            series_chart(
                 recharts.bar_chart,
                 recharts.bar,
                 DashboardState.by_severity,
@@ -342,9 +306,9 @@ def _charts() -> rx.Component:
                 *severity_cells,
             ),
         ),
-        _chart_card(
+        chart_card(
             "Findings by category",
-            _chart(
+            series_chart(
                 recharts.bar_chart,
                 recharts.bar,
                 DashboardState.by_category,
@@ -353,7 +317,7 @@ def _charts() -> rx.Component:
                 fill=accent,
             ),
         ),
-        _chart_card("Most common issues", _top_rules()),
+        chart_card("Most common issues", _top_rules()),
         columns=rx.breakpoints(initial="1", md="2"),
         spacing="4",
         width="100%",
@@ -398,7 +362,7 @@ def _headline() -> rx.Component:
     )
 
 
-@protected
+@page(routes.DASHBOARD, "Dashboard", on_load=[DashboardState.load], nav=(3, "Dashboard"))
 def dashboard_page() -> rx.Component:
     """The signed-in user's analytics (an admin's: every user's, or one user's)."""
     return rx.vstack(

@@ -4,17 +4,18 @@ from functools import partial
 
 import reflex as rx
 
+from review_app import routes
 from review_app.components.code_editor import code_editor
 from review_app.components.job_list import job_list
 from review_app.components.labeled import labeled
-from review_app.components.layout import protected
 from review_app.components.messages import messages
+from review_app.components.page import page
 from review_app.components.review_panel import review_panel
 from review_app.review.diffs import apply_unified_diff
 from review_app.review.errors import InvalidSubmissionError, PatchApplyError
 from review_app.review.languages import SUPPORTED_LANGUAGES, language_for_filename
 from review_app.review.validation import validate_code
-from review_app.services import rate_limits, reviews
+from review_app.services import reviews
 from review_app.services.errors import ServiceError
 from review_app.settings import get_settings
 from review_app.state.jobs import JobsState
@@ -92,8 +93,6 @@ class EditorState(rx.State):
 
     async def _submit(self) -> None:
         user = await (await self.get_state(SessionState))._current_user()
-        validate_code(self.code, get_settings().max_code_bytes)  # bad input costs no quota
-        await rate_limits.enforce(rate_limits.Rule.SUBMIT, f"user:{user.id}", fail_closed=True)
         submit = partial(
             reviews.submit_review,
             user_id=user.id,
@@ -193,7 +192,7 @@ def _toolbar() -> rx.Component:
     )
 
 
-@protected
+@page(routes.EDITOR, "Editor", on_load=[JobsState.load], nav=(1, "Editor"))
 def editor_page() -> rx.Component:
     """The workspace: editor and toolbar, live jobs, the open review."""
     return rx.vstack(

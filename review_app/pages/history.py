@@ -6,8 +6,8 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.labeled import labeled
-from review_app.components.layout import protected
 from review_app.components.messages import messages
+from review_app.components.page import page
 from review_app.components.paging import Paging, pager
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
@@ -133,7 +133,7 @@ def _filters() -> rx.Component:
 
 def _row(row: JobRow, index: int) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.link(row.label, href=f"{routes.REVIEW}/{row.id}")),
+        rx.table.cell(rx.link(row.label, href=routes.review_url(row.id))),
         rx.table.cell(row.language),
         rx.table.cell(row.status),
         rx.table.cell(rx.cond(row.score >= 0, row.score.to_string(), "—")),
@@ -142,7 +142,7 @@ def _row(row: JobRow, index: int) -> rx.Component:
     )
 
 
-@protected
+@page(routes.HISTORY, "History", on_load=[HistoryState.load], nav=(2, "History"))
 def history_page() -> rx.Component:
     """The signed-in user's reviews."""
     return rx.vstack(

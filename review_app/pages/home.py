@@ -3,23 +3,22 @@
 import reflex as rx
 
 from review_app import routes
-from review_app.components.layout import frame
+from review_app.components.page import page
 
 
+@page(routes.HOME, "review_app", public=True)
 def home() -> rx.Component:
     """Welcome a visitor and point at the editor."""
-    return frame(
-        rx.center(
-            rx.vstack(
-                rx.heading("review_app", size="8"),
-                rx.text("Self-hosted code review: static analyzers plus an LLM, results live."),
-                rx.hstack(
-                    rx.link(rx.button("Open the editor"), href=routes.EDITOR),
-                    rx.link(rx.button("Sign in", variant="outline"), href=routes.LOGIN),
-                ),
-                align="center",
-                spacing="4",
+    return rx.center(
+        rx.vstack(
+            rx.heading("review_app", size="8"),
+            rx.text("Self-hosted code review: static analyzers plus an LLM, results live."),
+            rx.hstack(
+                rx.link(rx.button("Open the editor"), href=routes.EDITOR),
+                rx.link(rx.button("Sign in", variant="outline"), href=routes.LOGIN),
             ),
-            min_height="70vh",
-        )
+            align="center",
+            spacing="4",
+        ),
+        min_height="70vh",
     )

@@ -5,8 +5,9 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
+from review_app.components.page import page
 from review_app.pages.auth_forms import AuthFormState, auth_page, field, start_session
-from review_app.services import auth, rate_limits
+from review_app.services import auth
 from review_app.state.session import safe_next
 
 
@@ -15,15 +16,16 @@ class LoginState(AuthFormState, rx.State):
 
     @rx.event
     async def submit(self, form: dict[str, str]):
-        """Check the credentials (rate limited per IP) and start the session."""
+        """Check the credentials and start the session."""
         login = partial(auth.login, email=form.get("email", ""), password=form.get("password", ""))
-        self.error = await start_session(self, rate_limits.Rule.LOGIN, login)
+        self.error = await start_session(self, login)
         self.busy = False
         if self.error:
             return None
         return rx.redirect(safe_next(self.router.url.query_parameters.get("next")))
 
 
+@page(routes.LOGIN, "Sign in", public=True)
 def login_page() -> rx.Component:
     """The sign-in form."""
     fields = [

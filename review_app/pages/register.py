@@ -5,15 +5,9 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
-from review_app.db import session_scope
+from review_app.components.page import page
 from review_app.pages.auth_forms import AuthFormState, auth_page, field, start_session
-from review_app.services import accounts, auth, rate_limits
-
-
-def _register_and_login(email: str, password: str, *, ip: str) -> auth.TokenPair:
-    with session_scope() as session:
-        accounts.register_user(session=session, email=email, password=password)
-    return auth.login(email=email, password=password, ip=ip)
+from review_app.services import auth
 
 
 class RegisterState(AuthFormState, rx.State):
@@ -21,17 +15,20 @@ class RegisterState(AuthFormState, rx.State):
 
     @rx.event
     async def submit(self, form: dict[str, str]):
-        """Create the account (rate limited per IP), sign in, go to the editor."""
+        """Create the account, sign in, go to the editor."""
         password = form.get("password", "")
         if password != form.get("confirm", ""):
             self.error = "The two passwords differ."
         else:
-            register = partial(_register_and_login, form.get("email", ""), password)
-            self.error = await start_session(self, rate_limits.Rule.REGISTER, register)
+            register = partial(
+                auth.register_and_sign_in, email=form.get("email", ""), password=password
+            )
+            self.error = await start_session(self, register)
         self.busy = False
         return None if self.error else rx.redirect(routes.EDITOR)
 
 
+@page(routes.REGISTER, "Create an account", public=True)
 def register_page() -> rx.Component:
     """The registration form."""
     fields = [

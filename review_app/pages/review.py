@@ -4,12 +4,12 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.code_editor import code_editor
-from review_app.components.layout import protected
+from review_app.components.page import page
 from review_app.components.review_panel import review_panel
 from review_app.state.review_view import ReviewViewState
 
 
-@protected
+@page(routes.REVIEW, "Review", on_load=[ReviewViewState.open_from_route])
 def review_page() -> rx.Component:
     """The code with its findings marked, and the review beside it."""
     return rx.cond(

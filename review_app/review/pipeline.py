@@ -1,14 +1,14 @@
-"""The whole review of one piece of code: static analysis, LLM, merging, scoring.
+"""The whole review of code: static analysis, LLM, merging, scoring.
 
 Plain Python with every setting passed in, so a Celery task, a script or a test can run it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from review_app.review.analyzers.analyzer import SourceFile
-from review_app.review.analyzers.static_analysis import run_static_analysis
+from review_app.review.analyzers.static_analysis import StaticAnalysis, run_static_analysis
 from review_app.review.languages import resolve_language, submission_filename
-from review_app.review.llm.review import review_with_llm
+from review_app.review.llm.review import LLMOutcome, review_with_llm
 from review_app.review.merging import merge_findings
 from review_app.review.models import CodeMetrics, LLMConfig, ReviewResult, Stage
 from review_app.review.scoring import category_scores, overall_score
@@ -25,33 +25,56 @@ def run_review(
     llm: LLMConfig,
     on_progress: ProgressCallback | None = None,
 ) -> ReviewResult:
-    """Review `code`; a failing analyzer or LLM is recorded in the result, never raised.
+    """Review one piece of code; a failing analyzer or LLM is recorded, never raised.
 
     Raises:
         UnsupportedLanguageError: `language` is not one the pipeline reviews.
     """
     language = resolve_language(language, None)
+    file = SourceFile(submission_filename(language), language, code)
+    [result] = review_files([file], llm, on_progress)
+    return result
+
+
+def review_files(
+    files: Sequence[SourceFile], llm: LLMConfig, on_progress: ProgressCallback | None = None
+) -> list[ReviewResult]:
+    """Review several files, each analyzer running once over all the files of its languages.
+
+    The files' languages must be canonical names (see `resolve_language`).
+    """
 
     def report(stage: Stage) -> None:
         if on_progress is not None:
             on_progress(stage)
 
     report(Stage.STATIC_ANALYSIS)
-    [static] = run_static_analysis([SourceFile(submission_filename(language), language, code)])
+    static = run_static_analysis(files)
     report(Stage.LLM)
-    llm_outcome = review_with_llm(language, code, static.findings, llm)
+    outcomes = [
+        review_with_llm(file.language, file.code, analysis.findings, llm)
+        for file, analysis in zip(files, static, strict=True)
+    ]
     report(Stage.MERGING)
+    return [
+        _result(file, analysis, outcome)
+        for file, analysis, outcome in zip(files, static, outcomes, strict=True)
+    ]
+
+
+def _result(file: SourceFile, static: StaticAnalysis, llm_outcome: LLMOutcome) -> ReviewResult:
+    """One file's result: its findings merged across tools and the LLM, then scored."""
     findings = merge_findings([*static.findings, *llm_outcome.findings])
     score = overall_score(findings, llm_outcome.rubric)
     return ReviewResult(
-        language=language,
+        language=file.language,
         score=score,
         category_scores=category_scores(findings, llm_outcome.rubric),
         rubric=llm_outcome.rubric,
         summary=summarize(findings, score, llm_outcome.summary),
         findings=findings,
         llm=llm_outcome.status,
-        metrics=CodeMetrics(lines=len(split_lines(code)), **static.metrics),
+        metrics=CodeMetrics(lines=len(split_lines(file.code)), **static.metrics),
         tool_errors=static.tool_errors,
         analyzers=static.analyzers,
         analyzer_version=analyzer_version(),

@@ -6,13 +6,11 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel
 from sqlmodel import Session, select
 
+from review_app.db import session_scope
 from review_app.models import Role, User
-from review_app.services.errors import EmailTakenError, ServiceError
+from review_app.services import rate_limits
+from review_app.services.errors import EmailTakenError, InvalidEmailError, ServiceError
 from review_app.services.passwords import check_password_rules, hash_password
-
-
-class InvalidEmailError(ServiceError):
-    """Not an email address we can accept."""
 
 
 class PublicUser(BaseModel):
@@ -49,8 +47,17 @@ def get_user_by_email(*, session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email)).first()
 
 
-def register_user(*, session: Session, email: str, password: str, role: Role = Role.USER) -> User:
-    """Create an account after checking the email and the password rules."""
+def register(*, email: str, password: str, ip: str | None = None) -> PublicUser:
+    """Create an account; only a well-formed request counts against the per-IP limit."""
+    email = normalize_email(email)
+    check_password_rules(password)
+    rate_limits.enforce(rate_limits.Rule.REGISTER, rate_limits.per_ip(ip))
+    with session_scope() as session:
+        return PublicUser.of(create_user(session=session, email=email, password=password))
+
+
+def create_user(*, session: Session, email: str, password: str, role: Role = Role.USER) -> User:
+    """A new account in `session`, checked but not counted (seeding, the admin command)."""
     email = normalize_email(email)
     check_password_rules(password)
     if get_user_by_email(session=session, email=email):
@@ -73,4 +80,4 @@ def make_admin(*, session: Session, email: str, password: str | None) -> tuple[U
         return existing, False
     if password is None:
         raise ServiceError("A new admin needs a password.")
-    return register_user(session=session, email=email, password=password, role=Role.ADMIN), True
+    return create_user(session=session, email=email, password=password, role=Role.ADMIN), True

@@ -11,11 +11,13 @@ from review_app.db import session_scope
 from review_app.models import CachedResult
 from review_app.redis_client import get_redis
 from review_app.services import audit
+from review_app.services.audit import AuditAction
+from review_app.services.identity import CurrentUser
+from review_app.services.permissions import require_admin
 from review_app.services.review_cache import RESULT_KEY_PREFIX
 
 logger = logging.getLogger(__name__)
 
-CACHE_PURGE = "cache.purge"
 _DELETE_BATCH = 500
 
 
@@ -34,8 +36,9 @@ class CachePurge(BaseModel):
     hot_entries: int
 
 
-def cache_stats() -> CacheStats:
+def cache_stats(*, actor: CurrentUser) -> CacheStats:
     """Count the durable entries and hits in SQL and the hot entries in Redis."""
+    require_admin(actor)
     with session_scope() as session:
         entries, hits = session.exec(
             select(func.count(), func.coalesce(func.sum(CachedResult.hit_count), 0))
@@ -48,8 +51,9 @@ def cache_stats() -> CacheStats:
     return CacheStats(entries=entries, hits=hits, hot_entries=hot)
 
 
-def purge_cache(*, actor: audit.Actor, ip: str | None = None) -> CachePurge:
+def purge_cache(*, actor: CurrentUser, ip: str | None = None) -> CachePurge:
     """Delete every cached result, in the database and in Redis; the next submissions rerun."""
+    require_admin(actor)
     redis = get_redis()
     hot = 0
     batch: list[str] = []
@@ -63,5 +67,7 @@ def purge_cache(*, actor: audit.Actor, ip: str | None = None) -> CachePurge:
     with session_scope() as session:
         entries = session.exec(delete(CachedResult)).rowcount
         detail = f"{entries} stored and {hot} hot results deleted"
-        audit.record(session=session, action=CACHE_PURGE, actor=actor, ip=ip, detail=detail)
+        audit.record(
+            session=session, action=AuditAction.CACHE_PURGE, actor=actor, ip=ip, detail=detail
+        )
     return CachePurge(entries=entries, hot_entries=hot)

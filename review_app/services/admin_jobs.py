@@ -1,9 +1,8 @@
 """Admin view of the review queue: its health, the failed reviews, and running one again."""
 
-import json
 import logging
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pydantic import BaseModel
 from redis import RedisError
@@ -15,26 +14,19 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, User, utcnow
 from review_app.redis_client import get_redis
 from review_app.review.models import Stage
-from review_app.services import audit, review_progress, reviews
+from review_app.services import audit, reviews
+from review_app.services.audit import AuditAction
 from review_app.services.errors import NotFoundError
+from review_app.services.identity import CurrentUser
+from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
-from review_app.services.review_queue import enqueue_review
-from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+from review_app.services.permissions import require_admin
+from review_app.work_queue.enqueue import enqueue_review
+from review_app.work_queue.heartbeat import LiveWorker, live_workers
 
 logger = logging.getLogger(__name__)
 
 BROKER_QUEUE = "celery"  # Celery's default queue: a Redis list of waiting messages
-REVIEW_RERUN = "review.rerun"
-
-
-class LiveWorker(BaseModel):
-    """A Celery worker whose heartbeat is fresh."""
-
-    hostname: str
-    pid: int | None = None
-    concurrency: int | None = None
-    started_at: datetime | None = None
-    seen_at: datetime | None = None
 
 
 class QueueHealth(BaseModel):
@@ -80,8 +72,9 @@ class Rerun(BaseModel):
     requeued: bool
 
 
-def queue_health() -> QueueHealth:
+def queue_health(*, actor: CurrentUser) -> QueueHealth:
     """Broker queue depth and live workers from Redis, review counts from the database."""
+    require_admin(actor)
     with session_scope() as session:
         rows = session.exec(select(Review.status, func.count()).group_by(Review.status)).all()
     by_status = {ReviewStatus(status): count for status, count in rows}
@@ -101,41 +94,15 @@ def queue_health() -> QueueHealth:
     )
 
 
-def live_workers() -> list[LiveWorker]:
-    """Every worker with a heartbeat key, by host name."""
-    redis = get_redis()
-    keys = sorted(redis.scan_iter(f"{WORKER_KEY_PREFIX}*", count=100))
-    values = redis.mget(keys) if keys else []
-    workers = []
-    for key, raw in zip(keys, values, strict=True):
-        if raw is None:  # expired between SCAN and MGET
-            continue
-        try:
-            info = json.loads(raw)
-            workers.append(
-                LiveWorker(
-                    hostname=info.get("hostname") or key.removeprefix(WORKER_KEY_PREFIX),
-                    pid=info.get("pid"),
-                    concurrency=info.get("concurrency"),
-                    started_at=_from_epoch(info.get("started_at")),
-                    seen_at=_from_epoch(info.get("seen_at")),
-                )
-            )
-        except (ValueError, TypeError, AttributeError):  # not the JSON a worker writes
-            workers.append(LiveWorker(hostname=key.removeprefix(WORKER_KEY_PREFIX)))
-    return workers
-
-
-def _from_epoch(seconds: float | None) -> datetime | None:
-    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
-
-
-def failed_jobs(*, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0) -> FailedJobPage:
+def failed_jobs(
+    *, actor: CurrentUser, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+) -> FailedJobPage:
     """Failed reviews of every user, the most recently failed first.
 
     Raises:
         InvalidQueryError: a paging value out of range.
     """
+    require_admin(actor)
     limit = checked_limit(limit, offset)
     failed = Review.status == ReviewStatus.FAILED
     with session_scope() as session:
@@ -167,7 +134,7 @@ def _failed_job(review: Review, email: str) -> FailedJob:
     )
 
 
-def rerun_review(*, actor: audit.Actor, review_id: uuid.UUID, ip: str | None = None) -> Rerun:
+def rerun_review(*, actor: CurrentUser, review_id: uuid.UUID, ip: str | None = None) -> Rerun:
     """Put a failed review back in the queue with fresh attempts; anything else is left alone.
 
     Idempotent: a second call finds the review pending (or further on) and changes nothing.
@@ -175,6 +142,7 @@ def rerun_review(*, actor: audit.Actor, review_id: uuid.UUID, ip: str | None = N
     Raises:
         NotFoundError: no such review.
     """
+    require_admin(actor)
     with session_scope() as session:
         requeued = (
             session.exec(
@@ -199,7 +167,7 @@ def rerun_review(*, actor: audit.Actor, review_id: uuid.UUID, ip: str | None = N
         detail = "queued again" if requeued else f"not failed ({review.status}); left alone"
         audit.record(
             session=session,
-            action=REVIEW_RERUN,
+            action=AuditAction.REVIEW_RERUN,
             actor=actor,
             target=str(review_id),
             ip=ip,
@@ -207,6 +175,6 @@ def rerun_review(*, actor: audit.Actor, review_id: uuid.UUID, ip: str | None = N
         )
     if requeued:
         reviews.forget_cached_review(review_id)
-        review_progress.publish(review_progress.ProgressEvent.of(review), review.user_id)
+        publish(ProgressEvent.model_validate(review), review.user_id)
         enqueue_review(review_id)
     return Rerun(id=review_id, status=review.status, requeued=requeued)

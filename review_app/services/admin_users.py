@@ -14,17 +14,11 @@ from sqlmodel import Session, select
 from review_app.db import session_scope
 from review_app.models import Review, Role, User
 from review_app.services import audit, auth
-from review_app.services.errors import NotFoundError, PermissionDeniedError
+from review_app.services.audit import AuditAction
+from review_app.services.errors import NotFoundError, OwnAccountError
+from review_app.services.identity import CurrentUser
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, checked_search
-
-USER_DISABLE = "user.disable"
-USER_ENABLE = "user.enable"
-USER_PROMOTE = "user.promote"
-USER_DEMOTE = "user.demote"
-
-
-class OwnAccountError(PermissionDeniedError):
-    """An admin tried to disable or demote themselves (which could leave no admin)."""
+from review_app.services.permissions import require_admin
 
 
 class ManagedUser(BaseModel):
@@ -54,12 +48,15 @@ def _review_count():
     )
 
 
-def search_users(*, query: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int = 0) -> UserPage:
+def search_users(
+    *, actor: CurrentUser, query: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+) -> UserPage:
     """Users whose email contains `query` (any case), by email, with their review counts.
 
     Raises:
         InvalidQueryError: a paging value out of range, or a NUL in the query.
     """
+    require_admin(actor)
     limit = checked_limit(limit, offset)
     query = checked_search(query)
     conditions = []
@@ -79,7 +76,7 @@ def search_users(*, query: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int
 
 
 def set_disabled(
-    *, actor: audit.Actor, user_id: uuid.UUID, disabled: bool, ip: str | None = None
+    *, actor: CurrentUser, user_id: uuid.UUID, disabled: bool, ip: str | None = None
 ) -> ManagedUser:
     """Disable a user (every login ends at once) or enable them again (they sign in anew).
 
@@ -87,11 +84,12 @@ def set_disabled(
         NotFoundError: no such user.
         OwnAccountError: an admin cannot disable themselves.
     """
+    require_admin(actor)
     if disabled and user_id == actor.id:
         raise OwnAccountError("You cannot disable your own account.")
     with session_scope() as session:
         user = _changed(session, user_id, disabled=disabled)
-        action = USER_DISABLE if disabled else USER_ENABLE
+        action = AuditAction.USER_DISABLE if disabled else AuditAction.USER_ENABLE
         audit.record(session=session, action=action, actor=actor, target=user.email, ip=ip)
         managed = _managed(user, _reviews_of(session, user_id))
     if disabled:
@@ -101,7 +99,7 @@ def set_disabled(
 
 
 def set_role(
-    *, actor: audit.Actor, user_id: uuid.UUID, role: Role, ip: str | None = None
+    *, actor: CurrentUser, user_id: uuid.UUID, role: Role, ip: str | None = None
 ) -> ManagedUser:
     """Promote a user to admin or demote them to user; it applies to their next request.
 
@@ -109,11 +107,12 @@ def set_role(
         NotFoundError: no such user.
         OwnAccountError: an admin cannot demote themselves.
     """
+    require_admin(actor)
     if role != Role.ADMIN and user_id == actor.id:
         raise OwnAccountError("You cannot demote yourself; ask another admin.")
     with session_scope() as session:
         user = _changed(session, user_id, role=role)
-        action = USER_PROMOTE if role == Role.ADMIN else USER_DEMOTE
+        action = AuditAction.USER_PROMOTE if role == Role.ADMIN else AuditAction.USER_DEMOTE
         audit.record(session=session, action=action, actor=actor, target=user.email, ip=ip)
         managed = _managed(user, _reviews_of(session, user_id))
     auth.drop_session_cache(user_id)

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
 
 from pydantic import BaseModel
@@ -10,10 +11,24 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import AuditEvent
+from review_app.services.identity import CurrentUser
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, checked_search
+from review_app.services.permissions import require_admin
 
-# Sign-ins and sign-outs; admin actions are named "<thing>.<verb>" by the modules that do them.
-SIGN_IN_ACTIONS = ("login", "login_failed", "login_refused", "logout")
+
+class AuditAction(StrEnum):
+    """What the log records: sign-ins and sign-outs, and admin actions as "<thing>.<verb>"."""
+
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGIN_REFUSED = "login_refused"
+    LOGOUT = "logout"
+    USER_DISABLE = "user.disable"
+    USER_ENABLE = "user.enable"
+    USER_PROMOTE = "user.promote"
+    USER_DEMOTE = "user.demote"
+    REVIEW_RERUN = "review.rerun"
+    CACHE_PURGE = "cache.purge"
 
 
 class Actor(Protocol):
@@ -26,7 +41,7 @@ class Actor(Protocol):
 def record(
     *,
     session: Session,
-    action: str,
+    action: AuditAction,
     actor: Actor | None = None,
     target: str | None = None,
     ip: str | None = None,
@@ -69,23 +84,26 @@ class AuditPage(BaseModel):
 
 def list_events(
     *,
+    actor: CurrentUser,
     action: str | None = None,
-    actor: str | None = None,
+    actor_email: str | None = None,
     limit: int = DEFAULT_PAGE_SIZE,
     offset: int = 0,
 ) -> AuditPage:
-    """The log, newest first: one action exactly, and/or actors whose email contains `actor`.
+    """The log (admins only), newest first: one action exactly, and/or actors whose email
+    contains `actor_email`.
 
     Raises:
         InvalidQueryError: a paging value out of range, or a NUL in a filter.
     """
+    require_admin(actor)
     limit = checked_limit(limit, offset)
-    action, actor = checked_search(action), checked_search(actor)
+    action, actor_email = checked_search(action), checked_search(actor_email)
     conditions = []
     if action:
         conditions.append(AuditEvent.action == action)
-    if actor:
-        conditions.append(AuditEvent.actor_email.contains(actor.lower(), autoescape=True))
+    if actor_email:
+        conditions.append(AuditEvent.actor_email.contains(actor_email.lower(), autoescape=True))
     with session_scope() as session:
         total = session.exec(select(func.count()).select_from(AuditEvent).where(*conditions)).one()
         rows = session.exec(

@@ -4,7 +4,6 @@ The database is the source of truth (refresh tokens and their families); Redis h
 access-token blacklist, revoked families and a short-lived cache of each user's session.
 """
 
-import json
 import logging
 import math
 import uuid
@@ -16,10 +15,17 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from review_app.db import session_scope
-from review_app.models import RefreshToken, Role, User, utcnow
+from review_app.models import RefreshToken, User, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
-from review_app.services import accounts, audit
-from review_app.services.errors import AuthenticationError, InvalidCredentialsError, ServiceError
+from review_app.services import accounts, audit, live_channel, rate_limits
+from review_app.services.audit import AuditAction
+from review_app.services.errors import (
+    AuthenticationError,
+    InvalidCredentialsError,
+    InvalidEmailError,
+    ServiceError,
+)
+from review_app.services.identity import CurrentUser
 from review_app.services.passwords import verify_password
 from review_app.services.tokens import TokenClaims, TokenType, decode_token, encode_token
 from review_app.settings import get_settings
@@ -38,21 +44,6 @@ class TokenPair(BaseModel):
     refresh_expires_in: int
 
 
-class CurrentUser(BaseModel):
-    """The signed-in user as every request sees it (cached in Redis)."""
-
-    id: uuid.UUID
-    email: str
-    role: Role
-    disabled: bool
-    created_at: str
-
-    @property
-    def is_admin(self) -> bool:
-        """Whether the user may use the admin pages and API."""
-        return self.role == Role.ADMIN
-
-
 def _session_key(user_id: uuid.UUID) -> str:
     return f"{KEY_PREFIX}session:{user_id}"
 
@@ -65,34 +56,42 @@ def _revoked_family_key(family_id: uuid.UUID) -> str:
     return f"{KEY_PREFIX}revoked-family:{family_id}"
 
 
-def user_channel(user_id: uuid.UUID) -> str:
-    """The pub/sub channel every open tab of a user listens on."""
-    return f"{KEY_PREFIX}user:{user_id}"
-
-
 def login(*, email: str, password: str, ip: str | None = None) -> TokenPair:
-    """Check the credentials and start a new token family (one login)."""
+    """Check the credentials (counted per client IP) and start a new login (token family)."""
+    rate_limits.enforce(rate_limits.Rule.LOGIN, rate_limits.per_ip(ip))
+    return _login(email=email, password=password, ip=ip)
+
+
+def register_and_sign_in(*, email: str, password: str, ip: str | None = None) -> TokenPair:
+    """Create an account (counted as a registration) and sign it in at once."""
+    accounts.register(email=email, password=password, ip=ip)
+    return _login(email=email, password=password, ip=ip)
+
+
+def _login(*, email: str, password: str, ip: str | None) -> TokenPair:
     try:
         email = accounts.normalize_email(email)
-    except accounts.InvalidEmailError:
+    except InvalidEmailError:
         email = None
     with session_scope() as session:  # raise only after it, or the refusal is not logged
         user = accounts.get_user_by_email(session=session, email=email) if email else None
         password_ok = verify_password(password, user.password_hash if user else None)
         if not (user and password_ok):
-            audit.record(session=session, action="login_failed", target=email, ip=ip)
+            audit.record(session=session, action=AuditAction.LOGIN_FAILED, target=email, ip=ip)
             refusal: ServiceError = InvalidCredentialsError()
         elif user.disabled:
-            audit.record(session=session, action="login_refused", actor=user, ip=ip)
+            audit.record(session=session, action=AuditAction.LOGIN_REFUSED, actor=user, ip=ip)
             refusal = AuthenticationError("This account is disabled.")
         else:
-            audit.record(session=session, action="login", actor=user, ip=ip)
+            audit.record(session=session, action=AuditAction.LOGIN, actor=user, ip=ip)
             return _issue_pair(session, user.id, family_id=uuid.uuid4())
     raise refusal
 
 
-def refresh(*, refresh_token: str) -> TokenPair:
-    """Trade a refresh token for a new pair; a used one revokes its whole family."""
+def refresh(*, refresh_token: str, ip: str | None = None) -> TokenPair:
+    """Trade a refresh token for a new pair (counted per client IP); a used one revokes its
+    whole family."""
+    rate_limits.enforce(rate_limits.Rule.REFRESH, rate_limits.per_ip(ip))
     claims = decode_token(refresh_token, TokenType.REFRESH)
     with session_scope() as session:
         now = utcnow()
@@ -119,7 +118,7 @@ def logout(*, access_token: str, ip: str | None = None) -> CurrentUser:
     claims = decode_token(access_token, TokenType.ACCESS)
     get_redis().set(_revoked_jti_key(claims.jti), "1", ex=max(1, claims.seconds_left()))
     with session_scope() as session:
-        audit.record(session=session, action="logout", actor=user, ip=ip)
+        audit.record(session=session, action=AuditAction.LOGOUT, actor=user, ip=ip)
     revoke_family(claims.fam)
     drop_session_cache(user.id)
     _sign_out_tabs(user.id, claims.fam)
@@ -128,9 +127,7 @@ def logout(*, access_token: str, ip: str | None = None) -> CurrentUser:
 
 def _sign_out_tabs(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
     """Tell every open tab of this login (they listen on the user's channel) to sign out."""
-    get_redis().publish(
-        user_channel(user_id), json.dumps({"type": "logout", "family": str(family_id)})
-    )
+    live_channel.publish(live_channel.LogoutEvent(family=family_id), user_id)
 
 
 def revoke_family(family_id: uuid.UUID) -> None:
@@ -174,6 +171,13 @@ def authenticate(access_token: str) -> CurrentUser:
         user = _authenticate_with_database(claims)
     if user is None or user.disabled:
         raise AuthenticationError("This account cannot sign in.")
+    return user
+
+
+def current_user(access_token: str) -> CurrentUser:
+    """The user of a web UI action, counted against the default limit (reads fail open)."""
+    user = authenticate(access_token)
+    rate_limits.count_request(rate_limits.per_user(user.id), writes=False)
     return user
 
 

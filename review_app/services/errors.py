@@ -1,5 +1,7 @@
 """Specific errors the services raise; routes and pages turn them into messages."""
 
+from review_app.review.errors import InvalidSubmissionError
+
 
 class ServiceError(Exception):
     """Base of every service error; its message is fit to show a person."""
@@ -26,6 +28,13 @@ class AuthenticationError(ServiceError):
 
 class PermissionDeniedError(ServiceError):
     """Signed in, but not allowed to do this."""
+
+
+class AdminOnlyError(PermissionDeniedError):
+    """Only an admin may do this, and the caller is not one."""
+
+    def __init__(self) -> None:
+        super().__init__("Only admins may do this.")
 
 
 class NotFoundError(ServiceError):
@@ -61,3 +70,15 @@ class InvalidQueryError(ServiceError):
 
 class ReviewNotFinishedError(ServiceError):
     """The review has no result to show yet (queued, running), or it never will (failed)."""
+
+
+class InvalidEmailError(ServiceError):
+    """Not an email address we can accept."""
+
+
+class OwnAccountError(PermissionDeniedError):
+    """An admin tried to disable or demote themselves (which could leave no admin)."""
+
+
+class InvalidFilenameError(InvalidSubmissionError):
+    """The file name is too long or holds control characters."""

@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from review_app.db import get_engine
 from review_app.redis_client import get_redis
-from review_app.tasks.heartbeat import live_worker_count
+from review_app.work_queue.heartbeat import live_worker_count
 
 
 class HealthReport(BaseModel):

@@ -1,16 +1,20 @@
-"""Rate limits on Redis (the `limits` library, moving window), shared by the API and the UI."""
+"""Rate limits on Redis (the `limits` library, moving window): which limit guards what.
 
-import asyncio
+Services count a request themselves, after validating it, so bad input costs no quota; the
+REST API and the UI count every request against the default limit through `count_request`.
+"""
+
 import logging
 import math
 import time
-import weakref
+import uuid
 from enum import StrEnum
+from functools import cache
 
 from limits import parse
-from limits.aio.storage import RedisStorage
-from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
+from limits.storage import RedisStorage
+from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel
 from redis.exceptions import RedisError
 
@@ -31,11 +35,6 @@ class Rule(StrEnum):
     SUBMIT = "submit"
 
 
-def rate_of(rule: Rule) -> str:
-    """The configured rate of a rule, e.g. "5/minute"."""
-    return getattr(get_settings(), f"rate_limit_{rule.value}")
-
-
 COUNTED_PER = {
     Rule.DEFAULT: "user, or client IP when signed out",
     Rule.LOGIN: "client IP",
@@ -53,6 +52,11 @@ class RuleInForce(BaseModel):
     counted_per: str
 
 
+def rate_of(rule: Rule) -> str:
+    """The configured rate of a rule, e.g. "5/minute"."""
+    return getattr(get_settings(), f"rate_limit_{rule.value}")
+
+
 def rules_in_force() -> list[RuleInForce]:
     """Every rule with its configured rate and what it counts by."""
     return [
@@ -60,37 +64,34 @@ def rules_in_force() -> list[RuleInForce]:
     ]
 
 
-# One limiter per event loop: an asyncio Redis connection must not cross loops.
-_limiters: (
-    "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, tuple[str, MovingWindowRateLimiter]]"
-)
-_limiters = weakref.WeakKeyDictionary()
+def per_user(user_id: uuid.UUID | str) -> str:
+    """The key counting one user's requests."""
+    return f"user:{user_id}"
 
 
-def _limiter() -> MovingWindowRateLimiter:
-    """The limiter of the running loop for the configured Redis."""
-    url = get_settings().effective_redis_url
-    loop = asyncio.get_running_loop()
-    cached = _limiters.get(loop)
-    if cached is None or cached[0] != url:
-        storage = RedisStorage(f"async+{url}", implementation="redispy", wrap_exceptions=True)
-        cached = (url, MovingWindowRateLimiter(storage))
-        _limiters[loop] = cached
-    return cached[1]
+def per_ip(ip: str | None) -> str:
+    """The key counting one client address's requests."""
+    return f"ip:{ip}"
 
 
-async def enforce(rule: Rule, key: str, *, fail_closed: bool) -> None:
+@cache
+def _limiter(url: str) -> MovingWindowRateLimiter:
+    """One limiter (and connection pool) per Redis URL."""
+    return MovingWindowRateLimiter(RedisStorage(url, wrap_exceptions=True, socket_timeout=5))
+
+
+def enforce(rule: Rule, key: str, *, fail_closed: bool = True) -> None:
     """Count one request of `key` against `rule`; raise RateLimitedError when over.
 
     With Redis down, `fail_closed` refuses (ServiceUnavailableError); otherwise the
     request goes through and a warning is logged.
     """
     limit = parse(rate_of(rule))
-    limiter = _limiter()
+    limiter = _limiter(get_settings().effective_redis_url)
     try:
-        if await limiter.hit(limit, NAMESPACE, rule.value, key):
+        if limiter.hit(limit, NAMESPACE, rule.value, key):
             return
-        stats = await limiter.get_window_stats(limit, NAMESPACE, rule.value, key)
+        stats = limiter.get_window_stats(limit, NAMESPACE, rule.value, key)
     except (StorageError, RedisError, OSError) as error:
         if fail_closed:
             raise ServiceUnavailableError(
@@ -101,6 +102,16 @@ async def enforce(rule: Rule, key: str, *, fail_closed: bool) -> None:
     raise RateLimitedError(max(1, math.ceil(stats.reset_time - time.time())))
 
 
-async def reset(rule: Rule, key: str) -> None:
+def count_request(key: str, *, writes: bool) -> None:
+    """The default limit, counted for every request of the API and every UI action.
+
+    Reads go through when Redis is down; writes (and sign-in) are refused.
+    """
+    enforce(Rule.DEFAULT, key, fail_closed=writes)
+
+
+def reset(rule: Rule, key: str) -> None:
     """Forget every counted request of `key` under `rule`."""
-    await _limiter().clear(parse(rate_of(rule)), NAMESPACE, rule.value, key)
+    _limiter(get_settings().effective_redis_url).clear(
+        parse(rate_of(rule)), NAMESPACE, rule.value, key
+    )

@@ -6,10 +6,10 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
+from review_app.exports import ExportFormat, FileReview, render_export
 from review_app.models import ReviewStatus
 from review_app.review.languages import submission_filename
 from review_app.services.errors import ReviewNotFinishedError
-from review_app.services.exports import ExportFormat, FileReview, render_export
 from review_app.services.review_views import ReviewDetail
 from review_app.services.reviews import get_review
 

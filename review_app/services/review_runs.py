@@ -19,7 +19,8 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
 from review_app.review.models import ReviewResult, Stage
 from review_app.review.pipeline import run_review
-from review_app.services import review_cache, review_progress, review_results
+from review_app.services import review_cache, review_results
+from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.reviews import llm_config
 from review_app.settings import get_settings
 
@@ -115,7 +116,7 @@ def run_attempt(attempt: Attempt) -> bool:
         if time.monotonic() > deadline:
             raise AttemptTimeoutError
         with session_scope() as session:
-            owned = review_progress.record_stage(
+            owned = _record_stage(
                 session=session,
                 review_id=attempt.review_id,
                 attempt=attempt.number,
@@ -123,13 +124,13 @@ def run_attempt(attempt: Attempt) -> bool:
             )
         if not owned:
             raise AttemptSupersededError
-        event = review_progress.ProgressEvent(
+        event = ProgressEvent(
             review_id=attempt.review_id,
             status=ReviewStatus.RUNNING,
             stage=stage,
             progress=stage.percent,
         )
-        review_progress.publish(event, attempt.user_id)
+        publish(event, attempt.user_id)
 
     try:
         result = run_review(attempt.language, attempt.code, llm_config(), on_progress)
@@ -155,7 +156,7 @@ def complete_review(attempt: Attempt, result: ReviewResult) -> bool:
             review_cache.store_result(session=session, cache_key=attempt.cache_key, result=result)
     if cacheable:
         review_cache.remember_result(attempt.cache_key, result)
-    review_progress.publish(review_progress.ProgressEvent.of(review), review.user_id)
+    publish(ProgressEvent.model_validate(review), review.user_id)
     return True
 
 
@@ -165,7 +166,7 @@ def fail_review(review_id: uuid.UUID, message: str, *, attempt: int | None = Non
         if not _set_if_current(session, review_id, attempt, review_results.failed_values(message)):
             return False
         review = session.get(Review, review_id)
-    review_progress.publish(review_progress.ProgressEvent.of(review), review.user_id)
+    publish(ProgressEvent.model_validate(review), review.user_id)
     return True
 
 
@@ -179,3 +180,19 @@ def _set_if_current(
             Review.status == ReviewStatus.RUNNING, Review.attempts == attempt
         )
     return session.exec(statement.values(**values)).rowcount == 1
+
+
+def _record_stage(*, session: Session, review_id: uuid.UUID, attempt: int, stage: Stage) -> bool:
+    """Store the stage reached by run number `attempt`; False if that run no longer owns it."""
+    return (
+        session.exec(
+            update(Review)
+            .where(
+                Review.id == review_id,
+                Review.status == ReviewStatus.RUNNING,
+                Review.attempts == attempt,
+            )
+            .values(stage=stage, progress=stage.percent)
+        ).rowcount
+        == 1
+    )

@@ -15,9 +15,9 @@ from sqlmodel import select
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
 from review_app.review.models import Stage
-from review_app.services import review_progress
-from review_app.services.review_queue import enqueue_review
+from review_app.services.live_channel import ProgressEvent, publish
 from review_app.settings import get_settings
+from review_app.work_queue.enqueue import enqueue_review
 
 logger = logging.getLogger(__name__)
 
@@ -59,12 +59,12 @@ def sweep_stuck_reviews(now: datetime | None = None) -> list[uuid.UUID]:
                 requeued.append((review_id, user_id))
     for review_id, user_id in requeued:
         logger.warning("review %s was stuck; queued again", review_id)
-        event = review_progress.ProgressEvent(
+        event = ProgressEvent(
             review_id=review_id,
             status=ReviewStatus.PENDING,
             stage=Stage.QUEUED,
             progress=0,
         )
-        review_progress.publish(event, user_id)
+        publish(event, user_id)
         enqueue_review(review_id)
     return [review_id for review_id, _ in requeued]

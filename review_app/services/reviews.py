@@ -17,14 +17,13 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.review.cache_key import cache_key
-from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import resolve_language
 from review_app.review.models import LLMConfig, ReviewResult
 from review_app.review.validation import validate_code
-from review_app.services import review_cache, review_progress, review_results
-from review_app.services.errors import InvalidQueryError, NotFoundError
+from review_app.services import rate_limits, review_cache, review_results
+from review_app.services.errors import InvalidFilenameError, InvalidQueryError, NotFoundError
+from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.paging import checked_limit, checked_search
-from review_app.services.review_queue import enqueue_review
 from review_app.services.review_views import (
     ReviewDetail,
     ReviewPage,
@@ -32,16 +31,13 @@ from review_app.services.review_views import (
     SubmittedReview,
 )
 from review_app.settings import get_settings
+from review_app.work_queue.enqueue import enqueue_review
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_FILENAME_LENGTH = 255
-
-
-class InvalidFilenameError(InvalidSubmissionError):
-    """The file name is too long or holds control characters."""
 
 
 def llm_config() -> LLMConfig:
@@ -62,13 +58,17 @@ def submit_review(
 ) -> SubmittedReview:
     """Validate and record a submission; a cached result completes it at once, else it is queued.
 
+    Only a valid submission counts against the user's submission limit.
+
     Raises:
+        RateLimitedError: over the submission limit.
         InvalidSubmissionError: the code or language cannot be reviewed (CodeTooLargeError,
             EmptyCodeError, BinaryCodeError, InvalidEncodingError, UnsupportedLanguageError).
     """
     text = validate_code(code, get_settings().max_code_bytes)
     filename = _clean_filename(filename)
     language = resolve_language(language, filename)
+    rate_limits.enforce(rate_limits.Rule.SUBMIT, rate_limits.per_user(user_id))
     key = cache_key(language, text, llm_config())
     with session_scope() as session:
         review = Review(
@@ -78,7 +78,7 @@ def submit_review(
         if cached is not None:
             _complete_from_cache(session, review, cached)
         session.add(review)
-    review_progress.publish(review_progress.ProgressEvent.of(review), user_id)
+    publish(ProgressEvent.model_validate(review), user_id)
     if cached is None:
         enqueue_review(review.id)
     return SubmittedReview(id=review.id, status=review.status, cached=review.cached)

@@ -18,7 +18,8 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus
 from review_app.review.languages import resolve_language
 from review_app.review.models import Severity
-from review_app.services.errors import InvalidQueryError
+from review_app.services.errors import InvalidQueryError, PermissionDeniedError
+from review_app.services.identity import CurrentUser
 
 DEFAULT_SPAN_DAYS = 30
 MAX_SPAN_DAYS = 366
@@ -101,19 +102,35 @@ class ReviewStats(BaseModel):
     top_rules: list[RuleCount] = Field(description=f"At most {TOP_RULES}, most frequent first.")
 
 
+def stats_scope(actor: CurrentUser, user_id: uuid.UUID | None) -> uuid.UUID | None:
+    """Whose reviews `actor` sees counted: their own; an admin's choice (None: everyone's).
+
+    Raises:
+        PermissionDeniedError: a non-admin asked for another user's statistics.
+    """
+    if actor.is_admin:
+        return user_id
+    if user_id is not None and user_id != actor.id:
+        raise PermissionDeniedError("Only admins may see another user's statistics.")
+    return actor.id
+
+
 def review_stats(
     *,
-    scope_user_id: uuid.UUID | None,
+    actor: CurrentUser,
+    user_id: uuid.UUID | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     language: str | None = None,
 ) -> ReviewStats:
-    """Statistics of one user's reviews (or everyone's, with None) between two days inclusive.
+    """Statistics of the reviews `actor` may see (`stats_scope`) between two days inclusive.
 
     Raises:
+        PermissionDeniedError: a non-admin asked for another user's statistics.
         InvalidQueryError: the range is reversed or longer than MAX_SPAN_DAYS.
         UnsupportedLanguageError: the language filter names no supported language.
     """
+    scope_user_id = stats_scope(actor, user_id)
     date_from, date_to = _resolve_range(date_from, date_to)
     language = resolve_language(language, None) if language else None
     review_scope = _scope(Review, scope_user_id, date_from, date_to, language)

@@ -9,7 +9,7 @@ import reflex as rx
 from review_app.review.models import Stage
 from review_app.services import reviews
 from review_app.services.errors import ServiceError
-from review_app.services.review_progress import ProgressEvent
+from review_app.services.live_channel import ProgressEvent
 from review_app.services.review_views import ReviewSummary
 from review_app.state.session import SessionState
 

@@ -1,31 +1,36 @@
-"""Pushes to a tab: one background task per tab listens on the user's Redis channel.
+"""Pushes to a tab: one background task per tab relays the user's live channel.
 
-Messages are JSON with a "type": a logout of this tab's login signs the tab out at once; a
-review's progress moves its job in the list and refreshes the open review. Between messages
-the task renews the tab's access token before it expires.
+The live-channel service reads and parses the channel; this state only applies its events: a
+logout of this tab's login signs the tab out at once, a review's progress moves its job in the
+list and refreshes the open review. Between events the task renews the tab's access token.
 """
 
-import asyncio
-import json
 import logging
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 
-import redis.asyncio as aioredis
 import reflex as rx
-from redis.exceptions import RedisError
 
 from review_app import routes
-from review_app.services.auth import user_channel
-from review_app.services.review_progress import ProgressEvent
-from review_app.settings import get_settings
+from review_app.services import live_channel
+from review_app.services.live_channel import LiveEvent, LogoutEvent, ProgressEvent
 from review_app.state.jobs import JobsState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
 
 logger = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
-RECONNECT_SECONDS = 2.0
+
+# Whether a tab (by its client token) is connected to any backend process; handed over by the
+# app at start-up (`use_connection_check`), so this state never imports the app.
+ConnectionCheck = Callable[[str], Awaitable[bool]]
+_connection_check: list[ConnectionCheck] = []
+
+
+def use_connection_check(check: ConnectionCheck) -> None:
+    """Called once by the app: how to tell whether a tab's websocket is still connected."""
+    _connection_check[:] = [check]
 
 
 class LiveUpdatesState(rx.State):
@@ -49,62 +54,41 @@ class LiveUpdatesState(rx.State):
         async with self:
             self._generation += 1
             generation = self._generation
-            session = await self.get_state(SessionState)
-            user_id = session._user_id
+            user_id = (await self.get_state(SessionState))._user_id
         if not user_id:
             return
-        client = aioredis.from_url(get_settings().effective_redis_url, decode_responses=True)
+        events = live_channel.listen(user_id, POLL_SECONDS)
         try:
-            async for signed_out in self._relay(client, user_id, generation):
-                if signed_out:
+            async for event in events:
+                outcome = await self._handle_safely(event, generation)
+                if outcome is None:
+                    return
+                if outcome:
                     yield rx.redirect(routes.LOGIN)
                     return
         finally:
-            await client.aclose()
+            await events.aclose()
 
-    async def _relay(self, client: aioredis.Redis, user_id: str, generation: int):
-        """Yield after each message or poll: True once the tab is signed out."""
-        while True:
-            try:
-                async with client.pubsub() as pubsub:
-                    await pubsub.subscribe(user_channel(user_id))
-                    while True:
-                        message = await pubsub.get_message(
-                            ignore_subscribe_messages=True, timeout=POLL_SECONDS
-                        )
-                        outcome = await self._handle_safely(message, generation)
-                        if outcome is None:
-                            return
-                        yield outcome
-                        if outcome:
-                            return
-            except RedisError as error:
-                logger.warning("live updates lost Redis, reconnecting: %s", error)
-                await asyncio.sleep(RECONNECT_SECONDS)
-
-    async def _handle_safely(self, message: dict | None, generation: int) -> bool | None:
-        """`_handle`, but one bad message is logged and skipped: the tab keeps its pushes."""
+    async def _handle_safely(self, event: LiveEvent | None, generation: int) -> bool | None:
+        """`_handle`, but one event that fails is logged and skipped: the tab keeps its pushes."""
         try:
-            return await self._handle(message, generation)
-        except RedisError:
-            raise
+            return await self._handle(event, generation)
         except Exception:  # a listener that died here would leave the tab without updates
-            logger.exception("live update %r could not be applied", message)
+            logger.exception("live event %r could not be applied", event)
             return False
 
-    async def _handle(self, message: dict | None, generation: int) -> bool | None:
-        """Apply one message; None: stop quietly (tab gone or replaced), True: signed out."""
+    async def _handle(self, event: LiveEvent | None, generation: int) -> bool | None:
+        """Apply one event; None: stop quietly (tab gone or replaced), True: signed out."""
         if not await self._tab_connected():
             return None
         async with self:
             if self._generation != generation:
                 return None
             session = await self.get_state(SessionState)
-            event = json.loads(message["data"]) if message else {}
-            if event.get("type") == "logout" and event.get("family") == session._family:
+            if isinstance(event, LogoutEvent) and str(event.family) == session._family:
                 session._end()
-            elif event.get("type") == "review_progress" and session.signed_in:
-                await self._relay_progress(ProgressEvent.model_validate(event), session)
+            elif isinstance(event, ProgressEvent) and session.signed_in:
+                await self._relay_progress(event, session)
             elif session.signed_in and _time_to_renew(session):
                 await session._renew()
             return not session.signed_in
@@ -121,12 +105,9 @@ class LiveUpdatesState(rx.State):
         Not only to this one: with several web workers a tab can reconnect to another
         process, and Reflex relays this task's updates to it there.
         """
-        from review_app.review_app import app
-
-        if app.event_namespace is None:
+        if not _connection_check:
             return False
-        token_manager = app.event_namespace._token_manager  # as reflex.istate.shared does
-        return await token_manager.is_token_connected(self.router.session.client_token)
+        return await _connection_check[0](self.router.session.client_token)
 
 
 def _time_to_renew(session: SessionState) -> bool:

@@ -9,14 +9,14 @@ import contextlib
 import time
 import uuid
 from functools import partial
-from urllib.parse import quote
 
 import reflex as rx
 
 from review_app import routes
-from review_app.services import auth, rate_limits
+from review_app.services import auth
 from review_app.services.client_ip import resolve_client_ip
 from review_app.services.errors import AuthenticationError, RateLimitedError, ServiceError
+from review_app.services.identity import CurrentUser
 from review_app.services.tokens import TokenType, decode_token
 from review_app.settings import get_settings
 
@@ -59,7 +59,7 @@ class SessionState(rx.State):
     async def require_session(self):
         """On load of a protected page: carry on signed in, or go to the login page."""
         if not await self._restore():
-            return rx.redirect(login_url(self.router.url.path, self.router.url.query))
+            return rx.redirect(routes.login_url(self.router.url.path, self.router.url.query))
         return None
 
     @rx.event
@@ -72,16 +72,14 @@ class SessionState(rx.State):
         self._end()
         return rx.redirect(routes.LOGIN)
 
-    async def _current_user(self) -> auth.CurrentUser:
+    async def _current_user(self) -> CurrentUser:
         """The user of this tab (renewing its access token if due), or AuthenticationError.
 
         Each call counts against the user's default rate limit, shared with the REST API.
         """
         if time.time() >= self._renew_at and not await self._renew():
             raise AuthenticationError("Your session has ended; please sign in again.")
-        user = await rx.run_in_thread(partial(auth.authenticate, self._access_token))
-        await rate_limits.enforce(rate_limits.Rule.DEFAULT, f"user:{user.id}", fail_closed=False)
-        return user
+        return await rx.run_in_thread(partial(auth.current_user, self._access_token))
 
     async def _sign_in(self, pair: auth.TokenPair) -> None:
         """Start this browser's session from a fresh login."""
@@ -117,7 +115,7 @@ class SessionState(rx.State):
         self._use_access_token(token, user, claims.fam)
         return True
 
-    def _use_access_token(self, token: str, user: auth.CurrentUser, family: uuid.UUID) -> None:
+    def _use_access_token(self, token: str, user: CurrentUser, family: uuid.UUID) -> None:
         claims = decode_token(token, TokenType.ACCESS)
         margin = min(RENEW_SECONDS_BEFORE_EXPIRY, (claims.exp - claims.iat) / 4)
         self._access_token = token
@@ -126,7 +124,7 @@ class SessionState(rx.State):
         self._family = str(family)
         self._show(user)
 
-    def _show(self, user: auth.CurrentUser) -> None:
+    def _show(self, user: CurrentUser) -> None:
         self.email = user.email
         self.role = user.role
 
@@ -145,12 +143,6 @@ def client_ip_of(router) -> str:
     """The tab's client address; X-Forwarded-For counts only from a trusted proxy."""
     forwarded = router.headers.raw_headers.get("x-forwarded-for")
     return resolve_client_ip(router.session.client_ip, forwarded, get_settings().trusted_proxies)
-
-
-def login_url(path: str, query: str = "") -> str:
-    """The login page, coming back to `path` afterwards."""
-    target = f"{path}?{query}" if query else path
-    return f"{routes.LOGIN}?next={quote(target, safe='')}"
 
 
 def safe_next(target: str | None) -> str:

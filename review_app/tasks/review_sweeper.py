@@ -1,7 +1,8 @@
 """The periodic sweep (Celery beat) that re-queues stuck reviews."""
 
 from review_app.services.review_sweeper import sweep_stuck_reviews
-from review_app.tasks.celery_app import SWEEP_TASK, celery_app
+from review_app.work_queue.celery_app import celery_app
+from review_app.work_queue.task_names import SWEEP_TASK
 
 
 @celery_app.task(name=SWEEP_TASK, ignore_result=True)

@@ -13,8 +13,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import OperationalError
 
 from review_app.services import review_runs
-from review_app.services.review_queue import RUN_REVIEW_TASK
-from review_app.tasks.celery_app import celery_app
+from review_app.work_queue.celery_app import celery_app
+from review_app.work_queue.task_names import RUN_REVIEW_TASK
 
 logger = logging.getLogger(__name__)
 

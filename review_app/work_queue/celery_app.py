@@ -3,14 +3,8 @@
 from celery import Celery
 
 from review_app.settings import get_settings
-from review_app.tasks.heartbeat import WorkerHeartbeat
-
-TASK_MODULES = [
-    "review_app.tasks.ping",
-    "review_app.tasks.review_task",
-    "review_app.tasks.review_sweeper",
-]
-SWEEP_TASK = "review_app.sweep_stuck_reviews"
+from review_app.work_queue.heartbeat import WorkerHeartbeat
+from review_app.work_queue.task_names import SWEEP_TASK, TASK_MODULES
 
 
 def create_celery_app() -> Celery:

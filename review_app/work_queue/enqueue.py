@@ -6,9 +6,9 @@ import uuid
 from kombu.exceptions import OperationalError
 from redis import RedisError
 
-logger = logging.getLogger(__name__)
+from review_app.work_queue.task_names import RUN_REVIEW_TASK
 
-RUN_REVIEW_TASK = "review_app.run_review"
+logger = logging.getLogger(__name__)
 
 
 def enqueue_review(review_id: uuid.UUID) -> bool:
@@ -18,7 +18,7 @@ def enqueue_review(review_id: uuid.UUID) -> bool:
     """
     # Imported on first use: the Celery app reads the broker URL from the settings when it is
     # built, and importing the API (in a test's conftest, say) must not fix it too early.
-    from review_app.tasks.celery_app import celery_app
+    from review_app.work_queue.celery_app import celery_app
 
     try:
         # ignore_result as the task itself declares: else the sender subscribes to a result

@@ -3,8 +3,10 @@
 import json
 import os
 import time
+from datetime import UTC, datetime
 
 from celery import bootsteps
+from pydantic import BaseModel
 
 from review_app.redis_client import KEY_PREFIX, get_redis
 
@@ -46,6 +48,45 @@ class WorkerHeartbeat(bootsteps.StartStopStep):
         get_redis().set(
             WORKER_KEY_PREFIX + worker.hostname, json.dumps(info), ex=HEARTBEAT_TTL_SECONDS
         )
+
+
+class LiveWorker(BaseModel):
+    """A Celery worker whose heartbeat is fresh."""
+
+    hostname: str
+    pid: int | None = None
+    concurrency: int | None = None
+    started_at: datetime | None = None
+    seen_at: datetime | None = None
+
+
+def live_workers() -> list[LiveWorker]:
+    """Every worker with a heartbeat key, by host name."""
+    redis = get_redis()
+    keys = sorted(redis.scan_iter(f"{WORKER_KEY_PREFIX}*", count=100))
+    values = redis.mget(keys) if keys else []
+    workers = []
+    for key, raw in zip(keys, values, strict=True):
+        if raw is None:  # expired between SCAN and MGET
+            continue
+        try:
+            info = json.loads(raw)
+            workers.append(
+                LiveWorker(
+                    hostname=info.get("hostname") or key.removeprefix(WORKER_KEY_PREFIX),
+                    pid=info.get("pid"),
+                    concurrency=info.get("concurrency"),
+                    started_at=_from_epoch(info.get("started_at")),
+                    seen_at=_from_epoch(info.get("seen_at")),
+                )
+            )
+        except (ValueError, TypeError, AttributeError):  # not the JSON a worker writes
+            workers.append(LiveWorker(hostname=key.removeprefix(WORKER_KEY_PREFIX)))
+    return workers
+
+
+def _from_epoch(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
 
 def live_worker_count() -> int:

@@ -30,7 +30,7 @@ def make_user(database_url: str) -> Callable[..., str]:
 
     def make(email: str, password: str = PASSWORD, role: str = "user") -> str:
         with session_scope() as session:
-            return accounts.register_user(
+            return accounts.create_user(
                 session=session, email=email, password=password, role=role
             ).email
 

@@ -7,13 +7,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from review_app.models import ReviewStatus
+from review_app.processes import wait_for
 from review_app.services import review_runs
-from review_app.services.auth import user_channel
+from review_app.services.live_channel import user_channel
 from review_app.services.tokens import TokenType, decode_token
+from support.pubsub import read_events
+from support.seed import add_review
 from tests.api.conftest import PASSWORD, bearer
-from tests.support.processes import wait_for
-from tests.support.pubsub import read_events
-from tests.support.seed import add_review
 
 CELERY_QUEUE = "celery"
 SOME_ID = "00000000-0000-0000-0000-000000000000"

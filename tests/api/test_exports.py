@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
 from review_app.services import review_runs
+from support.sarif import sarif_errors
 from tests.api.conftest import bearer
-from tests.support.sarif import sarif_errors
 
 DEFECTS = (
     Path(__file__).resolve().parents[1] / "fixtures" / "review" / "python_defects.py"

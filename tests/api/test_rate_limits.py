@@ -108,3 +108,23 @@ def test_with_redis_down_sign_in_fails_closed_and_reads_fail_open(
     submitted = client.post("/api/reviews", json=body, headers=bearer(access))
     assert submitted.status_code == 503
     assert submitted.json()["detail"].startswith("The service is unavailable")  # not "Sign-in"
+
+
+def test_bad_input_costs_no_quota(set_env, database_url, redis_client, make_user, sign_in) -> None:
+    """The services validate before they count: refused input never uses up an allowance."""
+    set_env(RATE_LIMIT_REGISTER="2/minute", RATE_LIMIT_SUBMIT="2/minute")
+    client = TestClient(create_api())
+    for weak in ("password", "short"):
+        body = {"email": "eve@example.com", "password": weak}
+        assert client.post("/api/auth/register", json=body).status_code == 422
+    good = [{"email": f"u{n}@example.com", "password": PASSWORD} for n in range(3)]
+    statuses = [client.post("/api/auth/register", json=body).status_code for body in good]
+    assert statuses == [201, 201, 429]
+
+    make_user("ada@example.com")
+    ada = bearer(sign_in("ada@example.com")["access_token"])
+    for bad in ({"language": "python", "code": "   "}, {"language": "cobol", "code": "x"}):
+        assert client.post("/api/reviews", json=bad, headers=ada).status_code == 422
+    code = {"language": "python", "code": "x = 1\n"}
+    statuses = [client.post("/api/reviews", json=code, headers=ada).status_code for _ in range(3)]
+    assert statuses == [202, 202, 429]

@@ -7,8 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from review_app.models import ReviewStatus
+from support.seed import add_review
 from tests.api.conftest import bearer
-from tests.support.seed import add_review
 
 MARCH = {"from": "2026-03-01", "to": "2026-03-31"}
 

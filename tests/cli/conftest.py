@@ -19,10 +19,10 @@ import httpx
 import pytest
 
 from review_app.db import upgrade_to_head
+from review_app.processes import start_process_group, stop_process_group, wait_for
 from review_app.redis_client import get_redis
 from review_app.settings import get_settings
 from tests.conftest import RUN_DIR, started_worker
-from tests.support.processes import start_process, stop_process, wait_for
 
 REVIEW_APP = Path(sys.executable).with_name("review-app")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "review"
@@ -55,7 +55,7 @@ def running_api(env: dict[str, str]) -> Iterator[str]:
     command = [sys.executable, "-m", "granian", "--interface", "asgi", "--factory"]
     command += ["--host", "127.0.0.1", "--port", str(port), "review_app.api.app:create_api"]
     log_path = RUN_DIR / "logs" / f"api-{port}.log"
-    process = start_process(command, env, log_path)
+    process = start_process_group(command, env, log_path)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: _answers(url) or process.poll() is not None, 30, "the API to start")
@@ -63,7 +63,7 @@ def running_api(env: dict[str, str]) -> Iterator[str]:
             raise RuntimeError(f"the API did not start:\n{log_path.read_text()}")
         yield url
     finally:
-        stop_process(process)
+        stop_process_group(process)
 
 
 def _answers(url: str) -> bool:

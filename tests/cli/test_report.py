@@ -1,9 +1,9 @@
 """The CLI's text report prints reviewed text (LLM titles, file names) as inert single lines."""
 
 from review_app.cli.report import text_report
+from review_app.exports import FileReview
 from review_app.review.models import Category, Severity
-from review_app.services.exports import FileReview
-from tests.services.test_exports import _finding, _result
+from tests.exports.test_exports import _finding, _result
 
 
 def test_reviewed_text_cannot_forge_lines_or_colour_the_terminal() -> None:

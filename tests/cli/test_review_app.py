@@ -7,8 +7,8 @@ import uuid
 
 import httpx
 
+from support.sarif import sarif_errors
 from tests.cli.conftest import PASSWORD, Terminal, free_port, register, running_api
-from tests.support.sarif import sarif_errors
 
 
 def _email() -> str:

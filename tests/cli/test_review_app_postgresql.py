@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from support.services import postgres_database
 from tests.cli.conftest import UNLIMITED, Terminal, make_project, register, serving
-from tests.support.services import postgres_database
 
 
 def test_a_review_round_trip_on_postgresql(tmp_path: Path) -> None:

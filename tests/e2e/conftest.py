@@ -8,23 +8,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from review_app.embedded_redis import free_port
+from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.llm_server import FakeLLMServer, Reply
+from support.platform import RunningPlatform, platform_env
+from support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
 from tests.conftest import RUN_DIR
-from tests.support.llm_server import FakeLLMServer, Reply
-from tests.support.platform import RunningPlatform, platform_env
-from tests.support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
 
 # Two shared cores in CI: give the page time before an assertion gives up.
 expect.set_options(timeout=10_000)
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # The browser tests all come from 127.0.0.1: room for them, still small enough to exhaust.
 # The platform and the test process must agree: a limit's Redis key includes its rate.

@@ -8,16 +8,16 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from review_app.db import session_scope
 from review_app.models import CachedResult, ReviewStatus, Role
-from review_app.pages.admin import AdminState
+from review_app.pages.admin.state import AdminState
 from review_app.redis_client import get_redis
 from review_app.services import admin_cache, audit
 from review_app.services.review_cache import RESULT_KEY_PREFIX
 from review_app.state.session import SessionState
-from tests.support.browser import alert, expect_signed_in, sign_in
-from tests.support.console import console_errors
-from tests.support.hand_made_events import HandMadeEvents
-from tests.support.platform import RunningPlatform
-from tests.support.seed import add_review, add_user
+from support.browser import alert, expect_signed_in, sign_in
+from support.console import console_errors
+from support.hand_made_events import HandMadeEvents
+from support.platform import RunningPlatform
+from support.seed import ADMIN_ACTOR, add_review, add_user
 
 
 def _cache_results(count: int, hits: int) -> None:
@@ -49,7 +49,7 @@ def test_a_user_gets_403_and_cannot_act_by_hand(
 ) -> None:
     _, email = add_user()
     _cache_results(1, hits=1)
-    entries = admin_cache.cache_stats().entries
+    entries = admin_cache.cache_stats(actor=ADMIN_ACTOR).entries
     events = HandMadeEvents(page)
 
     page.goto(f"{platform_settings.url}/admin")
@@ -63,8 +63,13 @@ def test_a_user_gets_403_and_cannot_act_by_hand(
     events.send(f"{admin_state}.set_disabled", index=0, disabled=True)
     events.send(f"{SessionState.get_full_name()}.logout")  # handled last: proves the others ran
     expect(page).to_have_url(re.compile("/login"))
-    assert admin_cache.cache_stats().entries == entries
-    assert audit.list_events(action=admin_cache.CACHE_PURGE, actor=email).total == 0
+    assert admin_cache.cache_stats(actor=ADMIN_ACTOR).entries == entries
+    assert (
+        audit.list_events(
+            actor=ADMIN_ACTOR, action=audit.AuditAction.CACHE_PURGE, actor_email=email
+        ).total
+        == 0
+    )
 
 
 def test_an_admin_disables_enables_promotes_and_demotes_a_user(

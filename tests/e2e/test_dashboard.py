@@ -7,11 +7,11 @@ from playwright.sync_api import Page, expect
 
 from review_app.models import ReviewStatus, Role
 from review_app.pages.dashboard import DashboardState
-from tests.support.browser import sign_in
-from tests.support.console import console_errors
-from tests.support.hand_made_events import HandMadeEvents
-from tests.support.platform import RunningPlatform
-from tests.support.seed import add_review, add_user
+from support.browser import sign_in
+from support.console import console_errors
+from support.hand_made_events import HandMadeEvents
+from support.platform import RunningPlatform
+from support.seed import add_review, add_user
 
 SQL_INJECTION = ("high", "security", "S608", "SQL built from user input")
 LONG_LINE = ("low", "style", "E501", "Line too long")

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import ConsoleMessage, Page, WebSocket, expect
 
-from tests.support.platform import RunningPlatform
+from support.platform import RunningPlatform
 
 
 def test_first_page_renders_with_the_websocket_connected(

@@ -7,8 +7,8 @@ import pytest
 
 from review_app.embedded_redis import free_port
 from review_app.redis_client import redis_answers
+from support.platform import RunningPlatform, platform_env
 from tests.conftest import RUN_DIR
-from tests.support.platform import RunningPlatform, platform_env
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from playwright.sync_api import Dialog, Page, expect
 
 from review_app.db import session_scope
 from review_app.services import accounts
-from tests.support.browser import PASSWORD, paste_code, sign_in
-from tests.support.platform import RunningPlatform
+from support.browser import PASSWORD, paste_code, sign_in
+from support.platform import RunningPlatform
 
 FILE_NAME = "<img src=x onerror=alert('name')><script>alert('name')</script>.py"
 CODE = '''"""<script>alert('docstring')</script>"""
@@ -40,7 +40,7 @@ def test_html_in_code_and_file_names_is_text_and_no_script_runs(
     page.on("dialog", refuse)
     email = f"mallory-{uuid.uuid4().hex[:8]}@example.com"
     with session_scope() as session:
-        accounts.register_user(session=session, email=email, password=PASSWORD)
+        accounts.create_user(session=session, email=email, password=PASSWORD)
     page.goto(f"{platform_settings.url}/editor")
     sign_in(page, email)
     expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)

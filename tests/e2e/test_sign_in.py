@@ -1,30 +1,23 @@
 """Signing in and out in the browser: protection, errors, reload, new tabs, logout everywhere."""
 
-import asyncio
 import re
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from review_app.db import session_scope
 from review_app.services import accounts, rate_limits
-from tests.support.browser import PASSWORD, alert, expect_signed_in, register, sign_in
-from tests.support.platform import RunningPlatform
+from support.browser import PASSWORD, alert, expect_signed_in, register, sign_in
+from support.limits import exhaust
+from support.platform import RunningPlatform
 
 PROTECTED_PATHS = ["/editor", "/history", "/dashboard", "/admin"]
 
 
 def _email() -> str:
     return f"user-{uuid.uuid4().hex[:8]}@example.com"
-
-
-def _run_async(coroutine) -> None:
-    """Run a coroutine beside Playwright's own event loop."""
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.mark.parametrize("path", PROTECTED_PATHS)
@@ -71,7 +64,7 @@ def test_login_goes_back_to_where_the_visitor_was_headed(
 ) -> None:
     email = _email()
     with session_scope() as session:
-        accounts.register_user(session=session, email=email, password=PASSWORD)
+        accounts.create_user(session=session, email=email, password=PASSWORD)
     page.goto(f"{platform_settings.url}/dashboard")
     expect(page).to_have_url(re.compile(r"/login\?next=%2Fdashboard"))
     sign_in(page, email)
@@ -108,7 +101,7 @@ def test_admin_page_is_forbidden_to_users_and_open_to_admins(
 ) -> None:
     user, admin = _email(), _email()
     with session_scope() as session:
-        accounts.register_user(session=session, email=user, password=PASSWORD)
+        accounts.create_user(session=session, email=user, password=PASSWORD)
         accounts.make_admin(session=session, email=admin, password=PASSWORD)
 
     page.goto(f"{platform_settings.url}/admin")
@@ -129,23 +122,14 @@ def test_admin_page_is_forbidden_to_users_and_open_to_admins(
 def test_a_rate_limited_login_says_how_long_to_wait(
     platform_settings: RunningPlatform, page: Page
 ) -> None:
-    key = "ip:127.0.0.1"
-    limit = int(rate_limits.rate_of(rate_limits.Rule.LOGIN).split("/")[0])
-
-    async def exhaust() -> None:
-        for _ in range(limit):
-            try:
-                await rate_limits.enforce(rate_limits.Rule.LOGIN, key, fail_closed=True)
-            except rate_limits.RateLimitedError:
-                return
-
-    _run_async(exhaust())
+    key = rate_limits.per_ip("127.0.0.1")
+    exhaust(rate_limits.Rule.LOGIN, key)
     try:
         page.goto(f"{platform_settings.url}/login")
         sign_in(page, _email())
         expect(alert(page, re.compile(r"Try again in \d+ seconds"))).to_be_visible()
     finally:
-        _run_async(rate_limits.reset(rate_limits.Rule.LOGIN, key))
+        rate_limits.reset(rate_limits.Rule.LOGIN, key)
 
 
 def test_the_session_outlives_its_access_token(platform: RunningPlatform, page: Page) -> None:

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from review_app.db import session_scope
 from review_app.services import accounts
-from tests.support.browser import PASSWORD, editor_text, marker_lines, paste_code, sign_in
-from tests.support.platform import RunningPlatform
+from support.browser import PASSWORD, editor_text, marker_lines, paste_code, sign_in
+from support.platform import RunningPlatform
 
 SHOP = (Path(__file__).parents[1] / "fixtures" / "review" / "python_defects.py").read_text()
 
@@ -19,7 +19,7 @@ SHOP = (Path(__file__).parents[1] / "fixtures" / "review" / "python_defects.py")
 def _user(prefix: str) -> str:
     email = f"{prefix}-{uuid.uuid4().hex[:8]}@example.com"
     with session_scope() as session:
-        accounts.register_user(session=session, email=email, password=PASSWORD)
+        accounts.create_user(session=session, email=email, password=PASSWORD)
     return email
 
 

@@ -1,9 +1,7 @@
 """The workspace in detail: errors in words, upload, several tabs, filters, theme, reconnect."""
 
-import asyncio
 import re
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,10 +11,11 @@ from review_app.db import session_scope
 from review_app.pages.history import COLUMNS
 from review_app.pages.history import PAGE_SIZE as HISTORY_PAGE
 from review_app.services import accounts, rate_limits, review_runs
-from tests.support.browser import PASSWORD, alert, paste_code, sign_in
-from tests.support.llm_server import FakeLLMServer, HTTPError, Stall
-from tests.support.platform import RunningPlatform
-from tests.support.seed import add_review, add_user
+from support.browser import PASSWORD, alert, paste_code, sign_in
+from support.limits import exhaust
+from support.llm_server import FakeLLMServer, HTTPError, Stall
+from support.platform import RunningPlatform
+from support.seed import add_review, add_user
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
 SHOP = (FIXTURES / "python_defects.py").read_text()
@@ -26,25 +25,11 @@ def _signed_in_editor(page: Page, base_url: str) -> uuid.UUID:
     """A new user, signed in on the editor; returns the user's id."""
     email = f"user-{uuid.uuid4().hex[:8]}@example.com"
     with session_scope() as session:
-        user_id = accounts.register_user(session=session, email=email, password=PASSWORD).id
+        user_id = accounts.create_user(session=session, email=email, password=PASSWORD).id
     page.goto(f"{base_url}/editor")
     sign_in(page, email)
     expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)
     return user_id
-
-
-async def _exhaust(rule: rate_limits.Rule, key: str) -> None:
-    """Use up what is left of `key`'s allowance under `rule`."""
-    for _ in range(int(rate_limits.rate_of(rule).split("/")[0])):
-        try:
-            await rate_limits.enforce(rule, key, fail_closed=True)
-        except rate_limits.RateLimitedError:
-            return
-
-
-def _run_async(coroutine) -> None:
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
 
 
 def test_errors_are_said_in_words(platform_settings: RunningPlatform, page: Page) -> None:
@@ -61,16 +46,16 @@ def test_errors_are_said_in_words(platform_settings: RunningPlatform, page: Page
     )
     expect(alert(page, "script.rb: this kind of file is not supported")).to_be_visible()
 
-    _run_async(_exhaust(rate_limits.Rule.SUBMIT, f"user:{user_id}"))
+    exhaust(rate_limits.Rule.SUBMIT, rate_limits.per_user(user_id))
     paste_code(page, "print('hello')\n")
     expect(page.get_by_label("Code size")).to_have_text("15 bytes of 200.0 KB")
     page.keyboard.press("Control+Enter")
     expect(alert(page, re.compile(r"Try again in \d+ minutes"))).to_be_visible()
 
-    _run_async(_exhaust(rate_limits.Rule.DEFAULT, f"user:{user_id}"))
+    exhaust(rate_limits.Rule.DEFAULT, rate_limits.per_user(user_id))
     page.get_by_role("link", name="History").click()
     expect(alert(page, re.compile(r"Too many requests. Try again in \d+ seconds"))).to_be_visible()
-    _run_async(rate_limits.reset(rate_limits.Rule.DEFAULT, f"user:{user_id}"))
+    rate_limits.reset(rate_limits.Rule.DEFAULT, rate_limits.per_user(user_id))
 
 
 def test_an_uploaded_file_fills_the_editor(platform_settings: RunningPlatform, page: Page) -> None:

@@ -18,8 +18,8 @@ from sqlmodel import func, select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus
-from tests.support.llm_server import Behaviour, FakeLLMServer, RecordedRequest, Stall
-from tests.support.processes import wait_for
+from review_app.processes import wait_for
+from support.llm_server import Behaviour, FakeLLMServer, RecordedRequest, Stall
 
 JOB_MARKER = re.compile(r"# job (\d+)\n")
 FINISHED = (ReviewStatus.COMPLETED, ReviewStatus.FAILED)

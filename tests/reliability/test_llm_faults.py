@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import pytest
 from fastapi.testclient import TestClient
 
+from support.llm_server import Behaviour, HTTPError, Reply, Stall
 from tests.conftest import started_worker
 from tests.reliability.conftest import LLM_ANSWER
 from tests.reliability.jobs import PerJobLLMServer, finished_reviews, submit_job
-from tests.support.llm_server import Behaviour, HTTPError, Reply, Stall
 
 TIMEOUT_SECONDS = 1  # LLM_TIMEOUT_SECONDS; one retry (LLM_MAX_RETRIES=1)
 ANSWER = Reply(LLM_ANSWER)

@@ -21,10 +21,10 @@ from review_app.db import engine_for, session_scope, upgrade_to_head
 from review_app.redis_client import get_redis
 from review_app.services import accounts
 from review_app.settings import get_settings
-from review_app.tasks.heartbeat import WORKER_KEY_PREFIX
+from review_app.work_queue.heartbeat import WORKER_KEY_PREFIX
+from support.services import postgres_database
 from tests.api.conftest import PASSWORD, bearer
 from tests.cli.conftest import UNLIMITED
-from tests.support.services import postgres_database
 
 ADMIN = "root@example.com"
 LOGOUT = "POST /api/auth/logout"  # ends the session it is given
@@ -58,7 +58,7 @@ def admin() -> Iterator[AdminSession]:
         get_settings.cache_clear()
         upgrade_to_head(url)
         with session_scope() as session:
-            accounts.register_user(session=session, email=ADMIN, password=PASSWORD, role="admin")
+            accounts.create_user(session=session, email=ADMIN, password=PASSWORD, role="admin")
         get_redis().set(f"{WORKER_KEY_PREFIX}fuzz@test", json.dumps({}), ex=600)
         yield AdminSession(TestClient(API))
         get_redis().flushdb()

@@ -16,12 +16,12 @@ import pytest
 import redis
 
 from review_app.embedded_redis import EmbeddedRedis, free_port
-from review_app.services.review_queue import RUN_REVIEW_TASK
+from review_app.work_queue.task_names import RUN_REVIEW_TASK
+from support.llm_server import FakeLLMServer, Reply
 from tests.cli.conftest import PASSWORD, UNLIMITED, running_api
 from tests.conftest import started_worker
 from tests.reliability.conftest import LLM_ANSWER
 from tests.reliability.jobs import assert_completed_once, finished_reviews, submit_job
-from tests.support.llm_server import FakeLLMServer, Reply
 
 PENDING_TIMEOUT_SECONDS = 5  # a queued review this old is queued again by the sweep
 SWEEP_SECONDS = 5

@@ -10,6 +10,7 @@ from collections import Counter
 import psutil
 from fastapi.testclient import TestClient
 
+from support.llm_server import Reply, Stall
 from tests.conftest import started_worker
 from tests.reliability.conftest import LLM_ANSWER
 from tests.reliability.jobs import (
@@ -19,7 +20,6 @@ from tests.reliability.jobs import (
     finished_reviews,
     submit_job,
 )
-from tests.support.llm_server import Reply, Stall
 
 STREAM = 36  # submissions, one every SUBMIT_INTERVAL seconds
 SUBMIT_INTERVAL = 0.1

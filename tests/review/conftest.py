@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from review_app.review.models import LLMConfig
-from tests.support.llm_server import FakeLLMServer, llm_server
+from support.llm_server import FakeLLMServer, llm_server
 
 __all__ = ["llm_server"]
 

@@ -9,7 +9,7 @@ import pytest
 from review_app.review.diffs import apply_unified_diff, make_unified_diff
 from review_app.review.models import Category, LLMConfig, ReviewResult, Severity
 from review_app.review.pipeline import run_review
-from tests.support.llm_server import FakeLLMServer, HTTPError, Reply, Stall
+from support.llm_server import FakeLLMServer, HTTPError, Reply, Stall
 
 CODE = "def average(values):\n    return sum(values) / len(values)\n"
 FIXED = (

@@ -9,7 +9,7 @@ from review_app.review.errors import UnsupportedLanguageError
 from review_app.review.models import Category, LLMConfig, ReviewResult
 from review_app.review.pipeline import run_review
 from review_app.review.version import analyzer_version
-from tests.support.llm_server import FakeLLMServer, Reply
+from support.llm_server import FakeLLMServer, Reply
 
 
 def test_progress_goes_through_the_stages_in_order(read_fixture: Callable[[str], str]) -> None:

@@ -12,7 +12,7 @@ from review_app.services import accounts
 def user_id(database_url: str, redis_client) -> uuid.UUID:
     """A registered user's id."""
     with session_scope() as session:
-        user = accounts.register_user(
+        user = accounts.create_user(
             session=session, email="ada@example.com", password="correct horse battery"
         )
         return user.id

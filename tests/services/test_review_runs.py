@@ -7,8 +7,9 @@ from sqlmodel import func, select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding
-from review_app.services import review_progress, review_runs, reviews
-from tests.support.pubsub import read_events
+from review_app.services import review_runs, reviews
+from review_app.services.live_channel import review_channel
+from support.pubsub import read_events
 
 DEFECTS = (
     Path(__file__).resolve().parents[1] / "fixtures" / "review" / "python_defects.py"
@@ -65,7 +66,7 @@ def test_a_review_whose_worker_keeps_dying_fails_after_the_last_attempt(
     set_env(REVIEW_MAX_ATTEMPTS="2")
     review_id = _submit(user_id)
     events = redis_client.pubsub()
-    events.subscribe(review_progress.review_channel(review_id))
+    events.subscribe(review_channel(review_id))
     assert review_runs.start_attempt(review_id).number == 1
     assert review_runs.start_attempt(review_id).number == 2
     assert review_runs.start_attempt(review_id) is None

@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from review_app.db import engine_for, session_scope
-from review_app.models import ReviewStatus
+from review_app.models import ReviewStatus, Role
 from review_app.review.errors import UnsupportedLanguageError
 from review_app.services import accounts
-from review_app.services.errors import InvalidQueryError
+from review_app.services.errors import InvalidQueryError, PermissionDeniedError
 from review_app.services.stats import MAX_SPAN_DAYS, review_stats
-from tests.support.seed import add_review
+from support.seed import ADMIN_ACTOR as ADMIN
+from support.seed import add_review
 
 MARCH_1, MARCH_5 = date(2026, 3, 1), date(2026, 3, 5)
 
@@ -36,7 +37,7 @@ def far_from_utc(database_url: str) -> None:
 def seeded(user_id: uuid.UUID, far_from_utc) -> tuple[uuid.UUID, uuid.UUID]:
     """Ada's and Bob's reviews in early March, and two of Ada's just outside it."""
     with session_scope() as session:
-        bob = accounts.register_user(
+        bob = accounts.create_user(
             session=session, email="bob@example.com", password="correct horse battery"
         ).id
     ada = user_id
@@ -94,7 +95,7 @@ def counts(items) -> list[tuple]:
 
 def test_a_users_numbers_count_only_their_reviews_in_the_range(seeded) -> None:
     ada, _ = seeded
-    stats = review_stats(scope_user_id=ada, date_from=MARCH_1, date_to=MARCH_5)
+    stats = review_stats(actor=ADMIN, user_id=ada, date_from=MARCH_1, date_to=MARCH_5)
 
     assert (stats.date_from, stats.date_to, stats.user_id, stats.language) == (
         MARCH_1,
@@ -140,7 +141,7 @@ def test_a_users_numbers_count_only_their_reviews_in_the_range(seeded) -> None:
 
 
 def test_the_admin_scope_counts_every_user(seeded) -> None:
-    stats = review_stats(scope_user_id=None, date_from=MARCH_1, date_to=MARCH_5)
+    stats = review_stats(actor=ADMIN, date_from=MARCH_1, date_to=MARCH_5)
 
     assert (stats.reviews, stats.completed, stats.failed, stats.in_progress) == (7, 5, 1, 1)
     assert (stats.cached, stats.cache_hit_rate) == (2, 0.2857)
@@ -168,29 +169,29 @@ def test_the_admin_scope_counts_every_user(seeded) -> None:
 def test_the_range_is_whole_utc_days_inclusive(seeded) -> None:
     ada, _ = seeded
     march_2 = date(2026, 3, 2)
-    only_the_2nd = review_stats(scope_user_id=ada, date_from=march_2, date_to=march_2)
+    only_the_2nd = review_stats(actor=ADMIN, user_id=ada, date_from=march_2, date_to=march_2)
     assert (only_the_2nd.reviews, only_the_2nd.average_score) == (1, 95.0)  # 00:00:00 counts
     assert counts(only_the_2nd.findings_by_category) == [("bug", 1)]
 
     first_and_last = review_stats(
-        scope_user_id=ada, date_from=date(2026, 2, 28), date_to=date(2026, 3, 6)
+        actor=ADMIN, user_id=ada, date_from=date(2026, 2, 28), date_to=date(2026, 3, 6)
     )
     assert first_and_last.reviews == 7  # 23:59:59 the day before and 00:00 the day after
     assert first_and_last.per_day[0].reviews == first_and_last.per_day[-1].reviews == 1
 
 
 def test_the_language_filter_takes_aliases(seeded) -> None:
-    stats = review_stats(scope_user_id=None, date_from=MARCH_1, date_to=MARCH_5, language="py")
+    stats = review_stats(actor=ADMIN, date_from=MARCH_1, date_to=MARCH_5, language="py")
     assert stats.language == "python"
     assert (stats.reviews, stats.completed, stats.average_score) == (4, 3, 70.0)
     assert stats.findings == 7
     assert [language.language for language in stats.per_language] == ["python"]
     with pytest.raises(UnsupportedLanguageError):
-        review_stats(scope_user_id=None, language="cobol")
+        review_stats(actor=ADMIN, language="cobol")
 
 
 def test_an_empty_range_has_zeros_and_no_rates(user_id: uuid.UUID) -> None:
-    stats = review_stats(scope_user_id=user_id)
+    stats = review_stats(actor=ADMIN, user_id=user_id)
     today = datetime.now(UTC).date()
     assert (stats.date_from, stats.date_to) == (today - timedelta(days=29), today)
     assert (stats.reviews, stats.findings, stats.llm_tokens) == (0, 0, 0)
@@ -202,12 +203,30 @@ def test_an_empty_range_has_zeros_and_no_rates(user_id: uuid.UUID) -> None:
 
 def test_a_reversed_or_too_long_range_is_refused(user_id: uuid.UUID) -> None:
     with pytest.raises(InvalidQueryError, match="after"):
-        review_stats(scope_user_id=user_id, date_from=MARCH_5, date_to=MARCH_1)
+        review_stats(actor=ADMIN, user_id=user_id, date_from=MARCH_5, date_to=MARCH_1)
     longest = review_stats(
-        scope_user_id=user_id, date_from=MARCH_1, date_to=MARCH_1 + timedelta(MAX_SPAN_DAYS - 1)
+        actor=ADMIN,
+        user_id=user_id,
+        date_from=MARCH_1,
+        date_to=MARCH_1 + timedelta(MAX_SPAN_DAYS - 1),
     )
     assert len(longest.per_day) == MAX_SPAN_DAYS
     with pytest.raises(InvalidQueryError, match=f"more than {MAX_SPAN_DAYS} days"):
         review_stats(
-            scope_user_id=user_id, date_from=MARCH_1, date_to=MARCH_1 + timedelta(MAX_SPAN_DAYS)
+            actor=ADMIN,
+            user_id=user_id,
+            date_from=MARCH_1,
+            date_to=MARCH_1 + timedelta(MAX_SPAN_DAYS),
         )
+
+
+def test_a_user_sees_only_their_own_numbers_whatever_they_ask(seeded) -> None:
+    """The scope is decided by the service, for the API and the dashboard alike."""
+    ada, bob = seeded
+    as_ada = ADMIN.model_copy(update={"id": ada, "role": Role.USER})
+    mine = review_stats(actor=as_ada, date_from=MARCH_1, date_to=MARCH_5)
+    assert mine.user_id == ada
+    assert mine == review_stats(actor=ADMIN, user_id=ada, date_from=MARCH_1, date_to=MARCH_5)
+    with pytest.raises(PermissionDeniedError):
+        review_stats(actor=as_ada, user_id=bob)
+    assert review_stats(actor=ADMIN).user_id is None  # an admin's default: everyone's

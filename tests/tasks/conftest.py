@@ -2,9 +2,9 @@
 
 import pytest
 
+from support.llm_server import FakeLLMServer, llm_server
 from tests.api.conftest import api, make_user, sign_in
 from tests.review.conftest import review_answer
-from tests.support.llm_server import FakeLLMServer, llm_server
 
 __all__ = ["api", "llm_server", "make_user", "review_answer", "sign_in"]
 

@@ -3,9 +3,9 @@
 import pytest
 from kombu.exceptions import EncodeError
 
-from review_app.tasks.celery_app import celery_app
-from review_app.tasks.heartbeat import live_worker_count
 from review_app.tasks.ping import ping
+from review_app.work_queue.celery_app import celery_app
+from review_app.work_queue.heartbeat import live_worker_count
 
 
 def test_a_task_round_trips_through_a_real_worker(celery_worker: str) -> None:

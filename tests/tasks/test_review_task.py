@@ -12,14 +12,15 @@ from sqlmodel import func, select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding
-from review_app.services.auth import user_channel
-from review_app.tasks.celery_app import SWEEP_TASK, celery_app
+from review_app.processes import wait_for
+from review_app.services.live_channel import user_channel
 from review_app.tasks.review_task import run_review_task
+from review_app.work_queue.celery_app import celery_app
+from review_app.work_queue.task_names import SWEEP_TASK
+from support.llm_server import FakeLLMServer, HTTPError, Reply, Stall
+from support.pubsub import read_events
 from tests.api.conftest import bearer
 from tests.conftest import RunningWorker
-from tests.support.llm_server import FakeLLMServer, HTTPError, Reply, Stall
-from tests.support.processes import wait_for
-from tests.support.pubsub import read_events
 
 DEFECTS = (
     Path(__file__).resolve().parents[1] / "fixtures" / "review" / "python_defects.py"

@@ -2,10 +2,15 @@
 
 from review_app.review.analyzers import (
     bandit_scan,
+    go_vet,
+    javac_lint,
     lizard_metrics,
+    oxlint_lint,
     radon_metrics,
     ruff_lint,
+    rule_pack_scan,
     syntax_check,
+    ty_check,
 )
 from review_app.review.analyzers.analyzer import Analyzer
 
@@ -14,5 +19,10 @@ ANALYZERS: tuple[Analyzer, ...] = (
     lizard_metrics.ANALYZER,
     ruff_lint.ANALYZER,
     bandit_scan.ANALYZER,
+    ty_check.ANALYZER,
     radon_metrics.ANALYZER,
+    oxlint_lint.ANALYZER,
+    go_vet.ANALYZER,
+    javac_lint.ANALYZER,
+    rule_pack_scan.ANALYZER,
 )

@@ -26,12 +26,17 @@ class StaticAnalysis:
     analyzers: list[AnalyzerRun] = field(default_factory=list)
 
     def add(self, analyzer: Analyzer, language: str, output: AnalyzerOutput) -> None:
-        """One analyzer's output for this file, or the reason it has none."""
-        if output.failure is not None:
-            self.tool_errors.append(ToolError(source=analyzer.name, message=output.failure))
-            return
+        """One analyzer's output for this file: what it found, and why it fell short if it did.
+
+        An analyzer that found something before failing (one rule timing out among many) keeps
+        its findings and is named among those that ran, beside its error.
+        """
         self.findings.extend(output.findings)
         self.metrics.update(output.metrics)
+        if output.failure is not None:
+            self.tool_errors.append(ToolError(source=analyzer.name, message=output.failure))
+            if not output.findings:
+                return
         rules = analyzer.rule_count(language) if analyzer.rule_count else None
         self.analyzers.append(
             AnalyzerRun(name=analyzer.name, version=analyzer.version(), rules=rules)

@@ -1,0 +1,117 @@
+"""Markdown fit to paste into a pull-request comment: a summary table, then a section per file."""
+
+import html
+import re
+from collections.abc import Sequence
+
+from review_app.exports import findings as described
+from review_app.exports.documents import TOOL_NAME, FileReview
+from review_app.review.models import Finding, Severity
+
+_LOUD = (Severity.CRITICAL, Severity.HIGH)
+_DIFF_HEADER = re.compile(r"^(?P<side>---|\+\+\+) (?P<prefix>[ab]/)\S+$", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(?<!`)(?P<fence>`+)(?!`)(?P<content>.+?)(?<!`)(?P=fence)(?!`)")
+_MARKUP = re.compile(r"([\\`*_\[\]~])")
+_BLOCK_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
+
+
+def to_markdown(files: Sequence[FileReview]) -> str:
+    """The reviews of `files`; within a file, the most severe findings come first."""
+    every_finding = [finding for file in files for finding in file.result.findings]
+    counts = described.describe_counts(described.severity_counts(every_finding))
+    plural = "" if len(files) == 1 else "s"
+    blocks = [
+        f"## {TOOL_NAME} review: {len(every_finding)} finding"
+        f"{'' if len(every_finding) == 1 else 's'} in {len(files)} file{plural}",
+        _overview(files) if files else "Nothing was reviewed.",
+    ]
+    if every_finding:
+        blocks.insert(1, f"**{counts}**")
+    blocks.extend(_file_section(file) for file in files)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _overview(files: Sequence[FileReview]) -> str:
+    """One row per file: language, score and finding counts."""
+    rows = ["| File | Language | Score | Findings |", "|---|---|---:|---|"]
+    for file in files:
+        counts = described.describe_counts(described.severity_counts(file.result.findings))
+        cells = (_code(file.path), _text(file.result.language), f"{file.result.score}/100", counts)
+        rows.append(_row(cells))
+    return "\n".join(rows)
+
+
+def _file_section(file: FileReview) -> str:
+    """A file's score, summary, findings table and suggested fixes."""
+    result = file.result
+    parts = [f"### {_code(file.path)} · {result.score}/100", _inline(result.summary)]
+    ranked = sorted(result.findings, key=lambda item: (-item.severity.rank, item.line))
+    if ranked:
+        rows = ["| Severity | Line | Rule | Finding |", "|---|---|---|---|"]
+        rows += [_finding_row(finding) for finding in ranked]
+        parts.append("\n".join(rows))
+    else:
+        parts.append("No findings.")
+    parts.extend(_fix(finding, file.path) for finding in ranked if finding.suggested_fix)
+    if result.tool_errors:
+        failed = "; ".join(f"{error.source}: {error.message}" for error in result.tool_errors)
+        parts.append(
+            f"> Some analyzers failed, so this review may miss issues ({_inline(failed)})."
+        )
+    return "\n\n".join(parts)
+
+
+def _finding_row(finding: Finding) -> str:
+    severity = finding.severity.value
+    if finding.severity in _LOUD:
+        severity = f"**{severity}**"
+    where = f"{finding.line}:{finding.column}" if finding.column else str(finding.line)
+    rule = _code(described.rule_id(finding))
+    return _row((severity, where, rule, _inline(described.message(finding))))
+
+
+def _fix(finding: Finding, path: str) -> str:
+    """A collapsed diff, so a long fix does not drown the comment."""
+    diff = _DIFF_HEADER.sub(
+        lambda header: f"{header['side']} {header['prefix']}{path}", finding.suggested_fix or ""
+    )
+    fence = "`" * max(3, _longest_backtick_run(diff) + 1)
+    # One line of escaped text: a blank line would end the HTML block and let raw HTML through.
+    title = html.escape(" ".join(f"line {finding.line}: {finding.title}".split()))
+    return (
+        f"<details>\n<summary>Suggested fix, {title}</summary>\n\n"
+        f"{fence}diff\n{diff.rstrip()}\n{fence}\n\n</details>"
+    )
+
+
+def _row(cells: Sequence[str]) -> str:
+    """A table row of rendered cells; GFM splits cells on `|` even inside code spans."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def _inline(text: str) -> str:
+    """Untrusted text as one line of Markdown: its code spans kept, everything else literal."""
+    text = " ".join(text.split())
+    pieces, end = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        pieces += [_text(text[end : span.start()]), _code(span["content"])]
+        end = span.end()
+    return "".join([*pieces, _text(text[end:])])
+
+
+def _text(text: str) -> str:
+    """Literal text: HTML and every inline or block-starting Markdown character escaped."""
+    text = _MARKUP.sub(r"\\\1", html.escape(text, quote=False))
+    return _BLOCK_START.sub(r"\1\\\2", text)
+
+
+def _code(text: str) -> str:
+    """A code span that always closes, whatever backticks `text` holds (CommonMark 6.1)."""
+    text = " ".join(text.split())
+    fence = "`" * (_longest_backtick_run(text) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)

@@ -1,0 +1,31 @@
+"""One document of the chosen format for the reviews of one or many files."""
+
+import json
+from collections.abc import Sequence
+
+from review_app.exports.documents import TOOL_NAME, ExportFormat, FileReview, tool_version
+from review_app.exports.markdown import to_markdown
+from review_app.exports.sarif import to_sarif
+
+
+def to_json(files: Sequence[FileReview]) -> dict:
+    """Every file's path, review id and full result."""
+    return {
+        "tool": {"name": TOOL_NAME, "version": tool_version()},
+        "files": [
+            {
+                "path": file.path,
+                "review_id": str(file.review_id) if file.review_id else None,
+                **file.result.model_dump(mode="json"),
+            }
+            for file in files
+        ],
+    }
+
+
+def render_export(files: Sequence[FileReview], export_format: ExportFormat) -> str:
+    """The document holding the reviews of `files`, as text."""
+    if export_format is ExportFormat.MARKDOWN:
+        return to_markdown(files)
+    document = to_sarif(files) if export_format is ExportFormat.SARIF else to_json(files)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

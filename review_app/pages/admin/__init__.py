@@ -1,0 +1,1 @@
+"""/admin, one module per tab; `page` registers it."""

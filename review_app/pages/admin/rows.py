@@ -1,0 +1,181 @@
+"""What the admin page's tables and cards show, made from the services' answers."""
+
+import dataclasses
+from datetime import UTC, datetime
+
+from review_app.services import admin_cache, admin_jobs, admin_users, audit, rate_limits
+from review_app.services.identity import CurrentUser
+
+
+def when(moment: datetime | None) -> str:
+    return "—" if moment is None else f"{moment.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC"
+
+
+def seen(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "—"
+    return f"{when(moment)} ({max(0, int((now - moment).total_seconds()))} s ago)"
+
+
+def count(value: int | None, missing: str = "—", thousands: str = ",") -> str:
+    return missing if value is None else f"{value:{thousands}}"
+
+
+@dataclasses.dataclass
+class UserRow:
+    """A user as the table lists them."""
+
+    email: str
+    role: str
+    disabled: bool
+    reviews: int
+    joined: str
+    is_you: bool
+
+
+@dataclasses.dataclass
+class WorkerRow:
+    """A live worker and when its heartbeat was last seen."""
+
+    hostname: str
+    pid: str
+    concurrency: str
+    started: str
+    seen: str
+
+
+@dataclasses.dataclass
+class FailedRow:
+    """A failed review, whose it is and why it failed."""
+
+    label: str
+    email: str
+    error: str
+    attempts: int
+    failed_at: str
+
+
+@dataclasses.dataclass
+class LimitRow:
+    """A rate limit in force."""
+
+    rule: str
+    rate: str
+    counted_per: str
+
+
+@dataclasses.dataclass
+class AuditRow:
+    """One line of the audit log."""
+
+    when: str
+    who: str
+    action: str
+    target: str
+    ip: str
+    detail: str
+
+
+@dataclasses.dataclass
+class QueueFigures:
+    """The queue's health, formatted for the stat cards."""
+
+    depth: str = "—"
+    pending: str = "—"
+    running: str = "—"
+    completed: str = "—"
+    failed: str = "—"
+    redis_ok: bool = True
+
+
+@dataclasses.dataclass
+class CacheFigures:
+    """The result cache's size, formatted for the stat cards."""
+
+    stored: str = "—"
+    hits: str = "—"
+    hot: str = "—"
+
+
+def user_rows(page: admin_users.UserPage, admin: CurrentUser) -> tuple[list[UserRow], list[str]]:
+    """The users of a page, and the ids behind the rows (kept on the server)."""
+    rows = [
+        UserRow(
+            email=item.email,
+            role=item.role,
+            disabled=item.disabled,
+            reviews=item.reviews,
+            joined=f"{item.created_at:%Y-%m-%d}",
+            is_you=item.id == admin.id,
+        )
+        for item in page.items
+    ]
+    return rows, [str(item.id) for item in page.items]
+
+
+def failed_rows(page: admin_jobs.FailedJobPage) -> tuple[list[FailedRow], list[str]]:
+    """The failed reviews of a page, and the ids behind the rows."""
+    rows = [
+        FailedRow(
+            label=item.filename or f"untitled {item.language}",
+            email=item.user_email,
+            error=item.error or "(no error recorded)",
+            attempts=item.attempts,
+            failed_at=when(item.finished_at),
+        )
+        for item in page.items
+    ]
+    return rows, [str(item.id) for item in page.items]
+
+
+def audit_rows(page: audit.AuditPage) -> list[AuditRow]:
+    """The events of a page of the audit log."""
+    return [
+        AuditRow(
+            when=when(item.created_at),
+            who=item.actor_email or "—",
+            action=item.action,
+            target=item.target or "",
+            ip=item.ip or "",
+            detail=item.detail or "",
+        )
+        for item in page.items
+    ]
+
+
+def queue_figures(health: admin_jobs.QueueHealth) -> tuple[QueueFigures, list[WorkerRow]]:
+    """The queue's cards and its live workers."""
+    figures = QueueFigures(
+        depth=count(health.queue_depth, "Redis down"),
+        pending=count(health.pending),
+        running=count(health.running),
+        completed=count(health.completed),
+        failed=count(health.failed),
+        redis_ok=health.redis_ok,
+    )
+    now = datetime.now(UTC)
+    workers = [
+        WorkerRow(
+            hostname=worker.hostname,
+            pid=count(worker.pid, thousands=""),
+            concurrency=count(worker.concurrency),
+            started=when(worker.started_at),
+            seen=seen(worker.seen_at, now),
+        )
+        for worker in health.workers
+    ]
+    return figures, workers
+
+
+def limit_rows(rules: list[rate_limits.RuleInForce]) -> list[LimitRow]:
+    """The rate limits in force."""
+    return [LimitRow(rule.rule, rule.rate, rule.counted_per) for rule in rules]
+
+
+def cache_figures(figures: admin_cache.CacheStats) -> CacheFigures:
+    """The result cache's cards."""
+    return CacheFigures(
+        stored=count(figures.entries),
+        hits=count(figures.hits),
+        hot=count(figures.hot_entries, "Redis down"),
+    )

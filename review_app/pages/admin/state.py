@@ -1,0 +1,251 @@
+"""The admin page's state: what its tabs show, and the actions of its buttons.
+
+The services decide who may act (every admin service refuses a non-admin); this state only
+translates their answers and errors. The ids behind the rows stay on the server.
+"""
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+import reflex as rx
+
+from review_app.components.paging import Paging
+from review_app.models import Role
+from review_app.pages.admin import rows
+from review_app.pages.admin.rows import (
+    AuditRow,
+    CacheFigures,
+    FailedRow,
+    LimitRow,
+    QueueFigures,
+    UserRow,
+    WorkerRow,
+)
+from review_app.services import (
+    admin_cache,
+    admin_jobs,
+    admin_limits,
+    admin_users,
+    audit,
+)
+from review_app.services.errors import AdminOnlyError, ServiceError
+from review_app.services.identity import CurrentUser
+from review_app.services.paging import DEFAULT_PAGE_SIZE
+from review_app.state.session import SessionState, client_ip_of
+
+FORBIDDEN = "403 — Forbidden: this is for administrators."
+ALL_ACTIONS = "all actions"
+AUDIT_ACTIONS = [ALL_ACTIONS, *audit.AuditAction]
+PAGED = ("users", "failed", "audit")
+EVERY_SECTION = (*PAGED, "queue", "limits", "cache")
+
+
+class AdminState(rx.State):
+    """What the admin page shows."""
+
+    error: str = ""
+    notice: str = ""
+    refreshed_at: str = ""
+    user_search: str = ""
+    users: list[UserRow] = []
+    users_paging: Paging = Paging()
+    queue: QueueFigures = QueueFigures()
+    workers: list[WorkerRow] = []
+    failed: list[FailedRow] = []
+    failed_total: int = 0
+    failed_paging: Paging = Paging()
+    limits: list[LimitRow] = []
+    cache: CacheFigures = CacheFigures()
+    audit_action: str = ALL_ACTIONS
+    audit_actor: str = ""
+    audit_log: list[AuditRow] = []
+    audit_paging: Paging = Paging()
+
+    _user_ids: list[str] = []
+    _failed_ids: list[str] = []
+    _offsets: dict[str, int] = {}
+
+    @rx.event
+    async def load(self) -> None:
+        """On page load and on Refresh: read every section again."""
+        self.error = self.notice = ""
+        if actor := await self._actor():
+            await self._reload(actor, *EVERY_SECTION)
+
+    @rx.event
+    async def search_users(self, text: str) -> None:
+        """List the users whose email contains `text`, from the first page."""
+        self.user_search = text[:255]
+        await self._reload_from_start("users")
+
+    @rx.event
+    async def set_audit_filter(self, name: str, value: str) -> None:
+        """Show one action only, and/or actors whose email contains a text."""
+        if name in ("audit_action", "audit_actor"):
+            setattr(self, name, value[:255])
+            await self._reload_from_start("audit")
+
+    @rx.event
+    async def turn_page(self, section: str, step: int) -> None:
+        """Show the next (1) or previous (-1) page of users, failed jobs or the audit log."""
+        if section in PAGED and (actor := await self._actor()):
+            offset = max(0, self._offsets.get(section, 0) + step * DEFAULT_PAGE_SIZE)
+            self._offsets = {**self._offsets, section: offset}
+            await self._reload(actor, section)
+
+    @rx.event
+    async def set_disabled(self, index: int, disabled: bool) -> None:
+        """Disable a user (every login ends at once) or enable them again."""
+        await self._change_user(index, partial(admin_users.set_disabled, disabled=disabled))
+
+    @rx.event
+    async def set_admin(self, index: int, admin: bool) -> None:
+        """Promote a user to admin, or demote them to user."""
+        role = Role.ADMIN if admin else Role.USER
+        await self._change_user(index, partial(admin_users.set_role, role=role))
+
+    @rx.event
+    async def rerun(self, index: int) -> None:
+        """Queue a failed review again."""
+        actor = await self._actor()
+        review_id = _id_at(self._failed_ids, index)
+        if actor is None or review_id is None:
+            return
+        call = partial(admin_jobs.rerun_review, actor=actor, review_id=review_id, ip=self._ip())
+        if outcome := await self._call(call):
+            self.notice = "Queued again." if outcome.requeued else "It was no longer failed."
+            await self._reload(actor, "failed", "queue", "audit")
+
+    @rx.event
+    async def purge_cache(self) -> None:
+        """Delete every cached result (after the confirmation dialog)."""
+        actor = await self._actor()
+        if actor is None:
+            return
+        if purged := await self._call(partial(admin_cache.purge_cache, actor=actor, ip=self._ip())):
+            self.notice = f"Cache purged: {purged.entries} stored, {purged.hot_entries} hot."
+            await self._reload(actor, "cache", "audit")
+
+    async def _actor(self) -> CurrentUser | None:
+        """The signed-in user; None (every section emptied, and why) when signed out."""
+        try:
+            return await (await self.get_state(SessionState))._current_user()
+        except ServiceError as error:
+            self._refuse(str(error))
+            return None
+
+    def _refuse(self, reason: str) -> None:
+        self.reset()
+        self.error = reason
+
+    def _ip(self) -> str:
+        return client_ip_of(self.router)
+
+    async def _call(self, call: Callable[[], Any]) -> Any:
+        """Run a blocking service call; None (and the reason shown) when it fails."""
+        self.error = self.notice = ""
+        try:
+            return await rx.run_in_thread(call)
+        except AdminOnlyError:
+            self._refuse(FORBIDDEN)
+        except ServiceError as error:
+            self.error = str(error)
+        return None
+
+    async def _change_user(
+        self, index: int, change: Callable[..., admin_users.ManagedUser]
+    ) -> None:
+        actor = await self._actor()
+        user_id = _id_at(self._user_ids, index)
+        if actor is None or user_id is None:
+            return
+        if changed := await self._call(
+            partial(change, actor=actor, user_id=user_id, ip=self._ip())
+        ):
+            state = "disabled" if changed.disabled else f"an active {changed.role}"
+            self.notice = f"{changed.email} is now {state}."
+            await self._reload(actor, "users", "audit")
+
+    async def _reload_from_start(self, section: str) -> None:
+        if actor := await self._actor():
+            self._offsets = {**self._offsets, section: 0}
+            await self._reload(actor, section)
+
+    async def _reload(self, actor: CurrentUser, *sections: str) -> None:
+        """Read the sections again from the services and show what they answer."""
+        table = self._sections(actor)
+        for section in sections:
+            read, show = table[section]
+            try:
+                answer = await rx.run_in_thread(read)
+            except AdminOnlyError:
+                self._refuse(FORBIDDEN)
+                return
+            except ServiceError as error:
+                self.error = str(error)
+                continue
+            show(answer)
+        self.refreshed_at = f"Updated {rows.when(datetime.now(UTC))}"
+
+    def _sections(self, actor: CurrentUser) -> dict[str, tuple[Callable[[], Any], Callable]]:
+        """Each tab: how to read it from the services, and how to show the answer."""
+        offset = self._offsets
+        action = None if self.audit_action == ALL_ACTIONS else self.audit_action
+        return {
+            "users": (
+                partial(
+                    admin_users.search_users,
+                    actor=actor,
+                    query=self.user_search,
+                    offset=offset.get("users", 0),
+                ),
+                partial(self._show_users, actor=actor),
+            ),
+            "failed": (
+                partial(admin_jobs.failed_jobs, actor=actor, offset=offset.get("failed", 0)),
+                self._show_failed,
+            ),
+            "audit": (
+                partial(
+                    audit.list_events,
+                    actor=actor,
+                    action=action,
+                    actor_email=self.audit_actor,
+                    offset=offset.get("audit", 0),
+                ),
+                self._show_audit,
+            ),
+            "queue": (partial(admin_jobs.queue_health, actor=actor), self._show_queue),
+            "limits": (partial(admin_limits.limits_in_force, actor=actor), self._show_limits),
+            "cache": (partial(admin_cache.cache_stats, actor=actor), self._show_cache),
+        }
+
+    def _show_users(self, page: admin_users.UserPage, actor: CurrentUser) -> None:
+        self.users, self._user_ids = rows.user_rows(page, actor)
+        self.users_paging = Paging.of(page)
+
+    def _show_failed(self, page: admin_jobs.FailedJobPage) -> None:
+        self.failed, self._failed_ids = rows.failed_rows(page)
+        self.failed_total = page.total
+        self.failed_paging = Paging.of(page)
+
+    def _show_audit(self, page: audit.AuditPage) -> None:
+        self.audit_log = rows.audit_rows(page)
+        self.audit_paging = Paging.of(page)
+
+    def _show_queue(self, health: admin_jobs.QueueHealth) -> None:
+        self.queue, self.workers = rows.queue_figures(health)
+
+    def _show_limits(self, rules: list) -> None:
+        self.limits = rows.limit_rows(rules)
+
+    def _show_cache(self, figures: admin_cache.CacheStats) -> None:
+        self.cache = rows.cache_figures(figures)
+
+
+def _id_at(ids: list[str], index: int) -> uuid.UUID | None:
+    """The id behind row `index`, or None for an index no row has."""
+    return uuid.UUID(ids[index]) if 0 <= index < len(ids) else None

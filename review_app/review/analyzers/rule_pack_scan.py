@@ -1,0 +1,222 @@
+"""The project's rule pack (review/rules/), taint-aware, run by the Semgrep CE engine.
+
+Mapping: the rule's metadata gives the title, severity, category and CWE; semgrep's message
+(its $METAVARS filled in) is the detail; semgrep's autofix becomes a unified diff. Parse errors
+are left to the syntax analyzer. A rule the engine could not run on a file is named in that
+file's failure, next to the findings of the rules that did run.
+"""
+
+import logging
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import get_args
+
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
+from review_app.review.diffs import make_unified_diff
+from review_app.review.errors import AnalyzerError
+from review_app.review.languages import submission_filename
+from review_app.review.models import Finding
+from review_app.review.rule_pack.engine import (
+    PARSE_ERROR_KINDS,
+    EngineError,
+    EngineLimits,
+    EngineOutput,
+    EngineResult,
+    EngineTarget,
+    first_line,
+    run_engine,
+)
+from review_app.review.rule_pack.engine_rules import EngineRuleFiles
+from review_app.review.rule_pack.loader import RulePack, default_rule_pack
+from review_app.review.rule_pack.models import PACK_LANGUAGES, PackRule, RuleCategory
+from review_app.review.source_text import split_lines
+
+logger = logging.getLogger(__name__)
+
+NAME = "semgrep"
+
+_ERROR_WORDS = {"Timeout": "timed out", "Out of memory": "ran out of memory"}
+
+# Semgrep's own test for minified code, which its wrapper skips: no hand-written source averages
+# 300 bytes a line, and the engine's parsers slow down badly on huge lines (a 170 KB line of Go
+# takes minutes, past any rule timeout; 120 KB, six seconds). Files under 20 KB are scanned
+# whatever their shape: one long line of data in a small module costs well under a second.
+_MINIFIED_BYTES_PER_LINE = 300
+_MINIFIED_MIN_BYTES = 20_000
+
+
+def make_analyzer(
+    load_pack: Callable[[], RulePack] = default_rule_pack, limits: EngineLimits | None = None
+) -> Analyzer:
+    """The analyzer running the pack `load_pack` returns (loaded on first use) within `limits`."""
+    pack = cache(load_pack)
+    rule_files = EngineRuleFiles(pack)
+    engine_limits = limits or EngineLimits()
+
+    def run(files: Sequence[SourceFile]) -> list[AnalyzerOutput]:
+        return _scan(files, pack(), rule_files, engine_limits)
+
+    return Analyzer(
+        name=NAME,
+        description="the project's rule pack, taint-aware, run by the Semgrep CE engine",
+        run=run,
+        categories=frozenset(get_args(RuleCategory)),
+        languages=frozenset().union(*PACK_LANGUAGES.values()),
+        packages=("semgrep",),
+        tool_version=lambda: f"rule-pack={pack().digest}",
+        rule_count=lambda language: len(pack().for_language(language)),
+    )
+
+
+def _scan(
+    files: Sequence[SourceFile], pack: RulePack, rule_files: EngineRuleFiles, limits: EngineLimits
+) -> list[AnalyzerOutput]:
+    """One engine run per language over its files; outputs in the order of `files`."""
+    outputs = [AnalyzerOutput()] * len(files)
+    for language in dict.fromkeys(file.language for file in files):
+        if not pack.for_language(language):
+            continue
+        indices = [index for index, file in enumerate(files) if file.language == language]
+        for index in indices:
+            outputs[index] = AnalyzerOutput(failure=_minified(files[index]))
+        scanned = [index for index in indices if outputs[index].failure is None]
+        batch = [files[index] for index in scanned]
+        for index, output in zip(
+            scanned, _scan_language(language, batch, pack, rule_files, limits), strict=True
+        ):
+            outputs[index] = output
+    return outputs
+
+
+def _scan_language(
+    language: str,
+    files: list[SourceFile],
+    pack: RulePack,
+    rule_files: EngineRuleFiles,
+    limits: EngineLimits,
+) -> list[AnalyzerOutput]:
+    """The files' outputs; when the engine fails as a whole, each file says why."""
+    if not files:
+        return []
+    try:
+        with tempfile.TemporaryDirectory(prefix="review-semgrep-") as directory:
+            folder = Path(directory).resolve()
+            targets = _write_code(folder, files)
+            output = run_engine(rule_files.path(language), language, targets, folder, limits)
+    except AnalyzerError as error:
+        return [AnalyzerOutput(failure=str(error)) for _ in files]
+    except Exception as error:  # a crashing engine must not sink the other languages
+        logger.exception("semgrep crashed on %d %s files", len(files), language)
+        return [AnalyzerOutput(failure=f"crashed: {type(error).__name__}: {error}") for _ in files]
+    return _outputs(output, files, targets, pack)
+
+
+def _minified(file: SourceFile) -> str | None:
+    """Why the engine skips this file, when it looks minified; None for source code."""
+    size = len(file.code.encode("utf-8"))
+    per_line = size / max(1, len(split_lines(file.code)))
+    if size < _MINIFIED_MIN_BYTES or per_line <= _MINIFIED_BYTES_PER_LINE:
+        return None
+    return f"skipped: the code looks minified ({per_line:,.0f} bytes a line on average)"
+
+
+def _write_code(folder: Path, files: list[SourceFile]) -> list[EngineTarget]:
+    """Write each file under its own relative path, in a numbered folder so paths may repeat."""
+    targets = []
+    for number, file in enumerate(files):
+        project_path = _project_path(file)
+        path = folder / str(number) / project_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file.code.encode("utf-8"))
+        targets.append(EngineTarget(path=path, project_path=project_path))
+    return targets
+
+
+def _project_path(file: SourceFile) -> PurePosixPath:
+    """The file's path without any root, `.` or `..`, so it stays inside the private folder."""
+    parts = PurePosixPath(file.path.replace("\\", "/")).parts
+    kept = [part for part in parts if part not in {"/", ".", ".."}]
+    return PurePosixPath(*kept) if kept else PurePosixPath(submission_filename(file.language))
+
+
+def _outputs(
+    output: EngineOutput, files: list[SourceFile], targets: list[EngineTarget], pack: RulePack
+) -> list[AnalyzerOutput]:
+    """Each file's findings, and the rules that did not run on it."""
+    index_of = {str(target.path): index for index, target in enumerate(targets)}
+    encoded = [file.code.encode("utf-8") for file in files]  # the engine counts in bytes
+    findings: list[list[Finding]] = [[] for _ in files]
+    for result in output.results:
+        index, rule = index_of.get(result.path), pack.rule(result.check_id)
+        if index is None or rule is None:
+            logger.warning("semgrep reported %s on an unknown file or rule", result.check_id)
+            continue
+        filename = str(targets[index].project_path)
+        findings[index].append(_finding(result, rule, files[index].code, encoded[index], filename))
+    problems: list[list[str]] = [[] for _ in files]
+    for error in output.errors:
+        if error.kind in PARSE_ERROR_KINDS:
+            continue  # the syntax analyzer reports where the code does not parse
+        index = index_of.get(error.location.path) if error.location else None
+        for file_problems in problems if index is None else [problems[index]]:
+            file_problems.append(_problem_text(error))
+    return [
+        AnalyzerOutput(findings=found, failure=_failure(file_problems))
+        for found, file_problems in zip(findings, problems, strict=True)
+    ]
+
+
+def _problem_text(error: EngineError) -> str:
+    """`python-sql-injection timed out`, or what else went wrong and where."""
+    what = _ERROR_WORDS.get(error.kind) or f"failed ({error.kind}: {first_line(error.message)})"
+    return f"rule {error.rule_id} {what}" if error.rule_id else f"the engine {what}"
+
+
+def _failure(problems: list[str]) -> str | None:
+    if not problems:
+        return None
+    return "not every rule ran: " + "; ".join(dict.fromkeys(problems))
+
+
+def _finding(
+    result: EngineResult, rule: PackRule, text: str, code: bytes, filename: str
+) -> Finding:
+    """Our finding for one match of a rule of the pack in `text` (`code` once encoded)."""
+    meta = rule.metadata
+    return Finding(
+        title=meta.title,
+        detail=result.extra.message.strip(),
+        severity=meta.severity,
+        category=meta.category,
+        line=result.start.line,
+        end_line=result.end.line if result.end.line > result.start.line else None,
+        column=_character_column(code, result.start.offset, result.start.col),
+        rule=rule.id,
+        cwe=meta.cwe,
+        sources=[NAME],
+        suggested_fix=_fix_as_diff(result, text, code, filename),
+    )
+
+
+def _character_column(code: bytes, offset: int, byte_column: int) -> int:
+    """The 1-based column in characters of a place the engine gives in bytes."""
+    line_start = max(0, offset - (byte_column - 1))
+    return len(code[line_start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def _fix_as_diff(result: EngineResult, text: str, code: bytes, filename: str) -> str | None:
+    """The autofix as a unified diff; None without one, or if it points outside the code."""
+    fix = result.extra.fix
+    start, end = result.start.offset, result.end.offset
+    if fix is None or not 0 <= start <= end <= len(code):
+        return None
+    try:
+        fixed = (code[:start] + fix.encode("utf-8") + code[end:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return make_unified_diff(text, fixed, filename) if fixed != text else None
+
+
+ANALYZER = make_analyzer()

@@ -1,0 +1,107 @@
+"""The live channel of each user: what every open tab of theirs hears, pushed over Redis pub/sub.
+
+One typed union of events travels on it (a review's progress, a login ending); `listen` is the
+only reader, so the tabs' state only applies events and never parses channel messages.
+"""
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated, Literal
+
+import redis.asyncio as aioredis
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from redis import RedisError
+
+from review_app.models import ReviewStatus
+from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.review.models import Stage
+from review_app.settings import get_settings
+
+logger = logging.getLogger(__name__)
+RECONNECT_SECONDS = 2.0
+
+
+class ProgressEvent(BaseModel):
+    """One stage of one review; built straight from a `Review` row (from_attributes)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    type: Literal["review_progress"] = "review_progress"
+    review_id: uuid.UUID = Field(validation_alias=AliasChoices("review_id", "id"))
+    status: ReviewStatus
+    stage: Stage
+    progress: int  # 0-100
+    cached: bool = False
+    score: int | None = None
+    error: str | None = None
+
+
+class LogoutEvent(BaseModel):
+    """A login (token family) ended: its tabs sign out at once."""
+
+    type: Literal["logout"] = "logout"
+    family: uuid.UUID
+
+
+LiveEvent = Annotated[ProgressEvent | LogoutEvent, Field(discriminator="type")]
+_LIVE_EVENT: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)
+
+
+def user_channel(user_id: uuid.UUID | str) -> str:
+    """The pub/sub channel every open tab of a user listens on."""
+    return f"{KEY_PREFIX}user:{user_id}"
+
+
+def review_channel(review_id: uuid.UUID) -> str:
+    """The pub/sub channel of one review (a CLI or script following one review)."""
+    return f"{KEY_PREFIX}review:{review_id}"
+
+
+def publish(event: LiveEvent, user_id: uuid.UUID) -> None:
+    """Send `event` to the user's tabs (and a review's own channel), if Redis answers.
+
+    Best effort: the database always holds the latest state, and a tab reloads it.
+    """
+    message = event.model_dump_json()
+    try:
+        pipeline = get_redis().pipeline(transaction=False)
+        if isinstance(event, ProgressEvent):
+            pipeline.publish(review_channel(event.review_id), message)
+        pipeline.publish(user_channel(user_id), message)
+        pipeline.execute()
+    except RedisError as error:
+        logger.warning("live event %s for user %s not published: %s", event.type, user_id, error)
+
+
+async def listen(user_id: str, poll_seconds: float) -> AsyncIterator[LiveEvent | None]:
+    """The user's events as they come, and None after each quiet `poll_seconds`.
+
+    Reconnects by itself when Redis goes away; a message that is not an event is logged and
+    skipped, so a tab never loses its pushes over one bad message.
+    """
+    client = aioredis.from_url(get_settings().effective_redis_url, decode_responses=True)
+    try:
+        while True:
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(user_channel(user_id))
+                    while True:
+                        message = await pubsub.get_message(
+                            ignore_subscribe_messages=True, timeout=poll_seconds
+                        )
+                        yield _parsed(message["data"]) if message else None
+            except RedisError as error:
+                logger.warning("live channel lost Redis, reconnecting: %s", error)
+                await asyncio.sleep(RECONNECT_SECONDS)
+    finally:
+        await client.aclose()
+
+
+def _parsed(data: str) -> LiveEvent | None:
+    try:
+        return _LIVE_EVENT.validate_json(data)
+    except ValidationError:
+        logger.warning("not a live event, skipped: %.200r", data)
+        return None

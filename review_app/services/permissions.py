@@ -1,0 +1,14 @@
+"""Who may do what: checked inside the services, whichever adapter (API, page) calls them."""
+
+from review_app.services.errors import AdminOnlyError
+from review_app.services.identity import CurrentUser
+
+
+def require_admin(actor: CurrentUser) -> None:
+    """Refuse a non-admin.
+
+    Raises:
+        AdminOnlyError: `actor` is not an admin.
+    """
+    if not actor.is_admin:
+        raise AdminOnlyError

@@ -1,0 +1,72 @@
+"""What a person does in the browser, as steps the end-to-end tests share."""
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+# Debian's Chromium, without the background traffic a closed network refuses.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+PASSWORD = "correct horse battery"
+
+
+def register(page: Page, base_url: str, email: str, password: str = PASSWORD) -> None:
+    """Create an account through /register; lands on the editor."""
+    page.goto(f"{base_url}/register")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password (at least 8 characters)").fill(password)
+    page.get_by_label("Repeat the password").fill(password)
+    page.get_by_role("button", name="Create account").click()
+    expect_signed_in(page, email)
+
+
+def expect_signed_in(page: Page, email: str) -> None:
+    """The navigation bar names the signed-in user and offers to sign out."""
+    navigation = page.get_by_role("navigation")
+    expect(navigation.get_by_text(email, exact=True)).to_be_visible()
+    expect(navigation.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Fill in and send the login form the page shows (after a redirect, wait for it)."""
+    expect(page).to_have_url(re.compile("/login"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def paste_code(page: Page, code: str) -> None:
+    """Paste `code` into the Monaco editor, as a person pasting from the clipboard."""
+    page.locator(".monaco-editor .view-lines").first.click()
+    page.keyboard.press("Control+A")
+    page.evaluate("text => navigator.clipboard.writeText(text)", code)
+    page.keyboard.press("Control+V")
+
+
+def editor_text(page: Page) -> str:
+    """What the Monaco editor holds now."""
+    return page.evaluate("window.reviewAppEditor.getValue()")
+
+
+def marker_lines(page: Page) -> dict[int, list[str]]:
+    """The editor's inline markers: line -> messages."""
+    markers = page.evaluate(
+        "window.reviewAppMonaco.editor.getModelMarkers({}).map(m => [m.startLineNumber, m.message])"
+    )
+    lines: dict[int, list[str]] = {}
+    for line, message in markers:
+        lines.setdefault(line, []).append(message)
+    return lines
+
+
+def alert(page: Page, text: str | re.Pattern) -> Locator:
+    """Our alert saying `text` (Monaco leaves empty alert regions of its own in the page)."""
+    return page.get_by_role("alert").filter(has_text=text)

@@ -1,0 +1,138 @@
+"""Loading a rule pack: a bad file or rule is reported by path and id and the rest loads; the
+engine gets one rules file per language; rule pages and fixture annotations read the pack."""
+
+import json
+import shutil
+import stat
+import subprocess
+import tempfile
+from pathlib import Path
+
+from review_app.review.models import Category, Severity
+from review_app.review.rule_pack import load_rule_pack
+from review_app.review.rule_pack.engine_rules import EngineRuleFiles
+from review_app.review.rule_pack.fixture_annotations import (
+    Annotation,
+    annotation_mismatches,
+    fixture_annotations,
+)
+
+ENGINE_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rule_engine"
+
+
+def test_bad_rules_are_reported_by_path_and_id_and_the_good_one_still_loads() -> None:
+    pack = load_rule_pack(ENGINE_FIXTURES / "invalid")
+    assert [item.rule.id for item in pack.rules] == ["python-exec-call"]
+    problems = {(str(problem.path), problem.rule_id): problem.message for problem in pack.problems}
+    assert set(problems) == {
+        ("python/mixed.yaml", "python-exec-call"),
+        ("python/mixed.yaml", "python-cwe-as-text"),
+        ("python/mixed.yaml", "python-disagreeing-severity"),
+        ("python/not-yaml.yaml", None),
+        ("ruby/empty.yaml", None),
+    }
+    assert problems["python/mixed.yaml", "python-exec-call"].startswith("duplicate of the rule")
+    assert problems["python/mixed.yaml", "python-cwe-as-text"].startswith("metadata.cwe:")
+    assert (
+        "disagrees with metadata severity medium"
+        in problems["python/mixed.yaml", "python-disagreeing-severity"]
+    )
+    assert problems["python/not-yaml.yaml", None].startswith("not valid YAML")
+
+
+def test_rules_apply_to_the_languages_they_list() -> None:
+    pack = load_rule_pack(ENGINE_FIXTURES / "pack")
+    by_language = {
+        language: [item.rule.id for item in pack.for_language(language)]
+        for language in ("python", "javascript", "typescript", "go", "java")
+    }
+    assert by_language == {
+        "python": ["python-eval-of-input", "python-none-comparison"],
+        "javascript": ["javascript-eval-of-location-hash"],
+        "typescript": ["javascript-eval-of-location-hash"],
+        "go": [],
+        "java": [],
+    }
+
+
+def test_a_rule_page_shows_the_rules_documentation() -> None:
+    pack = load_rule_pack(ENGINE_FIXTURES / "pack")
+    page = pack.documentation("javascript-eval-of-location-hash")
+    assert page is not None
+    assert (page.title, page.cwe, page.severity, page.category) == (
+        "Code evaluated from the URL fragment",
+        95,
+        Severity.CRITICAL,
+        Category.SECURITY,
+    )
+    assert page.languages == ["javascript", "typescript"]
+    assert page.bad == "eval(location.hash.slice(1));\n"
+    assert page.why.startswith("A crafted link")
+    assert pack.documentation("javascript-no-such-rule") is None
+
+
+def test_the_pack_digest_changes_when_any_rule_file_changes(tmp_path: Path) -> None:
+    shutil.copytree(ENGINE_FIXTURES / "pack", tmp_path / "pack")
+    before = load_rule_pack(tmp_path / "pack").digest
+    rule_file = tmp_path / "pack" / "python" / "engine.yaml"
+    rule_file.write_text(rule_file.read_text().replace("cwe: 597", "cwe: 595"))
+    assert load_rule_pack(tmp_path / "pack").digest != before
+
+
+def test_the_engine_gets_one_private_rules_file_per_language_written_once() -> None:
+    rule_files = EngineRuleFiles(lambda: load_rule_pack(ENGINE_FIXTURES / "pack"))
+    typescript = rule_files.path("typescript")
+    assert rule_files.path("typescript") == typescript
+    assert typescript.stat().st_mtime_ns == rule_files.path("typescript").stat().st_mtime_ns
+    assert stat.S_IMODE(typescript.parent.stat().st_mode) == 0o700
+    [rule] = json.loads(typescript.read_text())["rules"]
+    assert rule["id"] == "javascript-eval-of-location-hash"
+    assert "metadata" not in rule
+    python = json.loads(rule_files.path("python").read_text())["rules"]
+    assert [rule["id"] for rule in python] == ["python-eval-of-input", "python-none-comparison"]
+
+
+def test_a_rules_file_removed_under_a_running_process_is_written_again() -> None:
+    rule_files = EngineRuleFiles(lambda: load_rule_pack(ENGINE_FIXTURES / "pack"))
+    shutil.rmtree(rule_files.path("python").parent)
+    assert json.loads(rule_files.path("python").read_text())["rules"]
+
+
+def test_rules_folders_of_ended_processes_are_removed() -> None:
+    ended = subprocess.Popen(["true"])
+    ended.wait()  # its pid no longer runs
+    abandoned = Path(tempfile.mkdtemp(prefix=f"review-rule-pack-{ended.pid}-"))
+    EngineRuleFiles(lambda: load_rule_pack(ENGINE_FIXTURES / "pack")).path("go")
+    assert not abandoned.exists()
+
+
+def test_annotations_point_at_the_next_code_line() -> None:
+    code = (
+        "// ruleid: javascript-a, javascript-b\n"
+        "// ok: javascript-c\n"
+        "\n"
+        "run(input);\n"
+        "// todoruleid: javascript-a\n"
+        "run(helper());\n"
+    )
+    assert fixture_annotations(code, "javascript") == [
+        Annotation("ruleid", "javascript-a", 4),
+        Annotation("ruleid", "javascript-b", 4),
+        Annotation("ok", "javascript-c", 4),
+        Annotation("todoruleid", "javascript-a", 6),
+    ]
+    assert fixture_annotations(code, "python") == []
+
+
+def test_mismatches_name_the_line_and_the_rule() -> None:
+    annotations = [
+        Annotation("ruleid", "python-a", 3),
+        Annotation("ok", "python-a", 5),
+        Annotation("todook", "python-a", 9),
+    ]
+    reported = {(5, "python-a"), (7, "python-b"), (9, "python-a")}
+    assert annotation_mismatches(annotations, reported) == [
+        "line 3: python-a does not report it (annotated ruleid)",
+        "line 5: python-a reports it (annotated ok)",
+        "line 7: python-b reports it (not annotated)",
+    ]
