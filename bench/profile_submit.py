@@ -19,7 +19,8 @@ from bench.harness import DATABASES, bench_services
 from bench.report import RESULTS_DIR, flags
 from bench.workload import ApiUser, python_source, sign_up, submit
 from review_app.api.app import create_api
-from review_app.services import auth, reviews
+from review_app.services.accounts import auth
+from review_app.services.reviews import submissions as reviews
 
 
 async def profile_requests(client: httpx.AsyncClient, user: ApiUser, requests: int) -> Profiler:

@@ -25,7 +25,7 @@ from bench.workload import CompletionWatcher, python_source, sign_up, submit
 from review_app.review.analyzers.static_analysis import run_static_analysis
 from review_app.review.models import LLMConfig
 from review_app.review.pipeline import run_review
-from review_app.services.reviews import llm_config
+from review_app.services.reviews.submissions import llm_config
 
 STAGES = ("queue", "analyzers", "finish")
 

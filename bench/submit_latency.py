@@ -22,7 +22,7 @@ from review_app.db import session_scope
 from review_app.models import Review
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.review.cache_key import cache_key
-from review_app.services.reviews import llm_config
+from review_app.services.reviews.submissions import llm_config
 
 CELERY_QUEUE = "celery"
 BARE_LIST = f"{KEY_PREFIX}bench:bare-lpush"

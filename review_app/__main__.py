@@ -35,8 +35,8 @@ def create_admin(
 ) -> None:
     """Make EMAIL an admin: promote the account, or create it (asking for a password)."""
     from review_app.db import session_scope, upgrade_to_head
-    from review_app.services import accounts
-    from review_app.services.auth import drop_session_cache
+    from review_app.services.accounts import users as accounts
+    from review_app.services.accounts.auth import drop_session_cache
     from review_app.services.errors import ServiceError
 
     upgrade_to_head()

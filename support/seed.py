@@ -6,8 +6,8 @@ from datetime import datetime
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus, Role
-from review_app.services import accounts
-from review_app.services.identity import CurrentUser
+from review_app.services.accounts import users as accounts
+from review_app.services.accounts.identity import CurrentUser
 from support.browser import PASSWORD
 
 # An admin acting from a test, to read what admin services show (it need not exist in the db).

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Role, User
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 
 
 def _create_admin(email: str, stdin: str = "") -> subprocess.CompletedProcess:

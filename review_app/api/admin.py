@@ -7,14 +7,12 @@ from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import ClientIp, SignedInUser
 from review_app.models import Role
-from review_app.services import (
-    admin_cache,
-    admin_jobs,
-    admin_limits,
-    admin_users,
-    audit,
-    rate_limits,
-)
+from review_app.services import rate_limits
+from review_app.services.admin import audit_history
+from review_app.services.admin import cache as admin_cache
+from review_app.services.admin import jobs as admin_jobs
+from review_app.services.admin import limits as admin_limits
+from review_app.services.admin import users as admin_users
 from review_app.services.paging import DEFAULT_PAGE_SIZE
 
 router = APIRouter(
@@ -117,16 +115,16 @@ async def purge_cache(admin: SignedInUser, ip: ClientIp) -> admin_cache.CachePur
 
 
 @router.get("/audit")
-async def audit_log(
+async def audit_events(
     admin: SignedInUser,
     action: str | None = None,
     actor: str | None = None,
     limit: int = DEFAULT_PAGE_SIZE,
     offset: int = 0,
-) -> audit.AuditPage:
+) -> audit_history.AuditPage:
     """Who did what, when: newest first, optionally one action and/or actor email substring."""
     return await run_in_threadpool(
-        audit.list_events,
+        audit_history.list_events,
         actor=admin,
         action=action,
         actor_email=actor,

@@ -7,10 +7,11 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import AccessToken, ClientIp
-from review_app.services import accounts, auth
-from review_app.services.accounts import PublicUser
+from review_app.services.accounts import auth
+from review_app.services.accounts import users as accounts
+from review_app.services.accounts.passwords import MAX_PASSWORD_LENGTH
+from review_app.services.accounts.users import PublicUser
 from review_app.services.errors import AuthenticationError
-from review_app.services.passwords import MAX_PASSWORD_LENGTH
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 REFRESH_COOKIE = "refresh_token"

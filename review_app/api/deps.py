@@ -8,11 +8,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from review_app.services import rate_limits
-from review_app.services.auth import authenticate
-from review_app.services.client_ip import resolve_client_ip
+from review_app.services.accounts.auth import authenticate
+from review_app.services.accounts.client_ip import resolve_client_ip
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.accounts.tokens import TokenType, decode_token
 from review_app.services.errors import AuthenticationError
-from review_app.services.identity import CurrentUser
-from review_app.services.tokens import TokenType, decode_token
 from review_app.settings import get_settings
 
 bearer_scheme = HTTPBearer(auto_error=False, description="An access token from /api/auth/login.")

@@ -8,7 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
 from review_app.exports import ExportFormat
-from review_app.services.review_exports import export_review
+from review_app.services.reviews.downloads import export_review
 
 router = APIRouter(prefix="/api/reviews", tags=["reviews"])
 

@@ -9,8 +9,8 @@ from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
 from review_app.review.languages import SUPPORTED_LANGUAGES
-from review_app.services import reviews
-from review_app.services.review_views import ReviewDetail, ReviewPage, SubmittedReview
+from review_app.services.reviews import submissions as reviews
+from review_app.services.reviews.views import ReviewDetail, ReviewPage, SubmittedReview
 
 router = APIRouter(prefix="/api/reviews", tags=["reviews"])
 

@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from review_app.api.deps import SignedInUser
-from review_app.services.accounts import PublicUser
+from review_app.services.accounts.users import PublicUser
 
 router = APIRouter(prefix="/api/users", tags=["users"])
 

@@ -7,7 +7,7 @@ import reflex as rx
 
 from review_app.components.labeled import labeled
 from review_app.components.messages import messages
-from review_app.services import auth
+from review_app.services.accounts import auth
 from review_app.services.errors import ServiceError
 from review_app.state.session import SessionState, client_ip_of
 

@@ -17,9 +17,10 @@ from review_app.components.review_panel import SEVERITY_COLORS
 from review_app.components.stat_card import stat_card, stat_row
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.review.models import Severity
-from review_app.services import admin_users, stats
+from review_app.services import stats
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.admin import users as admin_users
 from review_app.services.errors import ServiceError
-from review_app.services.identity import CurrentUser
 from review_app.state.date_input import parse_date_input
 from review_app.state.session import SessionState
 

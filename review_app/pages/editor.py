@@ -15,8 +15,8 @@ from review_app.review.diffs import apply_unified_diff
 from review_app.review.errors import InvalidSubmissionError, PatchApplyError
 from review_app.review.languages import SUPPORTED_LANGUAGES, language_for_filename
 from review_app.review.validation import validate_code
-from review_app.services import reviews
 from review_app.services.errors import ServiceError
+from review_app.services.reviews import submissions as reviews
 from review_app.settings import get_settings
 from review_app.state.jobs import JobsState
 from review_app.state.review_view import ReviewViewState

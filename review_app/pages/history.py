@@ -11,8 +11,8 @@ from review_app.components.page import page
 from review_app.components.paging import Paging, pager
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
-from review_app.services import reviews
 from review_app.services.errors import ServiceError
+from review_app.services.reviews import submissions as reviews
 from review_app.state.date_input import parse_date_input
 from review_app.state.jobs import JobRow
 from review_app.state.session import SessionState

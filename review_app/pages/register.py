@@ -7,7 +7,7 @@ import reflex as rx
 from review_app import routes
 from review_app.components.page import page
 from review_app.pages.auth_forms import AuthFormState, auth_page, field, start_session
-from review_app.services import auth
+from review_app.services.accounts import auth
 
 
 class RegisterState(AuthFormState, rx.State):

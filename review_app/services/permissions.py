@@ -1,7 +1,7 @@
 """Who may do what: checked inside the services, whichever adapter (API, page) calls them."""
 
+from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import AdminOnlyError
-from review_app.services.identity import CurrentUser
 
 
 def require_admin(actor: CurrentUser) -> None:

@@ -18,8 +18,8 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus
 from review_app.review.languages import resolve_language
 from review_app.review.models import Severity
+from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import InvalidQueryError, PermissionDeniedError
-from review_app.services.identity import CurrentUser
 
 DEFAULT_SPAN_DAYS = 30
 MAX_SPAN_DAYS = 366

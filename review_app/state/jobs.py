@@ -7,10 +7,10 @@ from functools import partial
 import reflex as rx
 
 from review_app.review.models import Stage
-from review_app.services import reviews
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProgressEvent
-from review_app.services.review_views import ReviewSummary
+from review_app.services.reviews import submissions as reviews
+from review_app.services.reviews.views import ReviewSummary
 from review_app.state.session import SessionState
 
 RECENT_JOBS = 8

@@ -13,12 +13,12 @@ from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
 from review_app.review.analyzers.registry import ANALYZERS
 from review_app.review.models import LLM_SOURCE, Category, Finding, Severity, Stage
-from review_app.services import reviews
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProgressEvent
-from review_app.services.review_comparison import FindingBrief, compare_with_previous
-from review_app.services.review_exports import export_review
-from review_app.services.review_views import ReviewDetail
+from review_app.services.reviews import submissions as reviews
+from review_app.services.reviews.comparison import FindingBrief, compare_with_previous
+from review_app.services.reviews.downloads import export_review
+from review_app.services.reviews.views import ReviewDetail
 from review_app.state.session import SessionState
 
 ALL = "all"

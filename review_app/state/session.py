@@ -13,11 +13,11 @@ from functools import partial
 import reflex as rx
 
 from review_app import routes
-from review_app.services import auth
-from review_app.services.client_ip import resolve_client_ip
+from review_app.services.accounts import auth
+from review_app.services.accounts.client_ip import resolve_client_ip
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.accounts.tokens import TokenType, decode_token
 from review_app.services.errors import AuthenticationError, RateLimitedError, ServiceError
-from review_app.services.identity import CurrentUser
-from review_app.services.tokens import TokenType, decode_token
 from review_app.settings import get_settings
 
 SESSION_COOKIE = "review_app_session"

@@ -1,6 +1,6 @@
 """The periodic sweep (Celery beat) that re-queues stuck reviews."""
 
-from review_app.services.review_sweeper import sweep_stuck_reviews
+from review_app.services.reviews.sweeper import sweep_stuck_reviews
 from review_app.work_queue.celery_app import celery_app
 from review_app.work_queue.task_names import SWEEP_TASK
 

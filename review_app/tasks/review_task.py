@@ -12,7 +12,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import OperationalError
 
-from review_app.services import review_runs
+from review_app.services.reviews import runs as review_runs
 from review_app.work_queue.celery_app import celery_app
 from review_app.work_queue.task_names import RUN_REVIEW_TASK
 

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from review_app.api.app import create_api
 from review_app.db import session_scope
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 
 PASSWORD = "correct horse battery"
 

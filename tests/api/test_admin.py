@@ -8,9 +8,9 @@ from fastapi.testclient import TestClient
 
 from review_app.models import ReviewStatus
 from review_app.processes import wait_for
-from review_app.services import review_runs
+from review_app.services.accounts.tokens import TokenType, decode_token
 from review_app.services.live_channel import user_channel
-from review_app.services.tokens import TokenType, decode_token
+from review_app.services.reviews import runs as review_runs
 from support.pubsub import read_events
 from support.seed import add_review
 from tests.api.conftest import PASSWORD, bearer

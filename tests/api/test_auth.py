@@ -158,7 +158,7 @@ def test_me_shows_the_callers_own_account(api: TestClient, make_user, sign_in) -
 
 def test_a_disabled_account_is_refused_at_once(api: TestClient, make_user, sign_in) -> None:
     from review_app.models import User
-    from review_app.services.auth import drop_session_cache
+    from review_app.services.accounts.auth import drop_session_cache
 
     make_user("ada@example.com")
     tokens = sign_in("ada@example.com")

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from markdown_it import MarkdownIt
 
-from review_app.services import review_runs
+from review_app.services.reviews import runs as review_runs
 from support.sarif import sarif_errors
 from tests.api.conftest import bearer
 

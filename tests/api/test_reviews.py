@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from review_app.db import session_scope
 from review_app.models import Review
-from review_app.services import review_runs
+from review_app.services.reviews import runs as review_runs
 from tests.api.conftest import bearer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "review"

@@ -10,8 +10,10 @@ from review_app.db import session_scope
 from review_app.models import CachedResult, ReviewStatus, Role
 from review_app.pages.admin.state import AdminState
 from review_app.redis_client import get_redis
-from review_app.services import admin_cache, audit
-from review_app.services.review_cache import RESULT_KEY_PREFIX
+from review_app.services import audit
+from review_app.services.admin import audit_history
+from review_app.services.admin import cache as admin_cache
+from review_app.services.reviews.cache import RESULT_KEY_PREFIX
 from review_app.state.session import SessionState
 from support.browser import alert, expect_signed_in, sign_in
 from support.console import console_errors
@@ -65,7 +67,7 @@ def test_a_user_gets_403_and_cannot_act_by_hand(
     expect(page).to_have_url(re.compile("/login"))
     assert admin_cache.cache_stats(actor=ADMIN_ACTOR).entries == entries
     assert (
-        audit.list_events(
+        audit_history.list_events(
             actor=ADMIN_ACTOR, action=audit.AuditAction.CACHE_PURGE, actor_email=email
         ).total
         == 0

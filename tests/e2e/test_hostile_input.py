@@ -6,7 +6,7 @@ import uuid
 from playwright.sync_api import Dialog, Page, expect
 
 from review_app.db import session_scope
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 from support.browser import PASSWORD, paste_code, sign_in
 from support.platform import RunningPlatform
 

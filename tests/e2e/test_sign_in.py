@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from review_app.db import session_scope
-from review_app.services import accounts, rate_limits
+from review_app.services import rate_limits
+from review_app.services.accounts import users as accounts
 from support.browser import PASSWORD, alert, expect_signed_in, register, sign_in
 from support.limits import exhaust
 from support.platform import RunningPlatform

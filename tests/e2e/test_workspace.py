@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, Request, expect
 
 from review_app.db import session_scope
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 from support.browser import PASSWORD, editor_text, marker_lines, paste_code, sign_in
 from support.platform import RunningPlatform
 

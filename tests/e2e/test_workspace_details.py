@@ -10,7 +10,9 @@ from playwright.sync_api import BrowserContext, Page, expect
 from review_app.db import session_scope
 from review_app.pages.history import COLUMNS
 from review_app.pages.history import PAGE_SIZE as HISTORY_PAGE
-from review_app.services import accounts, rate_limits, review_runs
+from review_app.services import rate_limits
+from review_app.services.accounts import users as accounts
+from review_app.services.reviews import runs as review_runs
 from support.browser import PASSWORD, alert, paste_code, sign_in
 from support.limits import exhaust
 from support.llm_server import FakeLLMServer, HTTPError, Stall

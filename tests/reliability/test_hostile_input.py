@@ -12,7 +12,7 @@ from sqlmodel import func, select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding
-from review_app.services import review_runs
+from review_app.services.reviews import runs as review_runs
 from tests.api.conftest import bearer
 
 CELERY_QUEUE = "celery"

@@ -19,7 +19,7 @@ from review_app.api.app import create_api
 from review_app.api.errors import document_error_answers
 from review_app.db import engine_for, session_scope, upgrade_to_head
 from review_app.redis_client import get_redis
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 from review_app.settings import get_settings
 from review_app.work_queue.heartbeat import WORKER_KEY_PREFIX
 from support.services import postgres_database

@@ -5,7 +5,7 @@ import uuid
 import pytest
 
 from review_app.db import session_scope
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 
 
 @pytest.fixture

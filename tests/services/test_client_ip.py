@@ -1,6 +1,6 @@
 """The client address: the socket's, unless a trusted proxy forwarded the request."""
 
-from review_app.services.client_ip import resolve_client_ip
+from review_app.services.accounts.client_ip import resolve_client_ip
 
 
 def test_forwarded_for_is_ignored_from_an_untrusted_peer() -> None:

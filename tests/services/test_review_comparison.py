@@ -2,8 +2,9 @@
 
 import uuid
 
-from review_app.services import review_runs, reviews
-from review_app.services.review_comparison import compare_with_previous
+from review_app.services.reviews import runs as review_runs
+from review_app.services.reviews import submissions as reviews
+from review_app.services.reviews.comparison import compare_with_previous
 
 BEFORE = """import sqlite3
 

@@ -7,8 +7,9 @@ from sqlmodel import func, select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding
-from review_app.services import review_runs, reviews
 from review_app.services.live_channel import review_channel
+from review_app.services.reviews import runs as review_runs
+from review_app.services.reviews import submissions as reviews
 from support.pubsub import read_events
 
 DEFECTS = (

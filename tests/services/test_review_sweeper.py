@@ -5,8 +5,9 @@ from datetime import timedelta
 
 from review_app.db import session_scope
 from review_app.models import Review, utcnow
-from review_app.services import review_runs, reviews
-from review_app.services.review_sweeper import RUNNING_MARGIN_SECONDS, sweep_stuck_reviews
+from review_app.services.reviews import runs as review_runs
+from review_app.services.reviews import submissions as reviews
+from review_app.services.reviews.sweeper import RUNNING_MARGIN_SECONDS, sweep_stuck_reviews
 
 CODE = "def add(a, b):\n    return a + b\n"
 CELERY_QUEUE = "celery"

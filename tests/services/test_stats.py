@@ -8,7 +8,7 @@ import pytest
 from review_app.db import engine_for, session_scope
 from review_app.models import ReviewStatus, Role
 from review_app.review.errors import UnsupportedLanguageError
-from review_app.services import accounts
+from review_app.services.accounts import users as accounts
 from review_app.services.errors import InvalidQueryError, PermissionDeniedError
 from review_app.services.stats import MAX_SPAN_DAYS, review_stats
 from support.seed import ADMIN_ACTOR as ADMIN

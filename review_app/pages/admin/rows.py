@@ -3,8 +3,12 @@
 import dataclasses
 from datetime import UTC, datetime
 
-from review_app.services import admin_cache, admin_jobs, admin_users, audit, rate_limits
-from review_app.services.identity import CurrentUser
+from review_app.services import rate_limits
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.admin import audit_history
+from review_app.services.admin import cache as admin_cache
+from review_app.services.admin import jobs as admin_jobs
+from review_app.services.admin import users as admin_users
 
 
 def when(moment: datetime | None) -> str:
@@ -128,7 +132,7 @@ def failed_rows(page: admin_jobs.FailedJobPage) -> tuple[list[FailedRow], list[s
     return rows, [str(item.id) for item in page.items]
 
 
-def audit_rows(page: audit.AuditPage) -> list[AuditRow]:
+def audit_rows(page: audit_history.AuditPage) -> list[AuditRow]:
     """The events of a page of the audit log."""
     return [
         AuditRow(

@@ -24,15 +24,14 @@ from review_app.pages.admin.rows import (
     UserRow,
     WorkerRow,
 )
-from review_app.services import (
-    admin_cache,
-    admin_jobs,
-    admin_limits,
-    admin_users,
-    audit,
-)
+from review_app.services import audit
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.admin import audit_history
+from review_app.services.admin import cache as admin_cache
+from review_app.services.admin import jobs as admin_jobs
+from review_app.services.admin import limits as admin_limits
+from review_app.services.admin import users as admin_users
 from review_app.services.errors import AdminOnlyError, ServiceError
-from review_app.services.identity import CurrentUser
 from review_app.services.paging import DEFAULT_PAGE_SIZE
 from review_app.state.session import SessionState, client_ip_of
 
@@ -210,7 +209,7 @@ class AdminState(rx.State):
             ),
             "audit": (
                 partial(
-                    audit.list_events,
+                    audit_history.list_events,
                     actor=actor,
                     action=action,
                     actor_email=self.audit_actor,
@@ -232,7 +231,7 @@ class AdminState(rx.State):
         self.failed_total = page.total
         self.failed_paging = Paging.of(page)
 
-    def _show_audit(self, page: audit.AuditPage) -> None:
+    def _show_audit(self, page: audit_history.AuditPage) -> None:
         self.audit_log = rows.audit_rows(page)
         self.audit_paging = Paging.of(page)
 

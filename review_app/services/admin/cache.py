@@ -11,10 +11,10 @@ from review_app.db import session_scope
 from review_app.models import CachedResult
 from review_app.redis_client import get_redis
 from review_app.services import audit
+from review_app.services.accounts.identity import CurrentUser
 from review_app.services.audit import AuditAction
-from review_app.services.identity import CurrentUser
 from review_app.services.permissions import require_admin
-from review_app.services.review_cache import RESULT_KEY_PREFIX
+from review_app.services.reviews.cache import RESULT_KEY_PREFIX
 
 logger = logging.getLogger(__name__)
 

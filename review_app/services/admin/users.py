@@ -13,10 +13,11 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import Review, Role, User
-from review_app.services import audit, auth
+from review_app.services import audit
+from review_app.services.accounts import auth
+from review_app.services.accounts.identity import CurrentUser
 from review_app.services.audit import AuditAction
 from review_app.services.errors import NotFoundError, OwnAccountError
-from review_app.services.identity import CurrentUser
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, checked_search
 from review_app.services.permissions import require_admin
 

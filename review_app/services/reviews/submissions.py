@@ -20,11 +20,13 @@ from review_app.review.cache_key import cache_key
 from review_app.review.languages import resolve_language
 from review_app.review.models import LLMConfig, ReviewResult
 from review_app.review.validation import validate_code
-from review_app.services import rate_limits, review_cache, review_results
+from review_app.services import rate_limits
 from review_app.services.errors import InvalidFilenameError, InvalidQueryError, NotFoundError
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.paging import checked_limit, checked_search
-from review_app.services.review_views import (
+from review_app.services.reviews import cache as review_cache
+from review_app.services.reviews import results as review_results
+from review_app.services.reviews.views import (
     ReviewDetail,
     ReviewPage,
     ReviewSummary,

@@ -9,8 +9,8 @@ from sqlmodel import Session, select
 from review_app.db import session_scope
 from review_app.models import Role, User
 from review_app.services import rate_limits
+from review_app.services.accounts.passwords import check_password_rules, hash_password
 from review_app.services.errors import EmailTakenError, InvalidEmailError, ServiceError
-from review_app.services.passwords import check_password_rules, hash_password
 
 
 class PublicUser(BaseModel):

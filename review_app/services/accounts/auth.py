@@ -17,7 +17,11 @@ from sqlmodel import select
 from review_app.db import session_scope
 from review_app.models import RefreshToken, User, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
-from review_app.services import accounts, audit, live_channel, rate_limits
+from review_app.services import audit, live_channel, rate_limits
+from review_app.services.accounts import users as accounts
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.accounts.passwords import verify_password
+from review_app.services.accounts.tokens import TokenClaims, TokenType, decode_token, encode_token
 from review_app.services.audit import AuditAction
 from review_app.services.errors import (
     AuthenticationError,
@@ -25,9 +29,6 @@ from review_app.services.errors import (
     InvalidEmailError,
     ServiceError,
 )
-from review_app.services.identity import CurrentUser
-from review_app.services.passwords import verify_password
-from review_app.services.tokens import TokenClaims, TokenType, decode_token, encode_token
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)

@@ -14,13 +14,14 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, User, utcnow
 from review_app.redis_client import get_redis
 from review_app.review.models import Stage
-from review_app.services import audit, reviews
+from review_app.services import audit
+from review_app.services.accounts.identity import CurrentUser
 from review_app.services.audit import AuditAction
 from review_app.services.errors import NotFoundError
-from review_app.services.identity import CurrentUser
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
 from review_app.services.permissions import require_admin
+from review_app.services.reviews import submissions as reviews
 from review_app.work_queue.enqueue import enqueue_review
 from review_app.work_queue.heartbeat import LiveWorker, live_workers
 

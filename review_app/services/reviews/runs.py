@@ -19,9 +19,10 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
 from review_app.review.models import ReviewResult, Stage
 from review_app.review.pipeline import run_review
-from review_app.services import review_cache, review_results
 from review_app.services.live_channel import ProgressEvent, publish
-from review_app.services.reviews import llm_config
+from review_app.services.reviews import cache as review_cache
+from review_app.services.reviews import results as review_results
+from review_app.services.reviews.submissions import llm_config
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)

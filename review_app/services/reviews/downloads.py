@@ -10,8 +10,8 @@ from review_app.exports import ExportFormat, FileReview, render_export
 from review_app.models import ReviewStatus
 from review_app.review.languages import submission_filename
 from review_app.services.errors import ReviewNotFinishedError
-from review_app.services.review_views import ReviewDetail
-from review_app.services.reviews import get_review
+from review_app.services.reviews.submissions import get_review
+from review_app.services.reviews.views import ReviewDetail
 
 _UNSAFE_IN_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -1,7 +1,7 @@
 """The rate limits in force, as the admin page and API show them."""
 
 from review_app.services import rate_limits
-from review_app.services.identity import CurrentUser
+from review_app.services.accounts.identity import CurrentUser
 from review_app.services.permissions import require_admin
 
 

@@ -1,0 +1,1 @@
+"""Accounts: registration, passwords, tokens, signing in and out, who is acting."""

@@ -1,0 +1,1 @@
+"""What admins do: manage users, watch the queue, re-run failed jobs, purge the cache."""

@@ -1,0 +1,1 @@
+"""Reviews: submitting, queueing, running, caching, reading back and comparing them."""
