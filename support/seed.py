@@ -2,7 +2,7 @@
 
 import hashlib
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus, Role
@@ -12,7 +12,11 @@ from support.browser import PASSWORD
 
 # An admin acting from a test, to read what admin services show (it need not exist in the db).
 ADMIN_ACTOR = CurrentUser(
-    id=uuid.uuid4(), email="root@example.com", role=Role.ADMIN, disabled=False, created_at=""
+    id=uuid.uuid4(),
+    email="root@example.com",
+    role=Role.ADMIN,
+    disabled=False,
+    created_at=datetime.now(UTC),
 )
 
 # (severity, category, rule, title)

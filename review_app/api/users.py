@@ -11,4 +11,4 @@ router = APIRouter(prefix="/api/users", tags=["users"])
 @router.get("/me")
 async def me(user: SignedInUser) -> PublicUser:
     """Who am I?"""
-    return PublicUser(id=user.id, email=user.email, role=user.role, created_at=user.created_at)
+    return PublicUser.model_validate(user)

@@ -11,9 +11,10 @@ from review_app.cli.client import ApiClient, ReviewState
 from review_app.cli.errors import CliError, RateLimitedError, SubmissionRefusedError
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, outcome_summary
-from review_app.cli.sources import SkippedFile, SourceFile
+from review_app.cli.sources import SkippedFile
 from review_app.exports import FileReview
-from review_app.review.models import LLMConfig
+from review_app.review.analyzers.analyzer import SourceFile
+from review_app.review.models import LLMConfig, Stage
 
 POLL_INTERVAL_SECONDS = 0.5  # one request at a time: well under the server's default rate limit
 
@@ -26,9 +27,12 @@ class _Pending:
 
 
 def review_offline(sources: list[SourceFile], progress: ReviewProgress) -> RunOutcome:
-    """Run the static analysis pipeline here, file after file, without a server or an LLM."""
+    """Run the static analysis pipeline here over every file at once, without server or LLM.
+
+    Each analyzer runs once over all the files of its languages, as it would over a folder.
+    """
     try:  # slow to import, and not installed with the `cli` extra alone
-        from review_app.review.pipeline import run_review
+        from review_app.review.pipeline import review_files
     except ImportError as error:
         raise CliError(
             f"--offline needs the static analyzers ({error.name} is missing): "
@@ -36,14 +40,14 @@ def review_offline(sources: list[SourceFile], progress: ReviewProgress) -> RunOu
         ) from error
 
     outcome = RunOutcome()
-    for source in sources:
-        task = progress.add(source.path)
-        result = run_review(
-            source.language,
-            source.code,
-            LLMConfig(),
-            on_progress=lambda stage, task=task: progress.update(task, stage.percent, stage),
-        )
+    tasks = [progress.add(source.path) for source in sources]
+
+    def report(stage: Stage) -> None:
+        for task in tasks:
+            progress.update(task, stage.percent, stage)
+
+    results = review_files(sources, LLMConfig(), on_progress=report)
+    for source, task, result in zip(sources, tasks, results, strict=True):
         file = FileReview(path=source.path, code=source.code, result=result)
         outcome.reviewed.append(file)
         progress.finish(task, outcome_summary(file))

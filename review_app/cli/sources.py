@@ -4,21 +4,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES, language_for_filename
 from review_app.review.validation import validate_code
 
 # Folders no one wants reviewed: dependencies, caches, virtual environments.
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A file to review: its path as reports show it, its text and its language."""
-
-    path: str
-    code: str
-    language: str
 
 
 @dataclass(frozen=True)

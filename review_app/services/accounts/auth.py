@@ -15,7 +15,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from review_app.db import session_scope
-from review_app.models import RefreshToken, User, utcnow
+from review_app.models import RefreshToken, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.services import audit, live_channel, rate_limits
 from review_app.services.accounts import users as accounts
@@ -192,7 +192,7 @@ def validate_refresh_token(refresh_token: str) -> tuple[CurrentUser, TokenClaims
         user = accounts.get_user(session=session, user_id=claims.sub)
         if user is None or user.disabled:
             raise AuthenticationError("This account cannot sign in.")
-        return _current_user_of(user), claims
+        return CurrentUser.model_validate(user), claims
 
 
 def issue_access_token(user_id: uuid.UUID, family_id: uuid.UUID) -> tuple[str, TokenClaims]:
@@ -239,17 +239,7 @@ def _authenticate_with_database(claims: TokenClaims) -> CurrentUser | None:
 def _load_user(user_id: uuid.UUID) -> CurrentUser | None:
     with session_scope() as session:
         user = accounts.get_user(session=session, user_id=user_id)
-        return _current_user_of(user) if user else None
-
-
-def _current_user_of(user: User) -> CurrentUser:
-    return CurrentUser(
-        id=user.id,
-        email=user.email,
-        role=user.role,
-        disabled=user.disabled,
-        created_at=user.created_at.isoformat(),
-    )
+        return CurrentUser.model_validate(user) if user else None
 
 
 def _issue_pair(session, user_id: uuid.UUID, *, family_id: uuid.UUID) -> TokenPair:

@@ -1,9 +1,10 @@
 """Users: registration, lookup, and admin creation."""
 
 import uuid
+from datetime import datetime
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
@@ -14,19 +15,14 @@ from review_app.services.errors import EmailTakenError, InvalidEmailError, Servi
 
 
 class PublicUser(BaseModel):
-    """What a user may see of an account."""
+    """What a user may see of an account; read from a `User` row or the signed-in user."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
     email: str
     role: Role
-    created_at: str
-
-    @classmethod
-    def of(cls, user: User) -> "PublicUser":
-        """The public view of a user row."""
-        return cls(
-            id=user.id, email=user.email, role=user.role, created_at=user.created_at.isoformat()
-        )
+    created_at: datetime
 
 
 def normalize_email(email: str) -> str:
@@ -53,7 +49,9 @@ def register(*, email: str, password: str, ip: str | None = None) -> PublicUser:
     check_password_rules(password)
     rate_limits.enforce(rate_limits.Rule.REGISTER, rate_limits.per_ip(ip))
     with session_scope() as session:
-        return PublicUser.of(create_user(session=session, email=email, password=password))
+        return PublicUser.model_validate(
+            create_user(session=session, email=email, password=password)
+        )
 
 
 def create_user(*, session: Session, email: str, password: str, role: Role = Role.USER) -> User:

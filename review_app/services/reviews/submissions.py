@@ -209,7 +209,7 @@ def list_reviews(
             .limit(limit)
             .offset(offset)
         ).all()
-        items = [ReviewSummary.of(review) for review in rows]
+        items = [ReviewSummary.model_validate(review) for review in rows]
     return ReviewPage(items=items, total=total, limit=limit, offset=offset)
 
 

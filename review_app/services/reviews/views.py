@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, computed_field
 
 from review_app.models import Review, ReviewStatus
 from review_app.review.models import LLMState, ReviewResult, Stage
@@ -17,16 +17,10 @@ class SubmittedReview(BaseModel):
     cached: bool
 
 
-class TokenUsage(BaseModel):
-    """LLM tokens this review spent (zero when the result came from the cache)."""
-
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    total_tokens: int = 0
-
-
 class ReviewSummary(BaseModel):
-    """One row of a user's review history."""
+    """One row of a user's review history; read straight from a `Review` row."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
     status: ReviewStatus
@@ -36,55 +30,45 @@ class ReviewSummary(BaseModel):
     filename: str | None
     cached: bool
     score: int | None
-    llm: LLMState | None = Field(description="Whether the LLM took part; null until finished.")
+    llm: LLMState | None = Field(
+        validation_alias=AliasChoices("llm", "llm_state"),
+        description="Whether the LLM took part; null until finished.",
+    )
     error: str | None = Field(description="Why the review failed, for a person.")
     created_at: datetime
     finished_at: datetime | None
 
-    @classmethod
-    def of(cls, review: Review) -> "ReviewSummary":
-        """The history row of `review` (needs no code or result loaded)."""
-        return cls(
-            id=review.id,
-            status=review.status,
-            progress=review.progress,
-            stage=review.stage,
-            language=review.language,
-            filename=review.filename,
-            cached=review.cached,
-            score=review.score,
-            llm=review.llm_state,
-            error=review.error,
-            created_at=review.created_at,
-            finished_at=review.finished_at,
-        )
+
+class TokenUsage(BaseModel):
+    """LLM tokens this review spent (zero when the result came from the cache)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
 
 
 class ReviewDetail(ReviewSummary):
     """Everything about one review, the code and the result included."""
 
     started_at: datetime | None
-    llm_reason: str | None = Field(description="Why the LLM was skipped or unavailable.")
-    usage: TokenUsage
+    usage: TokenUsage = TokenUsage()
     code: str
     result: ReviewResult | None
 
     @classmethod
     def of(cls, review: Review) -> "ReviewDetail":
-        """The full view of `review`."""
-        result = ReviewResult.model_validate(review.result) if review.result else None
-        return cls(
-            **ReviewSummary.of(review).model_dump(),
-            started_at=review.started_at,
-            llm_reason=result.llm.reason if result else None,
-            usage=TokenUsage(
-                prompt_tokens=review.prompt_tokens,
-                completion_tokens=review.completion_tokens,
-                total_tokens=review.total_tokens,
-            ),
-            code=review.code,
-            result=result,
+        """The full view of `review`: its columns, and its token counts grouped."""
+        return cls.model_validate(review).model_copy(
+            update={"usage": TokenUsage.model_validate(review)}
         )
+
+    @computed_field(description="Why the LLM was skipped or unavailable.")
+    @property
+    def llm_reason(self) -> str | None:
+        """The reason the result gives for the LLM's state."""
+        return self.result.llm.reason if self.result else None
 
     @property
     def finished(self) -> bool:
