@@ -13,7 +13,8 @@ import review_app.pages.history
 import review_app.pages.home
 import review_app.pages.login
 import review_app.pages.register
-import review_app.pages.review  # noqa: F401  (importing a page module registers the page)
+import review_app.pages.review
+import review_app.pages.rule  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api
 from review_app.components.layout import connection_status
 from review_app.state.live_updates import use_connection_check

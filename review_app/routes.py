@@ -10,6 +10,7 @@ HISTORY = "/history"
 DASHBOARD = "/dashboard"
 ADMIN = "/admin"
 REVIEW = "/reviews/[review_id]"
+RULE = "/rules/[rule_id]"
 
 
 def review_url(review_id: object) -> str:
@@ -21,3 +22,13 @@ def login_url(path: str, query: str = "") -> str:
     """The login page, coming back to `path` (and its query) afterwards."""
     target = f"{path}?{query}" if query else path
     return f"{LOGIN}?next={quote(target, safe='')}"
+
+
+def rule_url(rule_id: object) -> str:
+    """The page of one rule of the rule pack."""
+    return f"/rules/{rule_id}"
+
+
+def cwe_url(cwe: object) -> str:
+    """MITRE's page of a CWE."""
+    return f"https://cwe.mitre.org/data/definitions/{cwe}.html"

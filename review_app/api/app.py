@@ -2,12 +2,12 @@
 
 from fastapi import Depends, FastAPI
 
-from review_app.api import admin, auth, exports, health, reviews, stats, users
+from review_app.api import admin, auth, exports, health, reviews, rules, stats, users
 from review_app.api.deps import default_rate_limit
 from review_app.api.errors import document_error_answers, install_error_handlers
 
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
-ROUTERS += [stats.router, admin.router]
+ROUTERS += [stats.router, admin.router, rules.router]
 
 
 def create_api() -> FastAPI:

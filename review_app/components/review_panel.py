@@ -10,6 +10,7 @@ from review_app.state.review_view import (
     SEVERITY_OPTIONS,
     SORT_KEYS,
     SOURCE_OPTIONS,
+    AnalyzerRow,
     ChangeRow,
     FindingRow,
     ReviewViewState,
@@ -76,6 +77,32 @@ def _score_header() -> rx.Component:
 
 def _category_score(row: ScoreRow) -> rx.Component:
     return rx.badge(f"{row.category} {row.score}", variant="surface", size="2")
+
+
+def _analyzer(row: AnalyzerRow) -> rx.Component:
+    return rx.tooltip(
+        rx.badge(
+            row.name,
+            color_scheme=rx.cond(row.ran, "gray", "amber"),
+            variant=rx.cond(row.ran, "soft", "outline"),
+            aria_label=rx.cond(
+                row.ran, f"{row.name} ran: {row.detail}", f"{row.name}: {row.detail}"
+            ),
+        ),
+        content=row.detail,
+    )
+
+
+def _analyzers() -> rx.Component:
+    """Which analyzers checked the code (hover for versions), and which could not and why."""
+    return rx.flex(
+        rx.text("Checked by", size="1", color_scheme="gray"),
+        rx.foreach(ReviewViewState.analyzers, _analyzer),
+        spacing="2",
+        wrap="wrap",
+        align="center",
+        aria_label="Analyzers",
+    )
 
 
 def _notices() -> rx.Component:
@@ -189,7 +216,15 @@ def _finding(row: FindingRow, apply_fix: ApplyFix | None) -> rx.Component:
         ),
         rx.table.cell(row.category),
         rx.table.cell(
-            rx.cond(row.rule != "", rx.code(row.rule)),
+            rx.cond(
+                row.rule_url != "",
+                rx.link(rx.code(row.rule), href=row.rule_url, aria_label=f"Rule {row.rule}"),
+                rx.cond(row.rule != "", rx.code(row.rule)),
+            ),
+            rx.cond(
+                row.cwe != "",
+                rx.link(row.cwe, href=row.cwe_url, is_external=True, size="1", display="block"),
+            ),
             rx.text(row.sources, size="1", color_scheme="gray"),
         ),
         class_name="finding-row",
@@ -235,6 +270,7 @@ def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
                 ReviewViewState.status == "completed",
                 rx.vstack(
                     _score_header(),
+                    _analyzers(),
                     rx.text(ReviewViewState.summary, aria_label="Summary"),
                     _comparison(),
                     _filters(),

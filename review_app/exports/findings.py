@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterable
 
-from review_app.review.models import Finding, Severity
+from review_app.review.models import Finding, ReviewResult, Severity
 
 _SEE_URL = re.compile(r"\s*\(see (?P<url>https?://[^\s)]+)\)\s*$")
 
@@ -26,6 +26,19 @@ def help_uri(finding: Finding) -> str | None:
     """The documentation link an analyzer put at the end of the detail, if any."""
     match = _SEE_URL.search(finding.detail)
     return match.group("url") if match else None
+
+
+def cwe_uri(cwe: int) -> str:
+    """MITRE's page of a CWE."""
+    return f"https://cwe.mitre.org/data/definitions/{cwe}.html"
+
+
+def analyzers_line(result: ReviewResult) -> str:
+    """Which analyzers checked the file, rule counts where they have them."""
+    ran = ", ".join(
+        f"{run.name} ({run.rules} rules)" if run.rules else run.name for run in result.analyzers
+    )
+    return f"Checked by {ran or 'no analyzer'}."
 
 
 def plain_detail(finding: Finding) -> str:

@@ -44,7 +44,11 @@ def _overview(files: Sequence[FileReview]) -> str:
 def _file_section(file: FileReview) -> str:
     """A file's score, summary, findings table and suggested fixes."""
     result = file.result
-    parts = [f"### {_code(file.path)} · {result.score}/100", _inline(result.summary)]
+    parts = [
+        f"### {_code(file.path)} · {result.score}/100",
+        _inline(result.summary),
+        f"*{_inline(described.analyzers_line(result))}*",
+    ]
     ranked = sorted(result.findings, key=lambda item: (-item.severity.rank, item.line))
     if ranked:
         rows = ["| Severity | Line | Rule | Finding |", "|---|---|---|---|"]

@@ -43,7 +43,7 @@ def to_sarif(files: Sequence[FileReview]) -> dict:
     version = tool_version()
     driver = {"name": TOOL_NAME, "version": version, "semanticVersion": version}
     run = {
-        "tool": {"driver": {**driver, "rules": ordered_rules}},
+        "tool": {"driver": {**driver, "rules": ordered_rules}, "extensions": _analyzers(files)},
         "invocations": [_invocation(files)],
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -77,10 +77,10 @@ def _rule(finding: Finding) -> dict:
     else:
         short = f"{finding.category.value.capitalize()} issue found by {finding.sources[0]}"
         full = short
-    properties: dict = {
-        "tags": sorted({finding.category.value, *finding.sources}),
-        "severity": finding.severity.value,
-    }
+    tags = {finding.category.value, *finding.sources}
+    if finding.cwe is not None:
+        tags.add(f"external/cwe/cwe-{finding.cwe}")  # as GitHub code scanning reads it
+    properties: dict = {"tags": sorted(tags), "severity": finding.severity.value}
     if finding.category is Category.SECURITY:
         properties["security-severity"] = _SECURITY_SEVERITY[finding.severity]
     rule = {
@@ -91,7 +91,7 @@ def _rule(finding: Finding) -> dict:
         "defaultConfiguration": {"level": described.SARIF_LEVEL[finding.severity]},
         "properties": properties,
     }
-    if uri := described.help_uri(finding):
+    if uri := described.help_uri(finding) or (finding.cwe and described.cwe_uri(finding.cwe)):
         rule["helpUri"] = uri
     return rule
 
@@ -124,6 +124,18 @@ def _fingerprint(finding: Finding, path: str, lines: list[str], seen: dict[str, 
     key = "\0".join((described.rule_id(finding), path, text))
     seen[key] = seen.get(key, 0) + 1  # identical lines in one file stay distinct
     return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+
+
+def _analyzers(files: Sequence[FileReview]) -> list[dict]:
+    """Every analyzer that ran on some file, with its tool versions and rule count."""
+    seen: dict[str, dict] = {}
+    for file in files:
+        for run in file.result.analyzers:
+            component = {"name": run.name, "version": run.version}
+            if run.rules:
+                component["properties"] = {"rules": run.rules}
+            seen.setdefault(run.name, component)
+    return [seen[name] for name in sorted(seen)]
 
 
 def _invocation(files: Sequence[FileReview]) -> dict:

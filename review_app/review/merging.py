@@ -1,14 +1,17 @@
-"""Merge findings that several tools report for the same problem.
+"""Merge findings that several tools report for the same problem: one finding per defect.
 
 "Same problem" means the same line and the same meaning:
-- the same rule, where these are one rule: ruff's S-codes and bandit's B-codes with the same
-  number (S608 == B608); ruff's C901 and the radon/lizard cyclomatic complexity check;
-  ruff's rule-less syntax errors and the tree-sitter syntax check;
+- the same weakness: both name a CWE of one family (a weak hash reported as 327 or 328);
+- or the same rule, where several rules are one: ruff's S-codes and bandit's B-codes with the
+  same number (S608 == B608), and the synonyms below (a bare `except: pass` is ruff's E722, S110
+  and BLE001; a branchy function is ruff's C901 and PLR0912 and radon's and lizard's complexity;
+  an undefined name is ruff's F821 and ty's unresolved-reference; code that does not parse is
+  reported by the syntax check and by ruff without a rule);
 - or, for an LLM finding (which has no rule), the same category as a finding already there:
   the LLM is asked not to repeat static findings, so a match on one line is a repeat.
 
-The merged finding keeps the first reporter's wording, the worst severity, every source, and
-the first suggested fix. Findings come out ordered by line, then severity.
+The merged finding keeps the first reporter's wording, the worst severity, every source, the
+first CWE and suggested fix. Findings come out ordered by line, then severity.
 """
 
 from review_app.review.analyzers.complexity import CYCLOMATIC_RULE
@@ -19,6 +22,22 @@ _SYNTAX_RULE = "syntax-error"
 
 # Ruff's bugbear rules are B-codes too (B006), so the prefix must fit the tool that reported it.
 _BANDIT_PREFIXES = {"ruff": "S", "bandit": "B"}
+
+_SYNONYMS: dict[str, str] = {
+    "invalid-syntax": _SYNTAX_RULE,
+    "C901": CYCLOMATIC_RULE,
+    "PLR0912": CYCLOMATIC_RULE,
+    "E722": "broad-except",
+    "S110": "broad-except",
+    "S112": "broad-except",
+    "BLE001": "broad-except",
+    "F821": "undefined-name",
+    "unresolved-reference": "undefined-name",
+    "PLR0915": "function-length",
+}
+
+# CWEs reviewers treat as one weakness.
+_CWE_FAMILIES = ({94, 95}, {327, 328}, {330, 338}, {614, 1004})
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:
@@ -33,6 +52,11 @@ def merge_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(merged, key=lambda item: (item.line, -item.severity.rank, item.title))
 
 
+def cwe_family(cwe: int) -> int:
+    """The smallest CWE of the family `cwe` belongs to (itself when it has none)."""
+    return min(next((family for family in _CWE_FAMILIES if cwe in family), {cwe}))
+
+
 def _meaning(finding: Finding) -> str | None:
     """A key equal for findings that mean the same, or None for a rule-less LLM finding."""
     if LLM_SOURCE in finding.sources and finding.rule is None:
@@ -40,8 +64,8 @@ def _meaning(finding: Finding) -> str | None:
     rule = finding.rule
     if rule is None or rule == _SYNTAX_RULE:
         return _SYNTAX_RULE
-    if rule == "C901" or rule == CYCLOMATIC_RULE:
-        return CYCLOMATIC_RULE
+    if rule in _SYNONYMS:
+        return _SYNONYMS[rule]
     number = bandit_rule_number(rule)
     if number and any(rule[0] == _BANDIT_PREFIXES.get(source) for source in finding.sources):
         return f"bandit-{number}"
@@ -52,6 +76,8 @@ def _same_problem(kept: Finding, new: Finding) -> bool:
     """Whether `new` repeats `kept` (see the module docstring)."""
     if kept.line != new.line:
         return False
+    if kept.cwe is not None and new.cwe is not None:
+        return cwe_family(kept.cwe) == cwe_family(new.cwe)
     kept_meaning, new_meaning = _meaning(kept), _meaning(new)
     if kept_meaning is None or new_meaning is None:
         return kept.category == new.category
@@ -68,5 +94,6 @@ def _combine(kept: Finding, new: Finding) -> Finding:
             "end_line": kept.end_line or new.end_line,
             "column": kept.column or new.column,
             "detail": kept.detail or new.detail,
+            "cwe": kept.cwe or new.cwe,
         }
     )

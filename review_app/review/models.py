@@ -169,7 +169,9 @@ class ReviewResult(BaseModel):
 
     language: str
     score: int = Field(ge=0, le=100)
-    category_scores: dict[Category, int]
+    category_scores: dict[Category, int | None] = Field(
+        description="0-100 per category; null where nothing checked that category."
+    )
     rubric: Rubric | None = None
     summary: str
     findings: list[Finding]

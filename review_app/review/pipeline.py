@@ -69,7 +69,7 @@ def _result(file: SourceFile, static: StaticAnalysis, llm_outcome: LLMOutcome) -
     return ReviewResult(
         language=file.language,
         score=score,
-        category_scores=category_scores(findings, llm_outcome.rubric),
+        category_scores=category_scores(findings, llm_outcome.rubric, static.checked),
         rubric=llm_outcome.rubric,
         summary=summarize(findings, score, llm_outcome.summary),
         findings=findings,

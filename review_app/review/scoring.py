@@ -10,7 +10,12 @@ finding with a weight lowers the score, and a worse severity lowers it more.
 With a rubric (0-10 per dimension), each score becomes 60% static + 40% rubric x 10, the
 category taking the rubric dimension that judges the same thing and the overall score the
 rubric's mean.
+
+Honest limits: code that does not parse scores at most UNPARSEABLE_SCORE_CAP (nothing else could
+be checked properly), and a category no analyzer checked (and no LLM judged) has no score.
 """
+
+from collections.abc import Collection
 
 from review_app.review.models import Category, Finding, Rubric, Severity
 
@@ -35,6 +40,8 @@ CATEGORY_WEIGHTS: dict[Category, float] = {
 
 HALF_LIFE = 40.0
 STATIC_SHARE = 0.6
+UNPARSEABLE_SCORE_CAP = 50
+PARSE_ERROR_RULES = frozenset({"syntax-error", "invalid-syntax"})
 
 _RUBRIC_DIMENSION: dict[Category, str] = {
     Category.BUG: "correctness",
@@ -47,10 +54,15 @@ _RUBRIC_DIMENSION: dict[Category, str] = {
 }
 
 
-def category_scores(findings: list[Finding], rubric: Rubric | None) -> dict[Category, int]:
-    """A 0-100 score for every category, 100 when it has no findings."""
-    scores = {}
+def category_scores(
+    findings: list[Finding], rubric: Rubric | None, checked: Collection[Category]
+) -> dict[Category, int | None]:
+    """A 0-100 score for every category that was checked (100 without findings), else None."""
+    scores: dict[Category, int | None] = {}
     for category in Category:
+        if rubric is None and category not in checked:
+            scores[category] = None
+            continue
         penalty = sum(SEVERITY_WEIGHTS[f.severity] for f in findings if f.category == category)
         mark = getattr(rubric, _RUBRIC_DIMENSION[category]).score if rubric else None
         scores[category] = _blend(_decay(penalty), mark)
@@ -60,7 +72,10 @@ def category_scores(findings: list[Finding], rubric: Rubric | None) -> dict[Cate
 def overall_score(findings: list[Finding], rubric: Rubric | None) -> int:
     """The 0-100 score of the whole review."""
     penalty = sum(SEVERITY_WEIGHTS[f.severity] * CATEGORY_WEIGHTS[f.category] for f in findings)
-    return _blend(_decay(penalty), rubric.mean() if rubric else None)
+    score = _blend(_decay(penalty), rubric.mean() if rubric else None)
+    if any(finding.rule in PARSE_ERROR_RULES for finding in findings):
+        return min(score, UNPARSEABLE_SCORE_CAP)
+    return score
 
 
 def _decay(penalty: float) -> float:

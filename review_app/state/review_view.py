@@ -9,10 +9,12 @@ from functools import partial
 
 import reflex as rx
 
+from review_app import routes
 from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
 from review_app.review.analyzers.registry import ANALYZERS
-from review_app.review.models import LLM_SOURCE, Category, Finding, Severity, Stage
+from review_app.review.models import LLM_SOURCE, Category, Finding, ReviewResult, Severity, Stage
+from review_app.services import rules
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProgressEvent
 from review_app.services.reviews import submissions as reviews
@@ -41,12 +43,16 @@ class FindingRow:
     line: int
     column: int
     rule: str
+    rule_url: str  # the rule's page, "" when it has none
+    cwe: str  # "CWE-89", or ""
+    cwe_url: str
     sources: str
     fix: str
 
     @classmethod
     def of(cls, index: int, finding: Finding) -> "FindingRow":
         """The row of a finding."""
+        documented = finding.rule in rules.documented_rules()
         return cls(
             index=index,
             title=finding.title,
@@ -56,6 +62,9 @@ class FindingRow:
             line=finding.line,
             column=finding.column or 1,
             rule=finding.rule or "",
+            rule_url=routes.rule_url(finding.rule) if documented else "",
+            cwe=f"CWE-{finding.cwe}" if finding.cwe else "",
+            cwe_url=routes.cwe_url(finding.cwe) if finding.cwe else "",
             sources=", ".join(finding.sources),
             fix=finding.suggested_fix or "",
         )
@@ -63,10 +72,19 @@ class FindingRow:
 
 @dataclasses.dataclass
 class ScoreRow:
-    """A per-category score."""
+    """A per-category score, or "not checked" where nothing looked at that category."""
 
     category: str
-    score: int
+    score: str
+
+
+@dataclasses.dataclass
+class AnalyzerRow:
+    """An analyzer of the review: what ran (version, rules) or why it could not."""
+
+    name: str
+    detail: str
+    ran: bool
 
 
 @dataclasses.dataclass
@@ -104,6 +122,7 @@ class ReviewViewState(rx.State):
     code: str = ""
     code_version: int = 0
     category_scores: list[ScoreRow] = []
+    analyzers: list[AnalyzerRow] = []
     findings: list[FindingRow] = []
     fixed: list[ChangeRow] = []
     new: list[ChangeRow] = []
@@ -263,9 +282,10 @@ class ReviewViewState(rx.State):
         self.llm_reason = detail.llm_reason or ""
         self.summary = result.summary if result else ""
         self.category_scores = [
-            ScoreRow(category=category, score=score)
+            ScoreRow(category=category, score="not checked" if score is None else str(score))
             for category, score in (result.category_scores.items() if result else [])
         ]
+        self.analyzers = _analyzer_rows(result) if result else []
         self.findings = (
             [FindingRow.of(index, finding) for index, finding in enumerate(result.findings)]
             if result
@@ -282,4 +302,15 @@ class ReviewViewState(rx.State):
         self.summary = self.llm_state = self.llm_reason = ""
         self.score, self.progress = -1, 0
         self.category_scores, self.findings, self.fixed, self.new = [], [], [], []
+        self.analyzers = []
         self.compared = False
+
+
+def _analyzer_rows(result: ReviewResult) -> list[AnalyzerRow]:
+    """The analyzers that ran, with versions and rule counts, then those that could not."""
+    ran = [
+        AnalyzerRow(run.name, run.version + (f", {run.rules} rules" if run.rules else ""), True)
+        for run in result.analyzers
+    ]
+    failed = [AnalyzerRow(error.source, error.message, False) for error in result.tool_errors]
+    return ran + failed

@@ -253,7 +253,8 @@ def test_an_identical_submission_is_answered_from_the_cache_without_a_worker(
     _run_like_a_worker(original_id)
     original = api.get(f"/api/reviews/{original_id}", headers=ada).json()
     assert original["status"] == "completed"
-    assert {finding["rule"] for finding in original["result"]["findings"]} >= {"S608", "B006"}
+    rules = {finding["rule"] for finding in original["result"]["findings"]}
+    assert rules >= {"python-sql-injection", "B006"}
 
     queued_before = redis_client.llen(CELERY_QUEUE)
     body = _submit(api, bob, language="python", code=DEFECTS, filename="orders.py")
@@ -278,3 +279,13 @@ def test_a_result_after_a_code_change_is_not_taken_from_the_cache(
     _run_like_a_worker(first)
     assert _submit(api, ada, language="python", code=DEFECTS + "\n# changed\n")["cached"] is False
     assert _submit(api, ada, language="python", code=DEFECTS)["cached"] is True
+
+
+def test_a_rule_of_the_pack_has_a_page_in_the_api(api: TestClient) -> None:
+    """Every security finding of the pack links to a page: why, a bad and a good example, fix."""
+    page = api.get("/api/rules/python-sql-injection")
+    assert page.status_code == 200
+    body = page.json()
+    assert (body["cwe"], body["severity"], body["category"]) == (89, "high", "security")
+    assert all(body[part] for part in ("why", "how_to_fix", "bad", "good"))
+    assert api.get("/api/rules/no-such-rule").status_code == 404

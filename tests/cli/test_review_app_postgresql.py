@@ -13,6 +13,6 @@ def test_a_review_round_trip_on_postgresql(tmp_path: Path) -> None:
         terminal.login(register(server, "pg@example.com"))
         result = terminal.run("review", "src", "--fail-on", "medium")
     assert result.returncode == 1, result.stderr
-    assert "src/shop.py:7:13 high S608 " in result.stdout
+    assert "src/shop.py:8:31 high python-sql-injection " in result.stdout
     assert "src/tags.py:4:41 medium B006 " in result.stdout
     assert "Failing: 5 finding(s) at or above medium." in result.stderr

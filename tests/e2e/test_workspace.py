@@ -81,16 +81,16 @@ def test_the_whole_review_story(
     expect(page.get_by_label("Overall score")).to_be_visible()
     expect(page.get_by_text("Readable, but the query is built from user input.")).to_be_visible()
     markers = marker_lines(page)
-    assert any("SQL injection" in message for message in markers.get(7, [])), markers
+    assert any("SQL query built" in message for message in markers.get(8, [])), markers
     assert any("mutable" in message.lower() for message in markers.get(11, [])), markers
     spans = page.evaluate(
         "window.reviewAppMonaco.editor.getModelMarkers({})"
         ".map(m => m.endLineNumber - m.startLineNumber)"
     )
     assert set(spans) == {0}, "a marker underlines more than its finding's first line"
-    page.get_by_role("button", name="Go to line 7").first.click()
+    page.get_by_role("button", name="Go to line 8").first.click()
     page.locator(".squiggly-error").first.hover(force=True)
-    expect(page.locator(".monaco-hover").first).to_contain_text("SQL injection")
+    expect(page.locator(".monaco-hover").first).to_contain_text("SQL query built")
     screenshot(page, "editor-review")
 
     mutable = page.locator(".finding-row", has_text="mutable").first
@@ -120,7 +120,7 @@ def test_the_whole_review_story(
     expect(page.get_by_label("Reviewed code (read-only)")).to_have_count(1)
     expect(page.locator(".monaco-editor")).to_contain_text("tags=[]")  # this review's code
     expect(page.locator(".squiggly-error").first).to_be_visible()  # its findings inline
-    expect(page.get_by_label("Findings", exact=True)).to_contain_text("SQL injection")
+    expect(page.get_by_label("Findings", exact=True)).to_contain_text("SQL query built")
     expect(page.get_by_role("button", name="Apply fix")).to_have_count(0)
     screenshot(page, "review-read-only")
     with page.expect_download() as download:
@@ -128,7 +128,7 @@ def test_the_whole_review_story(
     assert download.value.suggested_filename.endswith(".sarif")
     sarif = json.loads(Path(download.value.path()).read_text())
     assert sarif["version"] == "2.1.0"
-    assert "S608" in {result["ruleId"] for result in sarif["runs"][0]["results"]}
+    assert "python-sql-injection" in {result["ruleId"] for result in sarif["runs"][0]["results"]}
 
     assert outside == [], "the workspace fetched something from outside the user's network"
 

@@ -102,10 +102,10 @@ def test_findings_filter_by_severity_and_jump_to_their_line(
     page.get_by_role("option", name="high", exact=True).click()
 
     expect(rows).to_have_count(1)
-    expect(rows.first).to_contain_text("SQL injection")
+    expect(rows.first).to_contain_text("SQL query built from request data")
     assert everything > 1
-    rows.first.get_by_role("button", name="Go to line 7").click()
-    page.wait_for_function("window.reviewAppEditor.getPosition().lineNumber === 7")
+    rows.first.get_by_role("button", name="Go to line 8").click()
+    page.wait_for_function("window.reviewAppEditor.getPosition().lineNumber === 8")
 
 
 def test_the_theme_choice_is_remembered(platform: RunningPlatform, page: Page) -> None:
@@ -158,7 +158,7 @@ def test_an_unavailable_llm_is_said_plainly(
     expect(
         page.get_by_text(re.compile(r"LLM unavailable: .+ Static analysis only\."))
     ).to_be_visible()
-    expect(page.get_by_label("Findings", exact=True)).to_contain_text("SQL injection")
+    expect(page.get_by_label("Findings", exact=True)).to_contain_text("SQL query built")
 
 
 def test_a_failed_job_says_why(

@@ -12,6 +12,7 @@ from review_app.exports import ExportFormat, FileReview, render_export
 from review_app.exports.sarif_fixes import sarif_fix
 from review_app.review.diffs import apply_unified_diff, make_unified_diff
 from review_app.review.models import (
+    AnalyzerRun,
     Category,
     CodeMetrics,
     Finding,
@@ -56,6 +57,10 @@ def _result(language: str, score: int, findings: list[Finding], **extra) -> Revi
         llm=LLMStatus(state="ok", model="test-model"),
         metrics=CodeMetrics(lines=10),
         analyzer_version="test",
+        analyzers=[
+            AnalyzerRun(name="ruff", version="ruff=0.17.6"),
+            AnalyzerRun(name="semgrep", version="semgrep=1.185.0;rule-pack=1", rules=23),
+        ],
         **extra,
     )
 
@@ -77,6 +82,7 @@ def sample_reviews() -> list[FileReview]:
                 5,
                 column=13,
                 rule="S608",
+                cwe=89,
                 sources=["ruff", "bandit"],
                 detail="(see https://docs.astral.sh/ruff/rules/hardcoded-sql-expression)",
             ),
@@ -146,7 +152,13 @@ def test_sarif_names_rules_levels_locations_and_fingerprints() -> None:
     assert rules["S608"]["defaultConfiguration"]["level"] == "error"
     assert rules["S608"]["helpUri"] == "https://docs.astral.sh/ruff/rules/hardcoded-sql-expression"
     assert rules["S608"]["properties"]["security-severity"] == "8.0"
-    assert "security" in rules["S608"]["properties"]["tags"]
+    assert {"security", "external/cwe/cwe-89"} <= set(rules["S608"]["properties"]["tags"])
+    extensions = run["tool"]["extensions"]
+    assert extensions[1] == {
+        "name": "semgrep",
+        "version": "semgrep=1.185.0;rule-pack=1",
+        "properties": {"rules": 23},
+    }
 
     results = {result["ruleId"]: result for result in run["results"]}
     assert [results[rule]["level"] for rule in ("S608", "B006", "llm/bug", "semi")] == [

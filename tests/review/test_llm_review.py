@@ -76,8 +76,8 @@ def test_static_findings_are_in_the_prompt(
 ) -> None:
     run_review("python", read_fixture("python_defects.py"), llm_config)
     prompt = llm_server.chat_requests[0].prompt
-    assert "line 7 [security/high]" in prompt
-    assert "S608" in prompt or "B608" in prompt
+    assert "line 8 [security/high]" in prompt
+    assert "python-sql-injection" in prompt
     assert "do not repeat" in prompt
 
 

@@ -1,7 +1,5 @@
 """Findings reported by several tools appear once; scores fall as findings get worse."""
 
-from collections.abc import Callable
-
 from review_app.review.merging import merge_findings
 from review_app.review.models import Category, Finding, LLMConfig, Rubric, Severity
 from review_app.review.pipeline import run_review
@@ -19,12 +17,23 @@ def _finding(severity: Severity, category: Category = Category.BUG, line: int = 
     )
 
 
-def test_ruff_s608_and_bandit_b608_are_one_finding(read_fixture: Callable[[str], str]) -> None:
-    result = run_review("python", read_fixture("python_defects.py"), LLMConfig())
-    sql = [f for f in result.findings if f.line == 7 and f.category == Category.SECURITY]
-    assert len(sql) == 1
-    assert sql[0].sources == ["ruff", "bandit"]
-    assert sql[0].severity == Severity.HIGH
+def test_one_defect_reported_by_several_tools_is_one_finding() -> None:
+    """A bare `except: pass` is ruff's E722 and S110 and bandit's B110: one finding, 3 names."""
+    code = "def close(handle):\n    try:\n        handle.close()\n    except:\n        pass\n"
+    result = run_review("python", code, LLMConfig())
+    [swallowed] = [f for f in result.findings if f.line == 4]
+    assert set(swallowed.sources) == {"ruff", "bandit"}
+    assert swallowed.cwe == 703
+
+
+def test_findings_naming_one_weakness_merge_across_tools() -> None:
+    """Two tools, two rule names, one CWE family on one line: one finding."""
+    pattern = _finding(Severity.MEDIUM, Category.SECURITY, line=3).model_copy(
+        update={"rule": "go-weak-hash", "cwe": 328, "sources": ["semgrep"]}
+    )
+    linter = pattern.model_copy(update={"rule": "G401", "cwe": 327, "sources": ["go-vet"]})
+    [merged] = merge_findings([pattern, linter])
+    assert merged.sources == ["semgrep", "go-vet"]
 
 
 def test_an_llm_repeat_of_a_static_finding_is_merged() -> None:
@@ -71,7 +80,7 @@ def test_merged_findings_are_ordered_by_line_then_severity() -> None:
 
 def test_no_findings_score_100_everywhere() -> None:
     assert overall_score([], None) == 100
-    assert set(category_scores([], None).values()) == {100}
+    assert set(category_scores([], None, set(Category)).values()) == {100}
 
 
 def test_more_severe_findings_give_a_lower_score() -> None:
@@ -97,17 +106,33 @@ def test_each_added_finding_lowers_the_score_but_it_stays_positive() -> None:
 
 
 def test_category_scores_only_suffer_in_their_category() -> None:
-    scores = category_scores([_finding(Severity.HIGH, Category.SECURITY)], None)
+    scores = category_scores([_finding(Severity.HIGH, Category.SECURITY)], None, set(Category))
     assert scores[Category.SECURITY] < 100
     assert scores[Category.STYLE] == 100
 
 
-def test_rubric_is_blended_into_the_scores() -> None:
-    def rubric(mark: int) -> Rubric:
-        item = {"score": mark, "reason": "r"}
-        return Rubric.model_validate({name: item for name in Rubric.model_fields})
+def rubric(mark: int) -> Rubric:
+    """The same mark on every dimension."""
+    item = {"score": mark, "reason": "r"}
+    return Rubric.model_validate({name: item for name in Rubric.model_fields})
 
+
+def test_rubric_is_blended_into_the_scores() -> None:
     findings = [_finding(Severity.MEDIUM)]
     assert overall_score(findings, rubric(10)) > overall_score(findings, None)
     assert overall_score(findings, rubric(2)) < overall_score(findings, None)
-    assert category_scores([], rubric(5))[Category.BUG] == 80
+    assert category_scores([], rubric(5), set())[Category.BUG] == 80
+
+
+def test_a_category_nothing_checked_has_no_score() -> None:
+    """Sub-scores only where something looked: no "performance 100" when nothing checked it."""
+    scores = category_scores([], None, {Category.SECURITY, Category.BUG})
+    assert scores[Category.SECURITY] == scores[Category.BUG] == 100
+    assert scores[Category.PERFORMANCE] is None
+    assert set(category_scores([], rubric(5), set()).values()) != {None}  # the LLM judged all
+
+
+def test_code_that_does_not_parse_never_scores_above_half() -> None:
+    broken = _finding(Severity.HIGH, Category.BUG).model_copy(update={"rule": "syntax-error"})
+    assert overall_score([broken], None) <= 50
+    assert overall_score([broken], rubric(10)) <= 50

@@ -34,14 +34,26 @@ def _at(result: ReviewResult, line: int, category: Category) -> list[Finding]:
     return [f for f in result.findings if f.line == line and f.category == category]
 
 
-def test_string_built_sql_is_a_high_security_finding_from_bandit(
+def test_request_data_in_sql_is_one_high_finding_with_its_cwe(
     python_review: tuple[str, ReviewResult],
 ) -> None:
     _, result = python_review
-    [sql] = _at(result, 7, Category.SECURITY)
-    assert sql.severity == Severity.HIGH
-    assert "bandit" in sql.sources
-    assert "SQL injection" in sql.title
+    [sql] = _at(result, 8, Category.SECURITY)
+    assert (sql.severity, sql.cwe, sql.rule) == (Severity.HIGH, 89, "python-sql-injection")
+    assert "request data" in sql.title
+
+
+def test_sql_built_from_constants_or_numbers_is_not_flagged() -> None:
+    """Pattern rules flagged every string-built query; the review judges where data comes from."""
+    code = (
+        "from flask import request\n\n\n"
+        "def page(db):\n"
+        "    limit = int(request.args['limit'])\n"
+        "    table = 'orders'\n"
+        "    return db.execute('SELECT id FROM %s LIMIT %d' % (table, limit)).fetchall()\n"
+    )
+    result = run_review("python", code, NO_LLM)
+    assert [f for f in result.findings if f.category == Category.SECURITY] == []
 
 
 def test_mutable_default_has_a_ruff_fix_that_applies(
@@ -154,7 +166,7 @@ def test_bandit_and_radon_parse_python_only_while_holding_the_lock(monkeypatch) 
         return parse(*args, **kwargs)
 
     monkeypatch.setattr(ast, "parse", parse_and_look)
-    code = "def run(expression):\n    return eval(expression)\n"
+    code = "def run(path):\n    try:\n        open(path)\n    except:\n        pass\n"
     file = SourceFile("run.py", "python", code)
     assert bandit_scan.analyze(file).findings
     radon_metrics.analyze(file)

@@ -8,9 +8,11 @@ from review_app.services.reviews.comparison import compare_with_previous
 
 BEFORE = """import sqlite3
 
+from flask import request
 
-def find_orders(connection: sqlite3.Connection, customer: str) -> list:
-    query = "SELECT id FROM orders WHERE customer = '%s'" % customer
+
+def find_orders(connection: sqlite3.Connection) -> list:
+    query = "SELECT id FROM orders WHERE customer = '%s'" % request.args["customer"]
     return connection.execute(query).fetchall()
 
 
@@ -21,9 +23,11 @@ def add_tag(tag: str, tags=[]) -> list:
 
 AFTER = """import sqlite3
 
+from flask import request
 
-def find_orders(connection: sqlite3.Connection, customer: str) -> list:
-    query = "SELECT id FROM orders WHERE customer = '%s'" % customer
+
+def find_orders(connection: sqlite3.Connection) -> list:
+    query = "SELECT id FROM orders WHERE customer = '%s'" % request.args["customer"]
     return connection.execute(query).fetchall()
 
 
@@ -33,8 +37,8 @@ def add_tag(tag: str, tags: list | None = None) -> list:
     return tags
 
 
-def total(expression: str) -> float:
-    return eval(expression)
+def total() -> float:
+    return eval(request.args["expression"])
 """
 
 
@@ -59,8 +63,8 @@ def test_fixed_and_new_findings_since_the_previous_review(user_id: uuid.UUID) ->
     assert comparison.previous_id == first
     assert "B006" in {finding.rule for finding in comparison.fixed}
     new_rules = {finding.rule for finding in comparison.new}
-    assert new_rules & {"S307", "B307"}
-    assert "S608" not in new_rules | {finding.rule for finding in comparison.fixed}
+    assert "python-code-injection" in new_rules
+    assert "python-sql-injection" not in new_rules | {finding.rule for finding in comparison.fixed}
     assert comparison.unchanged >= 1
 
 

@@ -14,13 +14,19 @@ from bandit.core.manager import BanditManager
 
 from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
-from review_app.review.analyzers.security_rules import security_severity
+from review_app.review.analyzers.security_rules import (
+    SUPERSEDED_RULE_NUMBERS,
+    rule_cwe,
+    security_severity,
+)
 from review_app.review.errors import AnalyzerError
 from review_app.review.languages import submission_filename
 from review_app.review.models import Category, Finding, Severity
 
 NAME = "bandit"
 
+# Every plugin but those whose weakness the rule pack judges by data flow.
+_PROFILE = {"include": set(), "exclude": {f"B{n}" for n in SUPERSEDED_RULE_NUMBERS}}
 _SEVERITIES = {"HIGH": Severity.HIGH, "MEDIUM": Severity.MEDIUM, "LOW": Severity.LOW}
 
 
@@ -61,7 +67,7 @@ def _scan(code: str, language: str) -> _Manager:
     with tempfile.TemporaryDirectory(prefix="review-bandit-") as directory:
         path = Path(directory) / submission_filename(language)
         path.write_text(code, encoding="utf-8")
-        manager = _Manager(BanditConfig(), "file", quiet=True)
+        manager = _Manager(BanditConfig(), "file", quiet=True, profile=_PROFILE)
         manager.discover_files([str(path)])
         with PYTHON_PARSE_LOCK:
             manager.run_tests()
@@ -84,6 +90,7 @@ def _finding(issue: Issue) -> Finding:
         end_line=max(lines) if max(lines) > issue.lineno else None,
         column=issue.col_offset + 1,
         rule=issue.test_id,
+        cwe=issue.cwe.id or rule_cwe(issue.test_id),
         sources=[NAME],
     )
 

@@ -12,6 +12,7 @@ from ruff import find_ruff_bin
 from review_app.review.analyzers import ruff_rules
 from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.analyzers.complexity import COMPLEXITY_LIMIT
+from review_app.review.analyzers.security_rules import rule_cwe
 from review_app.review.diffs import make_unified_diff
 from review_app.review.errors import AnalyzerError
 from review_app.review.languages import submission_filename
@@ -105,6 +106,7 @@ def _finding(diagnostic: _Diagnostic, code: str, filename: str) -> Finding:
         end_line=end_line if end_line > diagnostic.location.row else None,
         column=diagnostic.location.column,
         rule=diagnostic.code,
+        cwe=rule_cwe(diagnostic.code) if category is Category.SECURITY else None,
         sources=[NAME],
         suggested_fix=_fix_as_diff(fix, code, filename) if fix and fix.edits else None,
     )
@@ -136,7 +138,7 @@ ANALYZER = Analyzer(
     name=NAME,
     description="Python lint: bugs, security patterns, style, complexity, with fixes",
     run=per_file(analyze),
-    categories=frozenset(Category) - {Category.DOCUMENTATION},
+    categories=frozenset(Category),
     languages=frozenset({"python"}),
     packages=("ruff",),
 )

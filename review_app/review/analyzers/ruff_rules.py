@@ -26,7 +26,7 @@ The longest matching code prefix wins, so exceptions sit beside their family:
 | ASYNC  | blocking calls in async     | performance     | medium   |
 """
 
-from review_app.review.analyzers.security_rules import security_severity
+from review_app.review.analyzers.security_rules import SUPERSEDED_RULE_NUMBERS, security_severity
 from review_app.review.models import Category, Severity
 
 _RULE_CLASSES: dict[str, tuple[Category, Severity]] = {
@@ -62,18 +62,27 @@ SELECTED_RULES = (
     *("PERF", "RUF", "D1", "A", "BLE", "T10", "ASYNC"),
 )
 
-# Noise for single-file review: magic numbers, docstrings of modules, packages, magic methods
-# and __init__ (the class docstring covers it).
-IGNORED_RULES = ("PLR2004", "D100", "D104", "D105", "D107")
+# Bandit rules ruff does not implement (naming them in --ignore is an error).
+_NOT_IN_RUFF = frozenset({"414", "703"})
 
-# What a finding without a rule code is: ruff reports syntax errors that way.
+# Noise for single-file review: magic numbers, docstrings of modules, packages, magic methods
+# and __init__ (the class docstring covers it); and bandit's pattern rules the rule pack's
+# data-flow rules replace.
+IGNORED_RULES = (
+    *("PLR2004", "D100", "D104", "D105", "D107"),
+    *(f"S{number}" for number in sorted(SUPERSEDED_RULE_NUMBERS - _NOT_IN_RUFF)),
+)
+
+# What a finding without a rule code is: ruff reports syntax errors that way (or as
+# "invalid-syntax"): code that does not parse is a high bug, whatever else it has.
 SYNTAX_ERROR = (Category.BUG, Severity.HIGH)
+SYNTAX_RULES = (None, "invalid-syntax")
 _UNKNOWN_RULE = (Category.MAINTAINABILITY, Severity.LOW)
 
 
 def classify(code: str | None) -> tuple[Category, Severity]:
     """Category and severity of a ruff rule code."""
-    if code is None:
+    if code in SYNTAX_RULES:
         return SYNTAX_ERROR
     prefix = max((p for p in _RULE_CLASSES if code.startswith(p)), key=len, default="")
     category, severity = _RULE_CLASSES.get(prefix, _UNKNOWN_RULE)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from review_app.review.analyzers import registry
 from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
-from review_app.review.models import AnalyzerRun, Finding, ToolError
+from review_app.review.models import AnalyzerRun, Category, Finding, ToolError
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ class StaticAnalysis:
     metrics: dict[str, float | int] = field(default_factory=dict)
     tool_errors: list[ToolError] = field(default_factory=list)
     analyzers: list[AnalyzerRun] = field(default_factory=list)
+    checked: set[Category] = field(default_factory=set)  # what the analyzers that ran check
 
     def add(self, analyzer: Analyzer, language: str, output: AnalyzerOutput) -> None:
         """One analyzer's output for this file: what it found, and why it fell short if it did.
@@ -37,6 +38,7 @@ class StaticAnalysis:
             self.tool_errors.append(ToolError(source=analyzer.name, message=output.failure))
             if not output.findings:
                 return
+        self.checked |= analyzer.categories
         rules = analyzer.rule_count(language) if analyzer.rule_count else None
         self.analyzers.append(
             AnalyzerRun(name=analyzer.name, version=analyzer.version(), rules=rules)
