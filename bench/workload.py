@@ -123,12 +123,16 @@ async def sign_up(client: httpx.AsyncClient, url: str, prefix: str = "bench") ->
 
 
 async def submit(
-    client: httpx.AsyncClient, user: ApiUser, code: str, filename: str = "shop.py"
+    client: httpx.AsyncClient,
+    user: ApiUser,
+    code: str,
+    filename: str = "shop.py",
+    language: str = "python",
 ) -> dict:
     """POST /api/reviews; the answer (id, status, cached), or an error naming the status."""
     response = await client.post(
         f"{user.url}/api/reviews",
-        json={"code": code, "filename": filename, "language": "python"},
+        json={"code": code, "filename": filename, "language": language},
         headers=user.headers,
     )
     if response.status_code != 202:

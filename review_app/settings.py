@@ -42,7 +42,8 @@ class Settings(BaseSettings):
     llm_model: str = "gpt-4o-mini"
     llm_timeout_seconds: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=3, ge=0, le=10)
-    llm_max_tokens: int = Field(default=4000, ge=256)  # token budget per review
+    llm_max_tokens: int = Field(default=4000, ge=256)  # token budget per request
+    llm_max_parts: int = Field(default=8, ge=1, le=64)  # requests per file (long code in parts)
 
     # Reviews
     max_code_bytes: int = Field(default=200_000, ge=1, le=900_000)  # under the websocket's 1 MB

@@ -69,7 +69,8 @@ def navbar() -> rx.Component:
             ),
             rx.link("Sign in", href=routes.LOGIN),
         ),
-        rx.color_mode.button(aria_label="Toggle dark mode"),
+        # Until the page is live a click would be lost: the button waits, as the forms do.
+        rx.color_mode.button(aria_label="Toggle dark mode", disabled=~rx.State.is_hydrated),
         align="center",
         spacing="5",
         padding_x="1.5em",

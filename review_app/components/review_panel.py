@@ -209,11 +209,7 @@ def _finding(row: FindingRow, apply_fix: ApplyFix | None) -> rx.Component:
                 aria_label=f"Go to line {row.line}",
             )
         ),
-        rx.table.cell(
-            rx.text(row.title, weight="medium"),
-            rx.text(row.detail, size="1", color_scheme="gray"),
-            rx.cond(row.fix != "", fix),
-        ),
+        rx.table.cell(_described(row, fix)),
         rx.table.cell(row.category),
         rx.table.cell(
             rx.cond(
@@ -229,6 +225,35 @@ def _finding(row: FindingRow, apply_fix: ApplyFix | None) -> rx.Component:
         ),
         class_name="finding-row",
         data_line=row.line,
+        data_verdict=row.verdict,
+        opacity=rx.cond(row.verdict == "dismissed", "0.65", "1"),
+    )
+
+
+def _described(row: FindingRow, fix: rx.Component) -> rx.Component:
+    """Title, detail and fix; a finding the LLM dismissed stays, folded under its reason."""
+    described = rx.fragment(
+        rx.text(row.title, weight="medium"),
+        rx.text(row.detail, size="1", color_scheme="gray"),
+        rx.cond(row.fix != "", fix),
+    )
+    return rx.cond(
+        row.verdict == "dismissed",
+        rx.el.details(
+            rx.el.summary(
+                rx.text.strong("Dismissed by the LLM: "), row.verdict_reason, cursor="pointer"
+            ),
+            described,
+        ),
+        rx.fragment(
+            described,
+            rx.cond(
+                row.verdict == "confirmed",
+                rx.text(
+                    "Confirmed by the LLM: ", row.verdict_reason, size="1", color_scheme="green"
+                ),
+            ),
+        ),
     )
 
 

@@ -47,12 +47,16 @@ def plain_detail(finding: Finding) -> str:
 
 
 def message(finding: Finding) -> str:
-    """One line for a person: the title, then the detail when it adds something."""
+    """One line for a person: the title, the detail when it adds something, the LLM's verdict."""
     detail = plain_detail(finding)
-    if not detail:
-        return finding.title
-    separator = " " if finding.title.endswith((".", "!", "?", ":")) else ". "
-    return f"{finding.title}{separator}{detail}"
+    text = finding.title
+    if detail:
+        separator = " " if finding.title.endswith((".", "!", "?", ":")) else ". "
+        text = f"{finding.title}{separator}{detail}"
+    if finding.verdict is not None:
+        reason = f": {finding.verdict.reason}" if finding.verdict.reason else ""
+        text = f"{text} [{finding.verdict.state} by the LLM{reason}]"
+    return text
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[Severity, int]:

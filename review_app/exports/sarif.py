@@ -114,8 +114,16 @@ def _result(finding: Finding, uri: str, fingerprint: str) -> dict:
             "severity": finding.severity.value,
             "category": finding.category.value,
             "sources": list(finding.sources),
+            **_verdict(finding),
         },
     }
+
+
+def _verdict(finding: Finding) -> dict:
+    """The LLM's verdict on the finding, when it gave one."""
+    if finding.verdict is None:
+        return {}
+    return {"llmVerdict": finding.verdict.state, "llmVerdictReason": finding.verdict.reason}
 
 
 def _fingerprint(finding: Finding, path: str, lines: list[str], seen: dict[str, int]) -> str:

@@ -14,7 +14,12 @@ def cache_key(language: str, code: str, llm: LLMConfig) -> str:
     it keeps the cache and the key never reaches the cache store.
     """
     llm_part = (
-        {"base_url": llm.base_url, "model": llm.model, "max_tokens": llm.max_tokens}
+        {
+            "base_url": llm.base_url,
+            "model": llm.model,
+            "max_tokens": llm.max_tokens,
+            "max_parts": llm.max_parts,
+        }
         if llm.base_url
         else None
     )

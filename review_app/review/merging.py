@@ -95,5 +95,6 @@ def _combine(kept: Finding, new: Finding) -> Finding:
             "column": kept.column or new.column,
             "detail": kept.detail or new.detail,
             "cwe": kept.cwe or new.cwe,
+            "verdict": kept.verdict or new.verdict,
         }
     )

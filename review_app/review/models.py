@@ -71,6 +71,13 @@ _STAGE_LABEL = dict(
 LLM_SOURCE = "llm"  # the source of findings the LLM reports
 
 
+class Verdict(BaseModel):
+    """The LLM's judgement of a static finding: a real problem here, or a false alarm."""
+
+    state: Literal["confirmed", "dismissed"]
+    reason: str = ""
+
+
 class Finding(BaseModel):
     """One problem in the submitted code, possibly confirmed by several tools."""
 
@@ -88,6 +95,9 @@ class Finding(BaseModel):
     sources: list[str] = Field(min_length=1, description="The analyzers (or `llm`) reporting it.")
     suggested_fix: str | None = Field(
         default=None, description="A unified diff that applies to the submitted code."
+    )
+    verdict: Verdict | None = Field(
+        default=None, description="The LLM's verdict on a static finding, with its reason."
     )
 
 
@@ -192,5 +202,8 @@ class LLMConfig(BaseModel):
     model: str = "gpt-4o-mini"
     timeout_seconds: float = Field(default=60.0, gt=0)
     max_retries: int = Field(default=3, ge=0, le=10)
-    max_tokens: int = Field(default=4000, ge=256, description="Token budget per review.")
+    max_tokens: int = Field(default=4000, ge=256, description="Token budget per request.")
+    max_parts: int = Field(
+        default=8, ge=1, le=64, description="Requests per file: long code is sent in parts."
+    )
     backoff_base_seconds: float = Field(default=0.5, ge=0)

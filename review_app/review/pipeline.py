@@ -50,9 +50,11 @@ def review_files(
 
     report(Stage.STATIC_ANALYSIS)
     static = run_static_analysis(files)
+    for analysis in static:  # one finding per defect, before the LLM judges them
+        analysis.findings[:] = merge_findings(analysis.findings)
     report(Stage.LLM)
     outcomes = [
-        review_with_llm(file.language, file.code, analysis.findings, llm)
+        review_with_llm((file.language, file.path, file.code), analysis.findings, llm)
         for file, analysis in zip(files, static, strict=True)
     ]
     report(Stage.MERGING)
@@ -64,7 +66,13 @@ def review_files(
 
 def _result(file: SourceFile, static: StaticAnalysis, llm_outcome: LLMOutcome) -> ReviewResult:
     """One file's result: its findings merged across tools and the LLM, then scored."""
-    findings = merge_findings([*static.findings, *llm_outcome.findings])
+    judged = [
+        finding.model_copy(update={"verdict": llm_outcome.verdicts[index]})
+        if index in llm_outcome.verdicts
+        else finding
+        for index, finding in enumerate(static.findings)
+    ]
+    findings = merge_findings([*judged, *llm_outcome.findings])
     score = overall_score(findings, llm_outcome.rubric)
     return ReviewResult(
         language=file.language,

@@ -54,10 +54,26 @@ _RUBRIC_DIMENSION: dict[Category, str] = {
 }
 
 
+def counted(findings: list[Finding]) -> list[Finding]:
+    """The findings a score counts: all but those the LLM dismissed, unless high or critical.
+
+    A dismissal takes a low or medium false alarm off the score; the model is never trusted to
+    take off a high or critical one (code under review can try to talk it into that).
+    """
+    return [
+        finding
+        for finding in findings
+        if finding.verdict is None
+        or finding.verdict.state != "dismissed"
+        or finding.severity.rank >= Severity.HIGH.rank
+    ]
+
+
 def category_scores(
     findings: list[Finding], rubric: Rubric | None, checked: Collection[Category]
 ) -> dict[Category, int | None]:
     """A 0-100 score for every category that was checked (100 without findings), else None."""
+    findings = counted(findings)
     scores: dict[Category, int | None] = {}
     for category in Category:
         if rubric is None and category not in checked:
@@ -71,6 +87,7 @@ def category_scores(
 
 def overall_score(findings: list[Finding], rubric: Rubric | None) -> int:
     """The 0-100 score of the whole review."""
+    findings = counted(findings)
     penalty = sum(SEVERITY_WEIGHTS[f.severity] * CATEGORY_WEIGHTS[f.category] for f in findings)
     score = _blend(_decay(penalty), rubric.mean() if rubric else None)
     if any(finding.rule in PARSE_ERROR_RULES for finding in findings):

@@ -48,6 +48,8 @@ class FindingRow:
     cwe_url: str
     sources: str
     fix: str
+    verdict: str  # "confirmed", "dismissed" (by the LLM), or ""
+    verdict_reason: str
 
     @classmethod
     def of(cls, index: int, finding: Finding) -> "FindingRow":
@@ -67,6 +69,8 @@ class FindingRow:
             cwe_url=routes.cwe_url(finding.cwe) if finding.cwe else "",
             sources=", ".join(finding.sources),
             fix=finding.suggested_fix or "",
+            verdict=finding.verdict.state if finding.verdict else "",
+            verdict_reason=finding.verdict.reason if finding.verdict else "",
         )
 
 

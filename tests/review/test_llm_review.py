@@ -1,6 +1,7 @@
 """The LLM adds a rubric and findings; when it misbehaves the review still completes."""
 
 import json
+import re
 import time
 from collections.abc import Callable
 
@@ -118,11 +119,24 @@ def test_invalid_json_leaves_the_static_review(
 def test_json_of_the_wrong_shape_is_rejected(
     llm_server: FakeLLMServer, llm_config: LLMConfig
 ) -> None:
-    llm_server.script(Reply(json.dumps({"findings": [{"title": "no line"}]})))
+    llm_server.script(Reply(json.dumps({"summary": "Fine.", "rubric": "all good"})))
     result = run_review("python", CODE, llm_config)
     assert result.llm.state == "unavailable"
     assert result.llm.reason is not None
     assert "does not match the review schema" in result.llm.reason
+
+
+def test_a_malformed_finding_is_dropped_and_the_rest_kept(
+    llm_server: FakeLLMServer, llm_config: LLMConfig, review_answer: Answer
+) -> None:
+    answer = json.loads(review_answer([_division_finding()]))
+    answer["findings"].append({"title": "no line"})
+    llm_server.script(Reply(json.dumps(answer)))
+    result = run_review("python", CODE, llm_config)
+    assert result.llm.state == "ok"
+    assert [finding.title for finding in _llm_findings(result)] == [
+        "Division by zero on an empty list"
+    ]
 
 
 def test_findings_outside_the_code_are_dropped(
@@ -221,12 +235,14 @@ def test_code_over_the_token_budget_is_truncated_and_said_so(
     llm_server: FakeLLMServer, llm_config: LLMConfig
 ) -> None:
     code = "".join(f"total_{n} = {n} * 2\n" for n in range(1, 400))
-    tight = llm_config.model_copy(update={"max_tokens": 1500})
+    tight = llm_config.model_copy(update={"max_tokens": 1500, "max_parts": 3})
     result = run_review("python", code, tight)
     assert result.llm.state == "ok"
     assert result.llm.reason is not None
-    assert result.llm.reason.startswith("code truncated to the first ")
-    assert "of 399 lines to fit the 1500-token budget" in result.llm.reason
-    prompt = llm_server.chat_requests[0].prompt
-    assert "total_1 = 1 * 2" in prompt
-    assert "total_399 = 399 * 2" not in prompt
+    assert re.fullmatch(
+        r"the LLM saw \d+ of 399 lines within its 1500-token requests", result.llm.reason
+    )
+    prompts = [request.prompt for request in llm_server.chat_requests]
+    assert len(prompts) == 3
+    assert "total_1 = 1 * 2" in prompts[0]
+    assert all("total_399 = 399 * 2" not in prompt for prompt in prompts)

@@ -1,27 +1,14 @@
 """Tree-sitter syntax check for every language: ERROR and MISSING nodes become bug findings."""
 
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Iterator
 
-import tree_sitter_go
-import tree_sitter_java
-import tree_sitter_javascript
-import tree_sitter_python
-import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser
+from tree_sitter import Node
 
 from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
 from review_app.review.models import Category, Finding, Severity
+from review_app.review.parsing import parse
 
 NAME = "syntax"
-
-_GRAMMARS: dict[str, Callable[[], object]] = {
-    "python": tree_sitter_python.language,
-    "javascript": tree_sitter_javascript.language,
-    "typescript": tree_sitter_typescript.language_typescript,
-    "go": tree_sitter_go.language,
-    "java": tree_sitter_java.language,
-}
 
 # One broken construct often cascades into more ERROR nodes; the first few locate the problem.
 _MAX_SYNTAX_FINDINGS = 10
@@ -31,19 +18,13 @@ _SNIPPET_CHARS = 40
 def analyze(file: SourceFile) -> AnalyzerOutput:
     """Report where the code fails to parse."""
     source = file.code.encode("utf-8")
-    tree = Parser(_language(file.language)).parse(source)
+    tree = parse(file.code, file.language)
     findings = []
     for node in _broken_nodes(tree.root_node):
         findings.append(_finding(node, source))
         if len(findings) == _MAX_SYNTAX_FINDINGS:
             break
     return AnalyzerOutput(findings=findings)
-
-
-@cache
-def _language(language: str) -> Language:
-    """The tree-sitter grammar, loaded once per process."""
-    return Language(_GRAMMARS[language]())
 
 
 def _broken_nodes(root: Node) -> Iterator[Node]:

@@ -1,9 +1,12 @@
 """The JSON the LLM must answer with; validated before anything reaches a finding.
 
-Severity and category stay free text here: models use synonyms, which `normalize` maps.
+Severity, category and verdict stay free text here: models use synonyms, which the review maps;
+one malformed item is dropped without losing the rest of the answer.
 """
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from review_app.review.models import Rubric
 
@@ -24,12 +27,38 @@ class LLMFinding(BaseModel):
     )
 
 
+class LLMVerdict(BaseModel):
+    """The LLM's judgement of one static finding, named by its id in the prompt (F1, F2...)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    id: str = Field(min_length=1, max_length=16)
+    verdict: str = Field(description="confirm or dismiss")
+    reason: str = Field(default="", max_length=1000)
+
+
 class LLMReview(BaseModel):
     """The whole LLM answer."""
 
     summary: str = ""
     rubric: Rubric | None = None
+    verdicts: list[LLMVerdict] = Field(default_factory=list)
     findings: list[LLMFinding] = Field(default_factory=list)
+
+    @field_validator("verdicts", "findings", mode="before")
+    @classmethod
+    def _keep_the_valid_items(cls, items: Any, info: Any) -> Any:
+        """Drop the items that are not what the schema says, instead of the whole answer."""
+        if not isinstance(items, list):
+            return items  # not a list at all: the answer is of another shape
+        model = LLMVerdict if info.field_name == "verdicts" else LLMFinding
+        kept = []
+        for item in items:
+            try:
+                kept.append(model.model_validate(item))
+            except ValidationError:
+                continue
+        return kept
 
 
 RESPONSE_FORMAT = {

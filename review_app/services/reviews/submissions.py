@@ -52,6 +52,7 @@ def llm_config() -> LLMConfig:
         timeout_seconds=settings.llm_timeout_seconds,
         max_retries=settings.llm_max_retries,
         max_tokens=settings.llm_max_tokens,
+        max_parts=settings.llm_max_parts,
     )
 
 
