@@ -8,6 +8,7 @@ the command exits with status 1.
 """
 
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -16,8 +17,10 @@ from collections.abc import Callable
 from bench.report import RESULTS_DIR, flags, print_table, ratio, write_results
 
 BENCHMARKS = [
+    "review_quality",
     "submit_latency",
     "static_review",
+    "offline_project",
     "cache_hit",
     "throughput",
     "push_latency",
@@ -44,13 +47,38 @@ def submit_rows(result: dict) -> list[Row]:
 def static_rows(result: dict) -> list[Row]:
     return [
         [
-            f"static review, {lines} lines",
+            f"static review, {key}",
             size["end_to_end"]["p50_ms"],
             size["end_to_end"]["p95_ms"],
             f"analyzers direct {size['analyzers_direct']['p50_ms']}",
             size["ratio_end_to_end_over_analyzers"],
         ]
-        for lines, size in result["sizes"].items()
+        for key, size in result["sizes"].items()
+    ]
+
+
+def quality_rows(result: dict) -> list[Row]:
+    return [
+        [
+            f"quality {language}: recall / FP rate",
+            measured["recall"],
+            measured["false_positive_rate"],
+            f"{measured['defects']} defects, {measured['lookalikes']} look-alikes",
+            measured["recall_minus_fpr"],
+        ]
+        for language, measured in result["languages"].items()
+    ]
+
+
+def offline_rows(result: dict) -> list[Row]:
+    return [
+        [
+            f"review --offline, {result['files']} files",
+            statistics.median(result["review_ms"]),
+            "",
+            f"tools direct {statistics.median(result['direct_ms'])}",
+            result["speed_vs_direct"],
+        ]
     ]
 
 
@@ -104,8 +132,10 @@ def websocket_rows(result: dict) -> list[Row]:
 
 
 SUMMARIES: dict[str, Callable[[dict], list[Row]]] = {
+    "review_quality": quality_rows,
     "submit_latency": submit_rows,
     "static_review": static_rows,
+    "offline_project": offline_rows,
     "cache_hit": cache_rows,
     "throughput": throughput_rows,
     "push_latency": push_rows,

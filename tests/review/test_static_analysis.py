@@ -168,7 +168,24 @@ def test_bandit_and_radon_parse_python_only_while_holding_the_lock(monkeypatch) 
     monkeypatch.setattr(ast, "parse", parse_and_look)
     code = "def run(path):\n    try:\n        open(path)\n    except:\n        pass\n"
     file = SourceFile("run.py", "python", code)
-    assert bandit_scan.analyze(file).findings
+    assert bandit_scan.analyze([file])[0].findings
     radon_metrics.analyze(file)
     assert len(held) >= 3
     assert all(held)
+
+
+def test_a_batch_gives_each_file_its_own_findings() -> None:
+    """One ruff run and one bandit run serve many files; no finding lands in the wrong one."""
+    swallowing = "def close(handle):\n    try:\n        handle.close()\n    except:\n        pass\n"
+    mutable = "def add(tag, tags=[]):\n    tags.append(tag)\n    return tags\n"
+    files = [
+        SourceFile("pkg/a.py", "python", swallowing),
+        SourceFile("pkg/b.py", "python", mutable),
+        SourceFile("other/a.py", "python", swallowing),  # the same name in another folder
+    ]
+    first, second, third = run_static_analysis(files)
+    assert {(f.line, f.rule) for f in second.findings if f.rule == "B006"} == {(1, "B006")}
+    for result in (first, third):
+        assert {"E722", "B110"} <= {f.rule for f in result.findings}
+        assert "B006" not in {f.rule for f in result.findings}
+    assert "B110" not in {f.rule for f in second.findings}

@@ -6,21 +6,21 @@ into the detail text rather than the severity: a review should show a likely fla
 """
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from bandit.core.config import BanditConfig
 from bandit.core.issue import Issue
 from bandit.core.manager import BanditManager
 
-from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
 from review_app.review.analyzers.parse_lock import PYTHON_PARSE_LOCK
 from review_app.review.analyzers.security_rules import (
     SUPERSEDED_RULE_NUMBERS,
     rule_cwe,
     security_severity,
 )
-from review_app.review.errors import AnalyzerError
-from review_app.review.languages import submission_filename
+from review_app.review.analyzers.toolchain import guarded_batch, write_batch
 from review_app.review.models import Category, Finding, Severity
 
 NAME = "bandit"
@@ -45,33 +45,32 @@ class _Manager(BanditManager):
             raise
 
 
-def analyze(file: SourceFile) -> AnalyzerOutput:
-    """Scan the code with every bandit plugin.
-
-    Raises:
-        SyntaxError: bandit skipped the code because it does not parse.
-        AnalyzerError: bandit failed; the message names the exception it swallowed.
-    """
-    manager = _scan(file.code, file.language)
-    if manager.skipped:
-        _, reason = manager.skipped[0]
-        if "syntax" in reason:
-            raise SyntaxError(reason)
-        cause = f" ({type(manager.failure).__name__}: {manager.failure})" if manager.failure else ""
-        raise AnalyzerError(f"bandit skipped the code: {reason}{cause}")
-    return AnalyzerOutput(findings=[_finding(issue) for issue in manager.get_issue_list()])
-
-
-def _scan(code: str, language: str) -> _Manager:
-    """One bandit run over the code, written to a private temporary file."""
-    with tempfile.TemporaryDirectory(prefix="review-bandit-") as directory:
-        path = Path(directory) / submission_filename(language)
-        path.write_text(code, encoding="utf-8")
+def analyze(files: Sequence[SourceFile]) -> list[AnalyzerOutput]:
+    """Scan every file with bandit's plugins in one run (one manager, plugins loaded once)."""
+    with tempfile.TemporaryDirectory(prefix="review-bandit-") as folder:
+        paths = [str(path) for path in write_batch(Path(folder), files)]
         manager = _Manager(BanditConfig(), "file", quiet=True, profile=_PROFILE)
-        manager.discover_files([str(path)])
+        manager.discover_files(paths)
         with PYTHON_PARSE_LOCK:
             manager.run_tests()
-    return manager
+    skipped = dict(manager.skipped)
+    issues: dict[str, list[Issue]] = {path: [] for path in paths}
+    for issue in manager.get_issue_list():
+        issues.setdefault(issue.fname, []).append(issue)
+    return [
+        AnalyzerOutput(failure=_skipped(skipped[path], manager))
+        if path in skipped
+        else AnalyzerOutput(findings=[_finding(issue) for issue in issues[path]])
+        for path in paths
+    ]
+
+
+def _skipped(reason: str, manager: _Manager) -> str:
+    """Why bandit left a file out: it does not parse, or bandit failed on it."""
+    if "syntax" in reason:
+        return "skipped: the code does not parse"
+    cause = f" ({type(manager.failure).__name__}: {manager.failure})" if manager.failure else ""
+    return f"bandit skipped the code: {reason}{cause}"
 
 
 def _finding(issue: Issue) -> Finding:
@@ -98,7 +97,7 @@ def _finding(issue: Issue) -> Finding:
 ANALYZER = Analyzer(
     name=NAME,
     description="Python security patterns",
-    run=per_file(analyze),
+    run=guarded_batch(NAME, analyze),
     categories=frozenset({Category.SECURITY}),
     languages=frozenset({"python"}),
     packages=("bandit",),

@@ -1,21 +1,23 @@
 """Ruff (Python only): lint with a wide, fixed rule set; fixes become unified diffs.
 
-Ruff runs as a subprocess on stdin with `--isolated`, so no configuration file around the
-worker changes what it reports.
+Ruff runs once per batch, as a subprocess over the files written to a private folder, with
+`--isolated`, so no configuration file around the worker changes what it reports.
 """
 
-import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from ruff import find_ruff_bin
 
 from review_app.review.analyzers import ruff_rules
-from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile, per_file
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
 from review_app.review.analyzers.complexity import COMPLEXITY_LIMIT
 from review_app.review.analyzers.security_rules import rule_cwe
+from review_app.review.analyzers.toolchain import failed, run_tool, write_batch
 from review_app.review.diffs import make_unified_diff
 from review_app.review.errors import AnalyzerError
-from review_app.review.languages import submission_filename
 from review_app.review.models import Category, Finding
 from review_app.review.source_text import line_offsets
 
@@ -42,6 +44,7 @@ class _Fix(BaseModel):
 class _Diagnostic(BaseModel):
     """One entry of `ruff check --output-format json`."""
 
+    filename: str
     code: str | None
     message: str
     location: _Location
@@ -53,43 +56,49 @@ class _Diagnostic(BaseModel):
 _DIAGNOSTICS = TypeAdapter(list[_Diagnostic])
 
 
-def analyze(file: SourceFile) -> AnalyzerOutput:
-    """Lint the code with ruff.
+def analyze(files: Sequence[SourceFile]) -> list[AnalyzerOutput]:
+    """Lint every file with one ruff run; a failure of that run is every file's failure."""
+    with tempfile.TemporaryDirectory(prefix="review-ruff-") as folder:
+        paths = write_batch(Path(folder), files)
+        try:
+            diagnostics = _run_ruff(paths)
+        except AnalyzerError as error:
+            return [AnalyzerOutput(failure=str(error)) for _ in files]
+    by_path: dict[str, list[_Diagnostic]] = {str(path): [] for path in paths}
+    for diagnostic in diagnostics:
+        by_path.setdefault(diagnostic.filename, []).append(diagnostic)
+    return [
+        AnalyzerOutput(findings=[_finding(item, file) for item in by_path[str(path)]])
+        for file, path in zip(files, paths, strict=True)
+    ]
+
+
+def _run_ruff(paths: list[Path]) -> list[_Diagnostic]:
+    """Ruff's diagnostics for the files at `paths`.
 
     Raises:
         AnalyzerError: ruff is missing, fails, times out or prints something unexpected.
     """
-    filename = submission_filename(file.language)
-    diagnostics = _run_ruff(file.code, filename)
-    return AnalyzerOutput(findings=[_finding(item, file.code, filename) for item in diagnostics])
-
-
-def _run_ruff(code: str, filename: str) -> list[_Diagnostic]:
-    """Ruff's diagnostics for `code`, read from stdin."""
     command = [
-        *(find_ruff_bin(), "check", "-", "--isolated", "--no-cache", "--exit-zero"),
-        *("--output-format", "json", "--stdin-filename", filename),
+        *(find_ruff_bin(), "check", "--isolated", "--no-cache", "--exit-zero"),
+        *("--output-format", "json"),
         *("--target-version", "py311", "--line-length", "100"),
         *("--select", ",".join(ruff_rules.SELECTED_RULES)),
         *("--ignore", ",".join(ruff_rules.IGNORED_RULES)),
         *("--config", f"lint.mccabe.max-complexity = {COMPLEXITY_LIMIT}"),
+        "--",
+        *(str(path) for path in paths),
     ]
-    try:
-        # The command is fixed; the untrusted code only travels on stdin.
-        completed = subprocess.run(  # noqa: S603
-            command, input=code, capture_output=True, text=True, timeout=_TIMEOUT_SECONDS
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise AnalyzerError(f"ruff could not run: {exc}") from exc
+    completed = run_tool(command, tool="ruff", timeout=_TIMEOUT_SECONDS)
     if completed.returncode != 0:
-        raise AnalyzerError(f"ruff exited with {completed.returncode}: {completed.stderr[:300]}")
+        raise failed("ruff", completed)
     try:
         return _DIAGNOSTICS.validate_json(completed.stdout)
     except ValidationError as exc:
         raise AnalyzerError(f"ruff printed unexpected output: {exc}") from exc
 
 
-def _finding(diagnostic: _Diagnostic, code: str, filename: str) -> Finding:
+def _finding(diagnostic: _Diagnostic, file: SourceFile) -> Finding:
     """Our finding for one ruff diagnostic."""
     category, severity = ruff_rules.classify(diagnostic.code)
     fix = diagnostic.fix
@@ -108,7 +117,7 @@ def _finding(diagnostic: _Diagnostic, code: str, filename: str) -> Finding:
         rule=diagnostic.code,
         cwe=rule_cwe(diagnostic.code) if category is Category.SECURITY else None,
         sources=[NAME],
-        suggested_fix=_fix_as_diff(fix, code, filename) if fix and fix.edits else None,
+        suggested_fix=_fix_as_diff(fix, file.code, file.path) if fix and fix.edits else None,
     )
 
 
@@ -137,7 +146,7 @@ def _fix_as_diff(fix: _Fix, code: str, filename: str) -> str | None:
 ANALYZER = Analyzer(
     name=NAME,
     description="Python lint: bugs, security patterns, style, complexity, with fixes",
-    run=per_file(analyze),
+    run=analyze,
     categories=frozenset(Category),
     languages=frozenset({"python"}),
     packages=("ruff",),

@@ -10,13 +10,13 @@ import logging
 import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import get_args
 
 from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
+from review_app.review.analyzers.toolchain import project_path, write_batch
 from review_app.review.diffs import make_unified_diff
 from review_app.review.errors import AnalyzerError
-from review_app.review.languages import submission_filename
 from review_app.review.models import Finding
 from review_app.review.rule_pack.engine import (
     PARSE_ERROR_KINDS,
@@ -124,21 +124,10 @@ def _minified(file: SourceFile) -> str | None:
 
 def _write_code(folder: Path, files: list[SourceFile]) -> list[EngineTarget]:
     """Write each file under its own relative path, in a numbered folder so paths may repeat."""
-    targets = []
-    for number, file in enumerate(files):
-        project_path = _project_path(file)
-        path = folder / str(number) / project_path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(file.code.encode("utf-8"))
-        targets.append(EngineTarget(path=path, project_path=project_path))
-    return targets
-
-
-def _project_path(file: SourceFile) -> PurePosixPath:
-    """The file's path without any root, `.` or `..`, so it stays inside the private folder."""
-    parts = PurePosixPath(file.path.replace("\\", "/")).parts
-    kept = [part for part in parts if part not in {"/", ".", ".."}]
-    return PurePosixPath(*kept) if kept else PurePosixPath(submission_filename(file.language))
+    return [
+        EngineTarget(path=path, project_path=project_path(file))
+        for file, path in zip(files, write_batch(folder, files), strict=True)
+    ]
 
 
 def _outputs(

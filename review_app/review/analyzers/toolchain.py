@@ -83,6 +83,17 @@ def project_path(file: SourceFile) -> PurePosixPath:
     return PurePosixPath(*kept) if kept else PurePosixPath(submission_filename(file.language))
 
 
+def write_batch(folder: Path, files: Sequence[SourceFile]) -> list[Path]:
+    """Write each file under its own path in a numbered folder (so paths may repeat)."""
+    paths = []
+    for number, file in enumerate(files):
+        path = folder / str(number) / project_path(file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file.code.encode("utf-8"))
+        paths.append(path)
+    return paths
+
+
 def private_cache_dir(name: str) -> Path:
     """A folder only this user can read, kept between runs (a tool's build cache)."""
     folder = user_cache_path("review_app") / name

@@ -121,7 +121,7 @@ def run_engine(
     targets_file = folder / "targets.json"
     targets_file.write_text(json.dumps(_targets_document(language, targets)), encoding="utf-8")
     command = [
-        str(limits.binary or _bundled_binary()),
+        str(limits.binary or bundled_binary()),
         *("-rules", str(rules_file), "-targets", str(targets_file), "-json_nodots", "-fast"),
         *("-timeout", str(limits.rule_timeout_seconds)),
         *("-timeout_threshold", str(limits.timeouts_before_skipping_file)),
@@ -168,7 +168,7 @@ def _targets_document(language: str, targets: Sequence[EngineTarget]) -> list[An
     ]
 
 
-def _bundled_binary() -> Path:
+def bundled_binary() -> Path:
     """semgrep-core inside the installed `semgrep` wheel."""
     try:
         return Path(str(distribution("semgrep").locate_file(_BINARY_IN_WHEEL)))
