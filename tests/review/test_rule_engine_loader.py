@@ -16,6 +16,7 @@ from review_app.review.rule_pack.fixture_annotations import (
     annotation_mismatches,
     fixture_annotations,
 )
+from review_app.review.rule_pack.loader import RULES_ROOT
 
 ENGINE_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "rule_engine"
 
@@ -136,3 +137,15 @@ def test_mismatches_name_the_line_and_the_rule() -> None:
         "line 5: python-a reports it (annotated ok)",
         "line 7: python-b reports it (not annotated)",
     ]
+
+
+def test_the_rules_of_one_language_split_into_shards_once_each() -> None:
+    """One file's review runs the pack in two engines side by side: every rule in exactly one."""
+    pack = load_rule_pack(RULES_ROOT)
+    rule_files = EngineRuleFiles(lambda: pack)
+    for language in ("python", "java"):
+        shards = [json.loads(path.read_text())["rules"] for path in rule_files.shards(language, 2)]
+        assert len(shards) == 2
+        assert all(shards)
+        ids = sorted(rule["id"] for shard in shards for rule in shard)
+        assert ids == sorted(item.rule.id for item in pack.for_language(language))

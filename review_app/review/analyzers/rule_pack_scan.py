@@ -7,8 +7,10 @@ file's failure, next to the findings of the rules that did run.
 """
 
 import logging
+import os
 import tempfile
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 from typing import get_args
@@ -44,6 +46,8 @@ _ERROR_WORDS = {"Timeout": "timed out", "Out of memory": "ran out of memory"}
 # takes minutes, past any rule timeout; 120 KB, six seconds). Files under 20 KB are scanned
 # whatever their shape: one long line of data in a small module costs well under a second.
 _MINIFIED_BYTES_PER_LINE = 300
+# The pack's rules for one file run in this many engines side by side (a core each, up to two).
+_SHARDS = min(2, os.cpu_count() or 1)
 _MINIFIED_MIN_BYTES = 20_000
 
 
@@ -104,7 +108,24 @@ def _scan_language(
         with tempfile.TemporaryDirectory(prefix="review-semgrep-") as directory:
             folder = Path(directory).resolve()
             targets = _write_code(folder, files)
-            output = run_engine(rule_files.path(language), language, targets, folder, limits)
+            # One file (an interactive review) waits for its slowest rule: split the rules across
+            # the cores. Many files keep both cores busy anyway, and each shard parses them all.
+            shards = rule_files.shards(language, _SHARDS if len(files) == 1 else 1)
+            places = [folder / f"shard-{number}" for number in range(len(shards))]
+            for place in places:
+                place.mkdir()
+            with ThreadPoolExecutor(max_workers=len(shards)) as engines:
+                outputs = list(
+                    engines.map(
+                        lambda rules, place: run_engine(rules, language, targets, place, limits),
+                        shards,
+                        places,
+                    )
+                )
+            output = EngineOutput(
+                results=[result for part in outputs for result in part.results],
+                errors=[error for part in outputs for error in part.errors],
+            )
     except AnalyzerError as error:
         return [AnalyzerOutput(failure=str(error)) for _ in files]
     except Exception as error:  # a crashing engine must not sink the other languages
