@@ -72,9 +72,13 @@ class Platform:
         if self.settings.redis_url or redis_answers(url):
             say(f"using Redis at {url}")
             return
-        self.redis = EmbeddedRedis(self.settings.data_dir / "redis")
+        password = self.settings.private_redis_password()
+        self.redis = EmbeddedRedis(self.settings.data_dir / "redis", password=password)
         self.env["REDIS_URL"] = self.redis.start()
-        say(f"nothing answers at {url}: started a private Redis at {self.redis.url}")
+        say(
+            f"nothing answers at {url}: started a private Redis at {self.redis.address} "
+            "(password in data/redis_password)"
+        )
 
     def spawn(self, name: str, command: list[str]) -> None:
         """Start `command` in its own process group, logging under data/logs/."""

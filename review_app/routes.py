@@ -1,6 +1,6 @@
 """Every page route in one place, and builders for links that carry a value."""
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 HOME = "/"
 LOGIN = "/login"
@@ -32,3 +32,17 @@ def rule_url(rule_id: object) -> str:
 def cwe_url(cwe: object) -> str:
     """MITRE's page of a CWE."""
     return f"https://cwe.mitre.org/data/definitions/{cwe}.html"
+
+
+def local_path(target: str | None, default: str = EDITOR) -> str:
+    """`target` if it is a path of this site, else `default`: where to go after signing in.
+
+    Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/\t/evil"
+    would lead to another site: any whitespace, control character or backslash is refused.
+    """
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return default
+    if any(character <= " " or character in "\\\x7f" for character in target):
+        return default
+    parts = urlsplit(target)
+    return default if parts.scheme or parts.netloc else target

@@ -102,6 +102,10 @@ class Settings(BaseSettings):
             return configured.encode()
         return _stored_secret(self.data_dir / "jwt_secret")
 
+    def private_redis_password(self) -> str:
+        """The password of the Redis `make run` starts itself, generated once under data/."""
+        return _stored_secret(self.data_dir / "redis_password").decode()
+
 
 def _stored_secret(path: Path) -> bytes:
     """Read a random key from `path`, creating it (mode 0600) on first use."""

@@ -45,5 +45,5 @@ def test_it_refuses_a_bad_email_or_a_weak_password(database_url: str) -> None:
     assert "not a valid email" in bad_email.stderr
     weak = _create_admin("weak@example.com", "password\n")
     assert weak.returncode == 1
-    assert "at least 8" in weak.stderr or "too common" in weak.stderr
+    assert "too weak" in weak.stderr
     assert _role_of("weak@example.com") is None

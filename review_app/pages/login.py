@@ -8,7 +8,6 @@ from review_app import routes
 from review_app.components.page import page
 from review_app.pages.auth_forms import AuthFormState, auth_page, field, start_session
 from review_app.services.accounts import auth
-from review_app.state.session import safe_next
 
 
 class LoginState(AuthFormState, rx.State):
@@ -22,7 +21,7 @@ class LoginState(AuthFormState, rx.State):
         self.busy = False
         if self.error:
             return None
-        return rx.redirect(safe_next(self.router.url.query_parameters.get("next")))
+        return rx.redirect(routes.local_path(self.router.url.query_parameters.get("next")))
 
 
 @page(routes.LOGIN, "Sign in", public=True)

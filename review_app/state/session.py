@@ -144,9 +144,3 @@ def client_ip_of(router) -> str:
     forwarded = router.headers.raw_headers.get("x-forwarded-for")
     return resolve_client_ip(router.session.client_ip, forwarded, get_settings().trusted_proxies)
 
-
-def safe_next(target: str | None) -> str:
-    """A local path to go to after signing in (never another site)."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return routes.EDITOR

@@ -21,10 +21,20 @@ def fresh_platform() -> Iterator[RunningPlatform]:
     running.stop()
 
 
+def _with_password(platform: RunningPlatform) -> str:
+    """The private Redis's URL, with the password the launcher generated for it."""
+    address = platform.private_redis_url()
+    assert address is not None
+    password = (platform.data_dir / "redis_password").read_text().strip()
+    assert password not in platform.log()  # never printed
+    return address.replace("redis://", f"redis://:{password}@", 1)
+
+
 def test_it_starts_a_private_redis_and_reports_healthy(fresh_platform: RunningPlatform) -> None:
-    redis_url = fresh_platform.private_redis_url()
-    assert redis_url is not None
-    assert redis_answers(redis_url)
+    address = fresh_platform.private_redis_url()
+    assert not redis_answers(address)  # no password: refused
+    assert redis_answers(_with_password(fresh_platform))
+    assert oct((fresh_platform.data_dir / "redis_password").stat().st_mode & 0o777) == "0o600"
     response = fresh_platform.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "redis": "ok", "workers": 1}
@@ -36,7 +46,7 @@ def test_it_creates_the_sqlite_database_under_data(fresh_platform: RunningPlatfo
 
 def test_ctrl_c_stops_every_process_it_started(fresh_platform: RunningPlatform) -> None:
     children = fresh_platform.child_pids()
-    redis_url = fresh_platform.private_redis_url()
+    redis_url = _with_password(fresh_platform)
     assert len(children) == 2
     assert fresh_platform.stop() == 0
     for pid in children:

@@ -1,13 +1,16 @@
-"""Password hashing (argon2id at OWASP's parameters) and password rules."""
+"""Password hashing (argon2id at OWASP's parameters) and password strength (zxcvbn)."""
 
-from pathlib import Path
+from collections.abc import Sequence
 
 from passlib.context import CryptContext
+from zxcvbn import zxcvbn
 
 from review_app.services.errors import WeakPasswordError
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
+MIN_STRENGTH = 2  # zxcvbn's 0-4 score: 2 is "somewhat guessable", safe from online guessing
+_JUDGED_CHARACTERS = 100  # zxcvbn's cost grows with length; the start of a password judges it
 
 # OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1.
 _context = CryptContext(
@@ -21,17 +24,26 @@ _context = CryptContext(
 # Checked against so that a password of an unknown user costs as much as a real check.
 _DUMMY_HASH = _context.hash("timing-equaliser-not-a-password")
 
-COMMON_PASSWORDS = frozenset((Path(__file__).parent / "common_passwords.txt").read_text().split())
 
+def check_password_rules(password: str, personal: Sequence[str] = ()) -> None:
+    """Refuse, saying why, a password that is too short or long, blank, or easy to guess.
 
-def check_password_rules(password: str) -> None:
-    """Raise WeakPasswordError, saying why, for a password we refuse."""
+    `personal` holds words of the account (its email) that make a password easier to guess.
+
+    Raises:
+        WeakPasswordError: the password would not be accepted.
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
         raise WeakPasswordError(f"Password must be at least {MIN_PASSWORD_LENGTH} characters.")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise WeakPasswordError(f"Password must be at most {MAX_PASSWORD_LENGTH} characters.")
-    if password.lower() in COMMON_PASSWORDS:
-        raise WeakPasswordError("This password is too common; choose another.")
+    if not password.strip():
+        raise WeakPasswordError("The password is only spaces; choose one with letters or words.")
+    judged = zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=list(personal))
+    if judged["score"] < MIN_STRENGTH:
+        advice = judged["feedback"]["warning"] or "It is easy to guess."
+        hint = " ".join(judged["feedback"]["suggestions"][:1])
+        raise WeakPasswordError(f"This password is too weak: {advice} {hint}".strip())
 
 
 def hash_password(password: str) -> str:

@@ -3,15 +3,16 @@
 import uuid
 from datetime import datetime
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import Role, User
 from review_app.services import rate_limits
+from review_app.services.accounts.email_identity import normalize_email, skeleton
 from review_app.services.accounts.passwords import check_password_rules, hash_password
-from review_app.services.errors import EmailTakenError, InvalidEmailError, ServiceError
+from review_app.services.errors import EmailTakenError, ServiceError
 
 
 class PublicUser(BaseModel):
@@ -23,14 +24,6 @@ class PublicUser(BaseModel):
     email: str
     role: Role
     created_at: datetime
-
-
-def normalize_email(email: str) -> str:
-    """Validate an address and lower-case it, so case never makes a second account."""
-    try:
-        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
-    except EmailNotValidError as error:
-        raise InvalidEmailError(f"That is not a valid email address: {error}") from error
 
 
 def get_user(*, session: Session, user_id: uuid.UUID) -> User | None:
@@ -46,7 +39,7 @@ def get_user_by_email(*, session: Session, email: str) -> User | None:
 def register(*, email: str, password: str, ip: str | None = None) -> PublicUser:
     """Create an account; only a well-formed request counts against the per-IP limit."""
     email = normalize_email(email)
-    check_password_rules(password)
+    check_password_rules(password, _personal_words(email))
     rate_limits.enforce(rate_limits.Rule.REGISTER, rate_limits.per_ip(ip))
     with session_scope() as session:
         return PublicUser.model_validate(
@@ -57,13 +50,33 @@ def register(*, email: str, password: str, ip: str | None = None) -> PublicUser:
 def create_user(*, session: Session, email: str, password: str, role: Role = Role.USER) -> User:
     """A new account in `session`, checked but not counted (seeding, the admin command)."""
     email = normalize_email(email)
-    check_password_rules(password)
+    check_password_rules(password, _personal_words(email))
     if get_user_by_email(session=session, email=email):
         raise EmailTakenError("An account with this email already exists.")
+    if _look_alike_exists(session, email):
+        raise EmailTakenError("An account with an address that looks like this one exists.")
     user = User(email=email, password_hash=hash_password(password), role=role)
     session.add(user)
     session.flush()
     return user
+
+
+def _personal_words(email: str) -> list[str]:
+    """The parts of an address a password should not be built from."""
+    name, domain = email.split("@", 1)
+    return [email, name, *domain.split(".")]
+
+
+def _look_alike_exists(session: Session, email: str) -> bool:
+    """Whether another account's address has the same skeleton (it reads the same).
+
+    Skeletons keep the length, so only addresses of the same length are compared.
+    """
+    wanted = skeleton(email)
+    same_length = session.exec(
+        select(User.email).where(func.length(User.email) == len(email), User.email != email)
+    ).all()
+    return any(skeleton(other) == wanted for other in same_length)
 
 
 def make_admin(*, session: Session, email: str, password: str | None) -> tuple[User, bool]:
