@@ -62,7 +62,9 @@ class Settings(BaseSettings):
     rate_limit_login: str = "5/minute"
     rate_limit_register: str = "3/minute"
     rate_limit_refresh: str = "30/minute"
-    rate_limit_submit: str = "10/hour"
+    rate_limit_submit: str = "60/hour"  # reviews queued per user (cached answers are free)
+    rate_limit_submit_ip: str = "120/hour"  # reviews queued per client IP, whatever the account
+    rate_limit_login_account: str = "10/15 minutes"  # failed sign-ins per account, new IPs
     trusted_proxies: list[str] = Field(default_factory=list)  # whose X-Forwarded-For counts
 
     @field_validator("task_hard_time_limit")

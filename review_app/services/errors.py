@@ -44,9 +44,10 @@ class NotFoundError(ServiceError):
 class RateLimitedError(ServiceError):
     """Too many requests; `retry_after` seconds until the next one is allowed."""
 
-    def __init__(self, retry_after: int) -> None:
+    def __init__(self, retry_after: int, what: str = "requests", limit: str = "") -> None:
         self.retry_after = retry_after
-        super().__init__(f"Too many requests. Try again in {_duration(retry_after)}.")
+        said = f" (the limit is {limit})" if limit else ""
+        super().__init__(f"Too many {what}{said}. Try again in {_duration(retry_after)}.")
 
 
 def _duration(seconds: int) -> str:

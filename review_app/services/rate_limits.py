@@ -30,17 +30,37 @@ class Rule(StrEnum):
 
     DEFAULT = "default"
     LOGIN = "login"
+    LOGIN_ACCOUNT = "login_account"
     REGISTER = "register"
     REFRESH = "refresh"
     SUBMIT = "submit"
+    SUBMIT_IP = "submit_ip"
+
+    @property
+    def counts(self) -> str:
+        """What the rule counts, in words, for the message of a refusal."""
+        return _COUNTS[self]
+
+
+_COUNTS = {
+    Rule.DEFAULT: "requests",
+    Rule.LOGIN: "sign-in attempts from this address",
+    Rule.LOGIN_ACCOUNT: "failed sign-ins to this account from new addresses",
+    Rule.REGISTER: "new accounts from this address",
+    Rule.REFRESH: "session renewals from this address",
+    Rule.SUBMIT: "reviews queued",
+    Rule.SUBMIT_IP: "reviews queued from this address",
+}
 
 
 COUNTED_PER = {
     Rule.DEFAULT: "user, or client IP when signed out",
     Rule.LOGIN: "client IP",
+    Rule.LOGIN_ACCOUNT: "account, failed sign-ins from addresses it never signed in from",
     Rule.REGISTER: "client IP",
     Rule.REFRESH: "client IP",
-    Rule.SUBMIT: "user",
+    Rule.SUBMIT: "user (cached answers are free)",
+    Rule.SUBMIT_IP: "client IP (cached answers are free)",
 }
 
 
@@ -99,7 +119,34 @@ def enforce(rule: Rule, key: str, *, fail_closed: bool = True) -> None:
             ) from error
         logger.warning("rate limit %s not enforced, Redis unavailable: %s", rule.value, error)
         return
-    raise RateLimitedError(max(1, math.ceil(stats.reset_time - time.time())))
+    raise _refusal(rule, stats.reset_time)
+
+
+def check(rule: Rule, key: str) -> None:
+    """Refuse when `key` is already over `rule`, without counting this request.
+
+    Raises:
+        RateLimitedError: over the limit. (Redis down: let it through, the caller counts later.)
+    """
+    limit = parse(rate_of(rule))
+    limiter = _limiter(get_settings().effective_redis_url)
+    try:
+        if limiter.test(limit, NAMESPACE, rule.value, key):
+            return
+        stats = limiter.get_window_stats(limit, NAMESPACE, rule.value, key)
+    except (StorageError, RedisError, OSError) as error:
+        logger.warning("rate limit %s not checked, Redis unavailable: %s", rule.value, error)
+        return
+    raise _refusal(rule, stats.reset_time)
+
+
+def _refusal(rule: Rule, reset_time: float) -> RateLimitedError:
+    """The error saying what was limited, the limit, and how long to wait."""
+    limit = parse(rate_of(rule))
+    span = "" if limit.multiples == 1 else f"{limit.multiples} "
+    plural = "" if limit.multiples == 1 else "s"
+    wording = f"{limit.amount} per {span}{limit.GRANULARITY.name}{plural}"
+    return RateLimitedError(max(1, math.ceil(reset_time - time.time())), rule.counts, wording)
 
 
 def count_request(key: str, *, writes: bool) -> None:

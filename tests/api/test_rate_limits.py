@@ -128,3 +128,25 @@ def test_bad_input_costs_no_quota(set_env, database_url, redis_client, make_user
     code = {"language": "python", "code": "x = 1\n"}
     statuses = [client.post("/api/reviews", json=code, headers=ada).status_code for _ in range(3)]
     assert statuses == [202, 202, 429]
+
+
+def test_guessing_one_account_from_many_addresses_is_slowed_without_locking_out_its_owner(
+    set_env, database_url, redis_client, make_user
+) -> None:
+    """Failed sign-ins count per account; over the limit, only addresses it used before get in."""
+    set_env(RATE_LIMIT_LOGIN_ACCOUNT="3/minute", TRUSTED_PROXIES='["127.0.0.1"]')
+    make_user("ada@example.com")
+    client = TestClient(create_api(), client=("127.0.0.1", 50000))  # behind a trusted proxy
+    assert _login(client, **{"X-Forwarded-For": "10.0.0.1"}).status_code == 200  # her laptop
+
+    def guess(address: str):
+        body = {"email": "ada@example.com", "password": "wrong guess 123"}
+        return client.post("/api/auth/login", json=body, headers={"X-Forwarded-For": address})
+
+    assert [guess(f"203.0.113.{n}").status_code for n in range(3)] == [401] * 3
+    refused = guess("203.0.113.9")
+    assert refused.status_code == 429
+    assert "failed sign-ins to this account" in refused.json()["detail"]
+    assert _login(client, **{"X-Forwarded-For": "10.0.0.1"}).status_code == 200  # not locked out
+    stranger = {"email": "nobody@example.com", "password": "wrong guess 123"}
+    assert client.post("/api/auth/login", json=stranger).status_code == 401  # others unaffected

@@ -18,6 +18,7 @@ from review_app.db import session_scope
 from review_app.models import RefreshToken, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.services import audit, live_channel, rate_limits
+from review_app.services.accounts import login_throttle
 from review_app.services.accounts import users as accounts
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.accounts.passwords import verify_password
@@ -74,17 +75,22 @@ def _login(*, email: str, password: str, ip: str | None) -> TokenPair:
         email = accounts.normalize_email(email)
     except InvalidEmailError:
         email = None
+    if email:
+        login_throttle.check(email, ip)
     with session_scope() as session:  # raise only after it, or the refusal is not logged
         user = accounts.get_user_by_email(session=session, email=email) if email else None
         password_ok = verify_password(password, user.password_hash if user else None)
         if not (user and password_ok):
             audit.record(session=session, action=AuditAction.LOGIN_FAILED, target=email, ip=ip)
+            if email:
+                login_throttle.failed(email)
             refusal: ServiceError = InvalidCredentialsError()
         elif user.disabled:
             audit.record(session=session, action=AuditAction.LOGIN_REFUSED, actor=user, ip=ip)
             refusal = AuthenticationError("This account is disabled.")
         else:
             audit.record(session=session, action=AuditAction.LOGIN, actor=user, ip=ip)
+            login_throttle.succeeded(email, ip)
             return _issue_pair(session, user.id, family_id=uuid.uuid4())
     raise refusal
 
