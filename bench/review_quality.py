@@ -7,8 +7,11 @@ language's files in one batch, as `review-app review --offline` does. A case is 
 security finding lies in its span and names the case's CWE (or a CWE of the same family, such as
 327/328), or names none. Recall is flagged defects over defects; the false-positive rate is
 flagged look-alikes over look-alikes; noise counts security findings on no labelled case.
+bench/holdout/ has the same layout, written without reading the rules: run it with
+`--corpus bench/holdout` to check that the rules do not only fit bench/corpus.
 
     .venv/bin/python -m bench.review_quality [--languages python go] [--show-misses]
+        [--corpus bench/holdout]
 """
 
 import argparse
@@ -55,9 +58,9 @@ def same_family(cwe: int) -> set[int]:
     return next((family for family in CWE_FAMILIES if cwe in family), {cwe})
 
 
-def load_cases(language: str) -> list[Case]:
+def load_cases(language: str, corpus: Path = CORPUS) -> list[Case]:
     """The labelled cases of one language."""
-    labels = tomllib.loads((CORPUS / language / "labels.toml").read_text(encoding="utf-8"))
+    labels = tomllib.loads((corpus / language / "labels.toml").read_text(encoding="utf-8"))
     return [
         Case(
             file=case["file"],
@@ -71,9 +74,9 @@ def load_cases(language: str) -> list[Case]:
     ]
 
 
-def corpus_files(language: str) -> list[SourceFile]:
+def corpus_files(language: str, corpus: Path = CORPUS) -> list[SourceFile]:
     """Every file of the language's folder, by path relative to it."""
-    folder = CORPUS / language
+    folder = corpus / language
     return [
         SourceFile(path.name, language, path.read_text(encoding="utf-8"))
         for path in sorted(folder.iterdir())
@@ -81,13 +84,13 @@ def corpus_files(language: str) -> list[SourceFile]:
     ]
 
 
-def measure(language: str, show_misses: bool) -> dict[str, Any]:
+def measure(language: str, show_misses: bool, corpus: Path = CORPUS) -> dict[str, Any]:
     """Review the language's corpus and score every case."""
-    files = corpus_files(language)
+    files = corpus_files(language, corpus)
     with Stopwatch() as watch:
         results = review_files(files, LLMConfig())
     findings = {file.path: result.findings for file, result in zip(files, results, strict=True)}
-    cases = load_cases(language)
+    cases = load_cases(language, corpus)
     by_cwe: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     misses = []
     for case in cases:
@@ -148,8 +151,11 @@ def _noise(findings: dict[str, list[Finding]], cases: list[Case]) -> int:
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every chosen language, one after another."""
+    corpus = args.corpus.resolve()
     return {
-        "languages": {language: measure(language, args.show_misses) for language in args.languages}
+        "languages": {
+            language: measure(language, args.show_misses, corpus) for language in args.languages
+        }
     }
 
 
@@ -194,6 +200,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = flags(__doc__)
     parser.add_argument("--languages", nargs="+", choices=LANGUAGES, default=list(LANGUAGES))
     parser.add_argument("--show-misses", action="store_true", help="List every wrong call.")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="Labelled corpus folder: bench/corpus (default) or the held-out bench/holdout.",
+    )
     return parser
 
 
