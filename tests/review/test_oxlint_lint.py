@@ -150,6 +150,21 @@ def test_eval_is_a_high_security_finding_with_its_cwe() -> None:
     assert "oxc.rs" in finding.detail
 
 
+def test_eval_of_string_constants_runs_no_input_and_is_no_security_finding() -> None:
+    code = (
+        "export const VERSION = eval('\"2024.06\"');\n"
+        "export const rules = new Function('return \"v3\"');\n"
+        "export const run = (text) => eval(text);\n"
+    )
+    [output] = _lint(SourceFile("formulas.js", "javascript", code))
+    kinds = {(f.line, f.category, f.cwe) for f in output.findings if f.rule != "no-unused-vars"}
+    assert kinds == {
+        (1, Category.MAINTAINABILITY, None),
+        (2, Category.MAINTAINABILITY, None),
+        (3, Category.SECURITY, 95),
+    }
+
+
 def test_typescript_rules_apply_to_typescript() -> None:
     [output] = _lint(SourceFile("paint.ts", "typescript", DEFECTS_TS))
     assert _rules_by_line(output) >= {

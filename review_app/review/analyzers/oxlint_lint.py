@@ -120,7 +120,6 @@ def _output(file: SourceFile, diagnostics: list[_Diagnostic]) -> AnalyzerOutput:
 def _finding(diagnostic: _Diagnostic, code: bytes) -> Finding:
     """Our finding for one oxlint diagnostic, at its first label."""
     rule = _rule_name(diagnostic.code or "")
-    rule_class = oxlint_rules.classify(rule)
     detail = diagnostic.help or ""
     if diagnostic.url:
         detail = f"{detail} (see {diagnostic.url})".strip()
@@ -132,6 +131,8 @@ def _finding(diagnostic: _Diagnostic, code: bytes) -> Finding:
         column = len(code[code.rfind(b"\n", 0, start) + 1 : start].decode(errors="replace")) + 1
         last_line = line + code.count(b"\n", start, max(start, span.offset + span.length - 1))
         end_line = last_line if last_line > line else None
+    flagged = code[span.offset : span.offset + 2000] if diagnostic.labels else b""
+    rule_class = oxlint_rules.classify(rule, flagged.decode(errors="replace"))
     return Finding(
         title=diagnostic.message,
         detail=detail,

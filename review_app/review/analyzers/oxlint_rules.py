@@ -14,9 +14,11 @@ left to formatters; rules needing the whole project (imports, type-aware rules) 
 | dead or redundant code, `any`            | maintainability | low           |
 | await in loops, spread accumulators      | performance     | low           |
 | eval and friends                         | security        | high, CWE-95  |
+| ... of string constants only             | maintainability | low           |
 | script URLs, raw HTML in React           | security        | medium, CWE-79|
 """
 
+import re
 from dataclasses import dataclass
 
 from review_app.review.models import Category, Severity
@@ -132,9 +134,19 @@ _UNKNOWN_RULE = RuleClass(Category.MAINTAINABILITY, Severity.LOW)
 PLUGINS = ("eslint", "typescript", "unicorn", "oxc", "promise", "react")
 
 
-def classify(rule: str) -> RuleClass:
-    """What a finding of `rule` (its name as in `RULES`) is."""
+def classify(rule: str, flagged_code: str = "") -> RuleClass:
+    """What a finding of `rule` (its name as in `RULES`) is, on `flagged_code` (the source from
+    the finding's start): eval and friends given string constants only run no input."""
+    if rule in _EVALUATORS and _CONSTANT_ARGUMENTS.match(flagged_code):
+        return _CONSTANT_CODE
     return RULES.get(rule, _UNKNOWN_RULE)
+
+
+_EVALUATORS = frozenset({"no-eval", "no-implied-eval", "no-new-func"})
+_CONSTANT_CODE = RuleClass(_MAINTAINABILITY, _LOW)
+_STRING = r"""(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`[^`$\\]*`)"""
+# The callee (`eval`, `new Function`, `window.setTimeout`), then only string literals as arguments.
+_CONSTANT_ARGUMENTS = re.compile(rf"^(?:new\s+)?[\w$.]+\s*\(\s*{_STRING}(?:\s*,\s*{_STRING})*\s*\)")
 
 
 def oxlint_config() -> dict[str, object]:
