@@ -143,4 +143,3 @@ def client_ip_of(router) -> str:
     """The tab's client address; X-Forwarded-For counts only from a trusted proxy."""
     forwarded = router.headers.raw_headers.get("x-forwarded-for")
     return resolve_client_ip(router.session.client_ip, forwarded, get_settings().trusted_proxies)
-

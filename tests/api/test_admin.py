@@ -198,11 +198,13 @@ def test_queue_health_and_rate_limits_show_how_the_platform_is_doing(
     assert [(limit["rule"], limit["counted_per"]) for limit in limits] == [
         ("default", "user, or client IP when signed out"),
         ("login", "client IP"),
+        ("login_account", "account, failed sign-ins from addresses it never signed in from"),
         ("register", "client IP"),
         ("refresh", "client IP"),
-        ("submit", "user"),
+        ("submit", "user (cached answers are free)"),
+        ("submit_ip", "client IP (cached answers are free)"),
     ]
-    assert (limits[0]["rate"], limits[-1]["rate"]) == ("10000/minute", "99/hour")
+    assert (limits[0]["rate"], limits[-2]["rate"]) == ("10000/minute", "99/hour")
 
 
 def test_a_failed_job_is_listed_with_its_error_and_rerun_once(people: People, redis_client) -> None:

@@ -52,11 +52,13 @@ def test_errors_are_said_in_words(platform_settings: RunningPlatform, page: Page
     paste_code(page, "print('hello')\n")
     expect(page.get_by_label("Code size")).to_have_text("15 bytes of 200.0 KB")
     page.keyboard.press("Control+Enter")
-    expect(alert(page, re.compile(r"Try again in \d+ minutes"))).to_be_visible()
+    submits = re.compile(r"Too many reviews queued \(the limit is \d+ per hour\)\. Try again")
+    expect(alert(page, submits)).to_be_visible()
 
     exhaust(rate_limits.Rule.DEFAULT, rate_limits.per_user(user_id))
     page.get_by_role("link", name="History").click()
-    expect(alert(page, re.compile(r"Too many requests. Try again in \d+ seconds"))).to_be_visible()
+    limited = re.compile(r"Too many requests \(the limit is \d+ per minute\)\. Try again in")
+    expect(alert(page, limited)).to_be_visible()
     rate_limits.reset(rate_limits.Rule.DEFAULT, rate_limits.per_user(user_id))
 
 
@@ -105,7 +107,7 @@ def test_findings_filter_by_severity_and_jump_to_their_line(
     expect(rows.first).to_contain_text("SQL query built from request data")
     assert everything > 1
     rows.first.get_by_role("button", name="Go to line 8").click()
-    page.wait_for_function("window.reviewAppEditor.getPosition().lineNumber === 8")
+    page.wait_for_function("() => window.reviewAppEditor.getPosition().lineNumber === 8")
 
 
 def test_the_theme_choice_is_remembered(platform: RunningPlatform, page: Page) -> None:
