@@ -1,10 +1,11 @@
 """A browser tab as the Reflex backend sees it, without a browser: python-socketio speaking Reflex's
 websocket protocol the way the compiled frontend does (.web/utils/state.js).
 
-The tab connects to /_event with a token of its own and the hydrate event in the CONNECT packet
-(with its cookies as client-storage vars, and the page it is on), sends events as
-{name, payload, router_data}, and gets state deltas back. Markers ("bench-..." strings the
-benchmark puts in state) are noted with the time the delta carrying them arrived.
+The tab connects to /_event with a token of its own, its session cookie (if signed in) in the
+handshake's Cookie header as a browser sends it, and the hydrate event (with the page it is on) in
+the CONNECT packet; it sends events as {name, payload, router_data}, and gets state deltas back.
+Markers ("bench-..." strings the benchmark puts in state) are noted with the time the delta
+carrying them arrived.
 """
 
 import asyncio
@@ -16,18 +17,21 @@ import uuid
 import aiohttp
 import socketio
 
+from review_app.services.accounts.browser_sessions import COOKIE_NAME
+
 NAMESPACE = "/_event"
 ROOT_STATE = "reflex___state____state"
 HYDRATE = f"{ROOT_STATE}.hydrate_and_load"
-SESSION_COOKIE_VAR = (
-    f"{ROOT_STATE}.review_app___state___session____session_state.session_cookie_rx_state_"
-)
 SET_FILENAME = f"{ROOT_STATE}.review_app___pages___editor____editor_state.set_filename"
 MARKER = re.compile(r"bench-[0-9a-z.-]+")
 
 
 class SimulatedTab:
-    """One tab: a hydrated socket.io connection to /_event, on `path`, with `session` if given."""
+    """One tab: a hydrated socket.io connection to /_event, on `path`.
+
+    `session` is a refresh token to send as the session cookie (signed in), or "" (signed out).
+    python-socketio files a Cookie header in `http`'s cookie jar: tabs sharing `http` share it.
+    """
 
     def __init__(
         self, url: str, http: aiohttp.ClientSession, path: str = "/", session: str = ""
@@ -44,11 +48,12 @@ class SimulatedTab:
         self._sent = 0
 
     async def connect(self) -> None:
-        """Connect with the hydrate event (and the session cookie) in the CONNECT packet."""
-        payload = {"vars": {SESSION_COOKIE_VAR: self.session}} if self.session else {}
-        boot = {"name": HYDRATE, "payload": payload, "router_data": self.router_data}
+        """Connect with the session cookie in the handshake, the hydrate event in CONNECT."""
+        headers = {"Cookie": f"{COOKIE_NAME}={self.session}"} if self.session else {}
+        boot = {"name": HYDRATE, "payload": {}, "router_data": self.router_data}
         await self.client.connect(
             f"{self.url}?token={self.token}",
+            headers=headers,
             auth={"event": boot},
             transports=["websocket"],
             namespaces=[NAMESPACE],

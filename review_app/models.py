@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, String, Text, TypeDecorator
+from sqlalchemy import JSON, DateTime, Index, String, Text, TypeDecorator, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -151,3 +151,34 @@ class CachedResult(SQLModel, table=True):
     result: dict[str, Any] = Field(sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     hit_count: int = Field(default=0)
+
+
+class Project(SQLModel, table=True):
+    """A named set of files a user owns, unpacked from an uploaded archive."""
+
+    __tablename__ = "projects"
+    __table_args__ = (Index("ix_projects_user_id_created_at", "user_id", "created_at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    user_id: uuid.UUID = Field(foreign_key="users.id", ondelete="CASCADE")  # indexed above
+    name: str = Field(max_length=100)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    total_bytes: int  # of the files kept
+    file_count: int  # files kept
+    skipped: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)  # path, reason
+    ignored_count: int = Field(default=0)  # entries left out by the ignore lists
+
+
+class ProjectFile(SQLModel, table=True):
+    """One text file of a project; `language` is None for a file no analyzer reviews."""
+
+    __tablename__ = "project_files"
+    __table_args__ = (UniqueConstraint("project_id", "path", name="uq_project_files_path"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: uuid.UUID = Field(foreign_key="projects.id", ondelete="CASCADE")
+    path: str = Field(max_length=1024)  # relative to the project's root, "/"-separated
+    language: str | None = Field(default=None, max_length=32)
+    size: int  # UTF-8 bytes
+    sha256: str = Field(max_length=64)
+    content: str = Field(sa_type=Text)

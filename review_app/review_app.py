@@ -16,10 +16,13 @@ import review_app.pages.register
 import review_app.pages.review
 import review_app.pages.rule  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api
+from review_app.api.reflex_routes import refuse_bad_reflex_requests
+from review_app.api.security_headers import with_security_headers
 from review_app.components.layout import connection_status
 from review_app.state.live_updates import use_connection_check
 
-app = rx.App(api_transformer=create_api())
+# The API in front of Reflex's routes; security headers around both (pages, assets, API).
+app = rx.App(api_transformer=[refuse_bad_reflex_requests, create_api(), with_security_headers])
 # Our own "server unreachable" banner instead of Reflex's developer-facing toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_status() if stateful else None
 

@@ -13,6 +13,29 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+# Left out of every project, whatever its .gitignore says (gitignore syntax, from the root).
+DEFAULT_PROJECT_IGNORE = (
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules/",
+    "bower_components/",
+    "vendor/",
+    "dist/",
+    "build/",
+    "__pycache__/",
+    "*.pyc",
+    ".venv/",
+    "venv/",
+    ".tox/",
+    ".mypy_cache/",
+    ".pytest_cache/",
+    ".ruff_cache/",
+    ".next/",
+    ".DS_Store",
+)
+
+
 class Settings(BaseSettings):
     """Configuration of every process of the platform (web, API, worker)."""
 
@@ -57,6 +80,18 @@ class Settings(BaseSettings):
     review_cache_ttl_seconds: int = Field(default=86_400, ge=60)  # results kept hot in Redis
     review_read_cache_seconds: int = Field(default=60, ge=0)  # finished reviews cached for GET
 
+    # Projects: files unpacked from an uploaded zip or tar.gz (ignored paths are never stored)
+    max_project_bytes: int = Field(default=5_000_000, ge=1024, le=100_000_000)  # text kept
+    max_project_files: int = Field(default=2000, ge=1, le=20_000)  # files read, kept or skipped
+    # An archive may unpack to MAX_PROJECT_BYTES; past that, to this many times its own size.
+    max_archive_ratio: int = Field(default=100, ge=2)
+    project_ignore: list[str] = Field(default_factory=lambda: list(DEFAULT_PROJECT_IGNORE))
+
+    # Request bodies, in bytes: a larger one is refused (413) before it is read. A review
+    # submission and an upload to the editor get room for MAX_CODE_BYTES of code on top.
+    max_body_bytes: int = Field(default=65_536, ge=1024)  # any route not named here
+    max_auth_body_bytes: int = Field(default=8192, ge=1024)  # /api/auth/*: any valid credentials
+
     # Rate limits ("N/second|minute|hour|day"), per client IP or signed-in user
     rate_limit_default: str = "120/minute"  # every route not listed here
     rate_limit_login: str = "5/minute"
@@ -64,6 +99,7 @@ class Settings(BaseSettings):
     rate_limit_refresh: str = "30/minute"
     rate_limit_submit: str = "60/hour"  # reviews queued per user (cached answers are free)
     rate_limit_submit_ip: str = "120/hour"  # reviews queued per client IP, whatever the account
+    rate_limit_project: str = "20/hour"  # projects created per user (refused ones are free)
     rate_limit_login_account: str = "10/15 minutes"  # failed sign-ins per account, new IPs
     trusted_proxies: list[str] = Field(default_factory=list)  # whose X-Forwarded-For counts
 
@@ -92,6 +128,23 @@ class Settings(BaseSettings):
             f"http://localhost:{self.port}",
             f"http://127.0.0.1:{self.port}",
         ]
+
+    @property
+    def max_review_body_bytes(self) -> int:
+        """A review submission's JSON: the largest code, each byte written as JSON's longest
+        escape (six bytes, `\\u001f`), and room for the other fields."""
+        return 6 * self.max_code_bytes + self.max_body_bytes
+
+    @property
+    def max_upload_body_bytes(self) -> int:
+        """A file uploaded to the editor: the largest code, and the multipart form around it."""
+        return self.max_code_bytes + self.max_body_bytes
+
+    @property
+    def max_project_body_bytes(self) -> int:
+        """A project's archive: its files, a zip's two headers naming each (512 bytes is room
+        for a long path), and the multipart form around it."""
+        return self.max_project_bytes + 512 * self.max_project_files + self.max_body_bytes
 
     @property
     def serves_https(self) -> bool:

@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from support.seed import PASSWORD, add_user
+
 # Debian's Chromium, without the background traffic a closed network refuses.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -14,8 +16,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-PASSWORD = "correct horse battery"
 
 
 def register(page: Page, base_url: str, email: str, password: str = PASSWORD) -> None:
@@ -70,3 +70,12 @@ def marker_lines(page: Page) -> dict[int, list[str]]:
 def alert(page: Page, text: str | re.Pattern) -> Locator:
     """Our alert saying `text` (Monaco leaves empty alert regions of its own in the page)."""
     return page.get_by_role("alert").filter(has_text=text)
+
+
+def open_editor_signed_in(page: Page, base_url: str) -> str:
+    """A new account signed in on /editor, with Monaco ready; its email."""
+    _, email = add_user()
+    page.goto(f"{base_url}/editor")
+    sign_in(page, email)
+    expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)
+    return email

@@ -8,7 +8,8 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus, Role
 from review_app.services.accounts import users as accounts
 from review_app.services.accounts.identity import CurrentUser
-from support.browser import PASSWORD
+
+PASSWORD = "correct horse battery"  # every test account's
 
 # An admin acting from a test, to read what admin services show (it need not exist in the db).
 ADMIN_ACTOR = CurrentUser(

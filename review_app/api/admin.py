@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import ClientIp, SignedInUser
+from review_app.api.queries import PageLimit, PageOffset, SearchText
 from review_app.models import Role
 from review_app.services import rate_limits
 from review_app.services.admin import audit_history
@@ -18,17 +19,17 @@ from review_app.services.paging import DEFAULT_PAGE_SIZE
 router = APIRouter(
     prefix="/api/admin",
     tags=["admin"],
-    responses={
-        401: {"description": "Not signed in."},
-        403: {"description": "Not an admin (or, on your own account, not allowed)."},
-    },
+    responses={403: {"description": "Not an admin (or, on your own account, not allowed)."}},
 )
 NO_USER = {404: {"description": "No such user."}}
 
 
 @router.get("/users")
 async def users(
-    admin: SignedInUser, q: str = "", limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+    admin: SignedInUser,
+    q: SearchText = "",
+    limit: PageLimit = DEFAULT_PAGE_SIZE,
+    offset: PageOffset = 0,
 ) -> admin_users.UserPage:
     """Users whose email contains `q`, by email, with how many reviews each has."""
     return await run_in_threadpool(
@@ -84,7 +85,7 @@ async def queue(admin: SignedInUser) -> admin_jobs.QueueHealth:
 
 @router.get("/jobs/failed")
 async def failed_jobs(
-    admin: SignedInUser, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+    admin: SignedInUser, limit: PageLimit = DEFAULT_PAGE_SIZE, offset: PageOffset = 0
 ) -> admin_jobs.FailedJobPage:
     """Failed reviews of every user, with their error, the most recent first."""
     return await run_in_threadpool(admin_jobs.failed_jobs, actor=admin, limit=limit, offset=offset)
@@ -117,10 +118,10 @@ async def purge_cache(admin: SignedInUser, ip: ClientIp) -> admin_cache.CachePur
 @router.get("/audit")
 async def audit_events(
     admin: SignedInUser,
-    action: str | None = None,
-    actor: str | None = None,
-    limit: int = DEFAULT_PAGE_SIZE,
-    offset: int = 0,
+    action: SearchText = "",
+    actor: SearchText = "",
+    limit: PageLimit = DEFAULT_PAGE_SIZE,
+    offset: PageOffset = 0,
 ) -> audit_history.AuditPage:
     """Who did what, when: newest first, optionally one action and/or actor email substring."""
     return await run_in_threadpool(

@@ -2,12 +2,19 @@
 
 from fastapi import Depends, FastAPI
 
-from review_app.api import admin, auth, exports, health, reviews, rules, stats, users
+from review_app.api import admin, auth, exports, fallback, health, reviews, rules, stats, users
+from review_app.api import session as browser_session
+from review_app.api.body_limits import BodySizeLimit
 from review_app.api.deps import default_rate_limit
-from review_app.api.errors import document_error_answers, install_error_handlers
+from review_app.api.errors import install_error_handlers
+from review_app.api.openapi import document_error_answers
+from review_app.api.projects import router as projects_router
 
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
 ROUTERS += [stats.router, admin.router, rules.router]
+ROUTERS += [browser_session.router]
+ROUTERS += [projects_router]
+ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 
 def create_api() -> FastAPI:
@@ -23,6 +30,7 @@ def create_api() -> FastAPI:
     for router in ROUTERS:
         api.include_router(router)
     install_error_handlers(api)
+    api.add_middleware(BodySizeLimit)  # Reflex's routes, mounted in this app later, included
 
     @api.get("/openapi.json", include_in_schema=False)
     async def openapi() -> dict:

@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from review_app.api.deps import AccessToken, ClientIp
 from review_app.services.accounts import auth
 from review_app.services.accounts import users as accounts
-from review_app.services.accounts.passwords import MAX_PASSWORD_LENGTH
+from review_app.services.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from review_app.services.accounts.users import PublicUser
 from review_app.services.errors import AuthenticationError
 
@@ -23,8 +23,20 @@ _MAX_INPUT = 1024  # longer input is refused before any hashing work is done
 class Credentials(BaseModel):
     """An email and a password."""
 
-    email: str = Field(max_length=320, examples=["ada@example.com"])
-    password: str = Field(max_length=_MAX_INPUT, description=f"8-{MAX_PASSWORD_LENGTH} characters")
+    email: str = Field(
+        max_length=320, examples=["ada@example.com"], json_schema_extra={"format": "email"}
+    )
+    password: str = Field(max_length=_MAX_INPUT)
+
+
+class NewAccount(Credentials):
+    """The email and password of an account to create; the services judge both."""
+
+    password: str = Field(
+        max_length=_MAX_INPUT,
+        description="Hard to guess (zxcvbn), and not made of the email's words.",
+        json_schema_extra={"minLength": MIN_PASSWORD_LENGTH, "maxLength": MAX_PASSWORD_LENGTH},
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -36,16 +48,22 @@ class RefreshRequest(BaseModel):
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
-    responses={409: {"description": "The email is taken."}},
+    responses={
+        409: {"description": "The email, or one that looks like it, is taken."},
+        422: {"description": "Not an email address we accept, or a password too weak."},
+    },
 )
-async def register(credentials: Credentials, ip: ClientIp) -> PublicUser:
+async def register(credentials: NewAccount, ip: ClientIp) -> PublicUser:
     """Create an account (role `user`)."""
     return await run_in_threadpool(
         accounts.register, email=credentials.email, password=credentials.password, ip=ip
     )
 
 
-@router.post("/login")
+@router.post(
+    "/login",
+    responses={401: {"description": "Incorrect email or password, or a disabled account."}},
+)
 async def login(
     credentials: Credentials, request: Request, response: Response, ip: ClientIp
 ) -> auth.TokenPair:
@@ -57,7 +75,10 @@ async def login(
     return pair
 
 
-@router.post("/refresh")
+@router.post(
+    "/refresh",
+    responses={401: {"description": "No refresh token, or one that is invalid or used."}},
+)
 async def refresh(
     request: Request,
     ip: ClientIp,

@@ -47,14 +47,20 @@ async def current_user(token: AccessToken) -> CurrentUser:
 SignedInUser = Annotated[CurrentUser, Depends(current_user)]
 
 
-async def default_rate_limit(request: Request, credentials: Credentials, ip: ClientIp) -> None:
+def counts_as_write(method: str, path: str) -> bool:
+    """Whether a request is refused (503) rather than let through when Redis is down."""
+    return method.upper() != "GET" or path.startswith("/api/auth/")
+
+
+async def default_rate_limit(request: Request, ip: ClientIp) -> None:
     """Every route: the default limit per user (valid bearer token) or else per IP.
 
+    The token is read here, not declared, so a public route does not claim to need one.
     Reads go through when Redis is down; writes and sign-in routes are refused.
     """
     key = rate_limits.per_ip(ip)
-    if credentials is not None:
+    if credentials := await bearer_scheme(request):
         with contextlib.suppress(AuthenticationError):
             key = rate_limits.per_user(decode_token(credentials.credentials, TokenType.ACCESS).sub)
-    writes = request.method != "GET" or request.url.path.startswith("/api/auth/")
+    writes = counts_as_write(request.method, request.url.path)
     await run_in_threadpool(rate_limits.count_request, key, writes=writes)

@@ -7,7 +7,6 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from review_app.review.errors import CodeTooLargeError, InvalidSubmissionError
 from review_app.services.errors import (
@@ -38,6 +37,10 @@ STATUS_OF: dict[type[ServiceError], int] = {
     RateLimitedError: 429,
     ServiceUnavailableError: 503,
 }
+
+
+# What a field error says: where, what kind, and the rule in words; never what was sent.
+FIELD_ERROR_KEYS = ("type", "loc", "msg")
 
 
 class ErrorResponse(JSONResponse):
@@ -78,8 +81,10 @@ async def submission_error_handler(
 async def validation_error_handler(
     _request: Request, error: RequestValidationError
 ) -> JSONResponse:
-    """FastAPI's own answer (its list of field errors quotes the input), escaped to ASCII."""
-    return ErrorResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
+    """FastAPI's list of field errors, each without the value sent (its `input`, and the `ctx`
+    drawn from it): a field may be a password, and a value may be megabytes long."""
+    errors = [{key: field[key] for key in FIELD_ERROR_KEYS} for field in error.errors()]
+    return ErrorResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
 
 def install_error_handlers(api: FastAPI) -> None:
@@ -87,31 +92,3 @@ def install_error_handlers(api: FastAPI) -> None:
     api.add_exception_handler(ServiceError, service_error_handler)
     api.add_exception_handler(InvalidSubmissionError, submission_error_handler)
     api.add_exception_handler(RequestValidationError, validation_error_handler)
-
-
-class ErrorMessage(BaseModel):
-    """Every refusal but a malformed request: one message for a person."""
-
-    detail: str
-
-
-def document_error_answers(document: dict[str, Any]) -> dict[str, Any]:
-    """Give the OpenAPI document's error answers the shape they have (idempotent).
-
-    A 422 is FastAPI's list of field errors or a service's message; other errors are a message.
-    """
-    schemas = document.setdefault("components", {}).setdefault("schemas", {})
-    schemas["ErrorMessage"] = ErrorMessage.model_json_schema()
-    message = {"$ref": "#/components/schemas/ErrorMessage"}
-    field_errors = {"$ref": "#/components/schemas/HTTPValidationError"}
-    for operations in document.get("paths", {}).values():
-        for operation in operations.values():
-            for status, answer in operation.get("responses", {}).items():
-                if status[0] not in "45":
-                    continue
-                content = answer.setdefault("content", {}).setdefault("application/json", {})
-                if status == "422" and "HTTPValidationError" in schemas:
-                    content["schema"] = {"anyOf": [field_errors, message]}
-                else:
-                    content.setdefault("schema", message)
-    return document

@@ -1,20 +1,27 @@
 """`GET /api/stats`: the dashboard's numbers for your reviews (or, for admins, anyone's)."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
-from review_app.services.stats import MAX_SPAN_DAYS, ReviewStats, review_stats
+from review_app.api.queries import date_range
+from review_app.services.reviews.submissions import CalendarDay, LanguageName
+from review_app.services.stats import DEFAULT_SPAN_DAYS, MAX_SPAN_DAYS, ReviewStats, review_stats
 
 router = APIRouter(prefix="/api/stats", tags=["stats"])
+FIRST_DAY = (
+    f"First UTC day: on or before `to`, at most {MAX_SPAN_DAYS} days in all;"
+    f" by default {DEFAULT_SPAN_DAYS} days in all."
+)
+LAST_DAY = "Last UTC day; by default today."
 
 
 @router.get(
     "",
+    openapi_extra=date_range("from", "to", max_days=MAX_SPAN_DAYS),
     responses={
         403: {"description": "`user_id` names someone else and you are not an admin."},
         422: {"description": f"Dates reversed, over {MAX_SPAN_DAYS} days, or unknown language."},
@@ -22,9 +29,9 @@ router = APIRouter(prefix="/api/stats", tags=["stats"])
 )
 async def stats(
     user: SignedInUser,
-    date_from: Annotated[date | None, Query(alias="from", description="First UTC day.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="Last UTC day.")] = None,
-    language: Annotated[str | None, Query(max_length=64)] = None,
+    date_from: Annotated[CalendarDay | None, Query(alias="from", description=FIRST_DAY)] = None,
+    date_to: Annotated[CalendarDay | None, Query(alias="to", description=LAST_DAY)] = None,
+    language: Annotated[LanguageName | None, Query()] = None,
     user_id: Annotated[uuid.UUID | None, Query(description="Admins: one user's.")] = None,
 ) -> ReviewStats:
     """Counts, scores, findings, cache hit rate and LLM tokens; the last 30 days by default.

@@ -1,4 +1,5 @@
-// Monaco, bundled from npm (never a CDN), with review markers and Ctrl/Cmd+Enter to submit.
+// Monaco, bundled from npm (never a CDN), with review markers, their fixes as quick fixes, and
+// Ctrl/Cmd+Enter to submit from anywhere on the page.
 import { useEffect, useRef, useState } from "react";
 import Editor, { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
@@ -24,8 +25,12 @@ const CHANGE_DEBOUNCE_MS = 300;
 
 // A marker underlines the rest of the finding's first line only: a finding about a whole
 // function (complexity, length) would otherwise underline every line of it.
+function markerLine(model, finding) {
+  return Math.min(Math.max(finding.line || 1, 1), model.getLineCount());
+}
+
 function toMarker(model, finding) {
-  const line = Math.min(Math.max(finding.line || 1, 1), model.getLineCount());
+  const line = markerLine(model, finding);
   return {
     startLineNumber: line,
     startColumn: finding.column || 1,
@@ -50,11 +55,13 @@ export function CodeEditor({
   ariaLabel = "Code editor",
   onChange,
   onSubmit,
+  onApplyFix,
 }) {
   const [editor, setEditor] = useState(null);
   const appliedVersion = useRef(documentVersion);
-  const handlers = useRef({ onChange, onSubmit });
-  handlers.current = { onChange, onSubmit };
+  const handlers = useRef({ onChange, onSubmit, onApplyFix });
+  handlers.current = { onChange, onSubmit, onApplyFix };
+  const fixable = useRef([]);
   const timer = useRef(null);
 
   useEffect(() => {
@@ -72,7 +79,47 @@ export function CodeEditor({
     if (!editor) return;
     const model = editor.getModel();
     monaco.editor.setModelMarkers(model, "review_app", markers.map((f) => toMarker(model, f)));
+    fixable.current = markers.filter((f) => f.fix >= 0);
   }, [editor, markers, documentVersion]);
+
+  // A finding's fix is offered where Monaco offers fixes: the light bulb, Ctrl/Cmd+., the hover.
+  const offersFixes = Boolean(onApplyFix);
+  useEffect(() => {
+    if (!editor || !offersFixes) return undefined;
+    const command = editor.addCommand(0, (_accessor, index) => handlers.current.onApplyFix?.(index));
+    const provider = monaco.languages.registerCodeActionProvider("*", {
+      provideCodeActions(model, _range, context) {
+        if (model !== editor.getModel()) return { actions: [], dispose() {} };
+        const actions = context.markers.flatMap((marker) =>
+          fixable.current
+            .filter((f) => markerLine(model, f) === marker.startLineNumber)
+            .filter((f) => f.message === marker.message)
+            .map((f) => ({
+              title: `Apply fix: ${f.fix_title}`,
+              kind: "quickfix",
+              diagnostics: [marker],
+              isPreferred: true,
+              command: { id: command, title: "Apply fix", arguments: [f.fix] },
+            })),
+        );
+        return { actions, dispose() {} };
+      },
+    });
+    return () => provider.dispose();
+  }, [editor, offersFixes]);
+
+  useEffect(() => {
+    if (!editor || readOnly) return undefined;
+    const submitFromAnywhere = (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && !editor.hasTextFocus()) {
+        event.preventDefault();
+        handlers.current.onSubmit?.(editor.getValue());
+      }
+    };
+    // window.document: `document` here is the text prop.
+    window.document.addEventListener("keydown", submitFromAnywhere);
+    return () => window.document.removeEventListener("keydown", submitFromAnywhere);
+  }, [editor, readOnly]);
 
   useEffect(() => {
     if (!editor || !revealLine) return;

@@ -22,7 +22,8 @@ class CodeEditor(rx.NoSSRComponent):
     language: rx.Var[str]
     # "vs" or "vs-dark".
     theme: rx.Var[str]
-    # Findings to mark: dicts with line, column, severity, message, source.
+    # Findings to mark: dicts with line, column, severity, message, source, and fix (the
+    # finding's index, -1 for none) with fix_title.
     markers: rx.Var[list[dict]]
     # Line to scroll to and put the cursor on; bump reveal_version to reveal it again.
     reveal_line: rx.Var[int]
@@ -36,8 +37,10 @@ class CodeEditor(rx.NoSSRComponent):
 
     # The text, after the typing pauses.
     on_change: rx.EventHandler[passthrough_event_spec(str)]
-    # Ctrl/Cmd+Enter, with the current text.
+    # Ctrl/Cmd+Enter (anywhere on the page), with the current text.
     on_submit: rx.EventHandler[passthrough_event_spec(str)]
+    # A finding's fix chosen among Monaco's quick fixes, with the finding's index.
+    on_apply_fix: rx.EventHandler[passthrough_event_spec(int)]
 
 
 def code_editor(**props) -> rx.Component:

@@ -7,6 +7,7 @@ import reflex as rx
 from reflex_components_core.core.banner import connection_pulser
 
 from review_app import routes
+from review_app.components.session_cookie import session_cookie_sync
 from review_app.state.live_updates import LiveUpdatesState
 from review_app.state.session import SessionState
 
@@ -89,6 +90,7 @@ def frame(content: rx.Component) -> rx.Component:
     """A page: the navigation bar above `content`."""
     return rx.box(
         navbar(),
+        session_cookie_sync(),
         rx.el.main(content, padding="1.5em", max_width="1400px", margin_x="auto"),
         width="100%",
     )

@@ -1,36 +1,11 @@
 """A review's result: scores, summary, LLM status, what changed, and the findings table."""
 
-from collections.abc import Callable
-
 import reflex as rx
 
-from review_app.components.labeled import labeled
-from review_app.state.review_view import (
-    CATEGORY_OPTIONS,
-    SEVERITY_OPTIONS,
-    SORT_KEYS,
-    SOURCE_OPTIONS,
-    AnalyzerRow,
-    ChangeRow,
-    FindingRow,
-    ReviewViewState,
-    ScoreRow,
-)
+from review_app.components.findings_table import ApplyFix, findings_table, severity_badge
+from review_app.state.review_view import AnalyzerRow, ChangeRow, ReviewViewState, ScoreRow
 
-SEVERITY_COLORS = {
-    "critical": "red",
-    "high": "orange",
-    "medium": "amber",
-    "low": "blue",
-    "info": "gray",
-}
 DOWNLOADS = (("SARIF", "sarif"), ("Markdown", "markdown"), ("JSON", "json"))
-ApplyFix = Callable[[int], rx.event.EventSpec]
-
-
-def severity_badge(severity: rx.Var[str]) -> rx.Component:
-    """A badge coloured by severity."""
-    return rx.badge(severity, color_scheme=rx.match(severity, *SEVERITY_COLORS.items(), "gray"))
 
 
 def _downloads() -> rx.Component:
@@ -44,11 +19,7 @@ def _downloads() -> rx.Component:
                 on_click=ReviewViewState.download(export_format),
                 aria_label=f"Download as {label}",
             )
-            for label, export_format in (
-                ("SARIF", "sarif"),
-                ("Markdown", "markdown"),
-                ("JSON", "json"),
-            )
+            for label, export_format in DOWNLOADS
         ],
         align="center",
     )
@@ -59,6 +30,9 @@ def _score_header() -> rx.Component:
         rx.vstack(
             rx.text("Score", size="1", color_scheme="gray"),
             rx.heading(ReviewViewState.score, size="8", aria_label="Overall score"),
+            rx.text(
+                ReviewViewState.submitted, size="1", color_scheme="gray", aria_label="Submitted"
+            ),
             spacing="0",
         ),
         rx.flex(
@@ -161,121 +135,6 @@ def _comparison() -> rx.Component:
     )
 
 
-def _select(label: str, options: list[str], value, on_change) -> rx.Component:
-    control = rx.select(options, value=value, on_change=on_change, size="1", aria_label=label)
-    return labeled(label, control, min_width="8em")
-
-
-def _filters() -> rx.Component:
-    return rx.flex(
-        _select(
-            "Severity",
-            SEVERITY_OPTIONS,
-            ReviewViewState.severity_filter,
-            ReviewViewState.set_severity_filter,
-        ),
-        _select(
-            "Category",
-            CATEGORY_OPTIONS,
-            ReviewViewState.category_filter,
-            ReviewViewState.set_category_filter,
-        ),
-        _select(
-            "Source",
-            SOURCE_OPTIONS,
-            ReviewViewState.source_filter,
-            ReviewViewState.set_source_filter,
-        ),
-        _select("Sort by", SORT_KEYS, ReviewViewState.sort_key, ReviewViewState.set_sort_key),
-        spacing="3",
-        wrap="wrap",
-    )
-
-
-def _finding(row: FindingRow, apply_fix: ApplyFix | None) -> rx.Component:
-    fix = rx.el.details(
-        rx.el.summary("Suggested fix", cursor="pointer"),
-        rx.code_block(row.fix, language="diff", wrap_long_lines=True),
-        *([rx.button("Apply fix", size="1", on_click=apply_fix(row.index))] if apply_fix else []),
-    )
-    return rx.table.row(
-        rx.table.cell(severity_badge(row.severity)),
-        rx.table.cell(
-            rx.button(
-                f"L{row.line}",
-                variant="ghost",
-                size="1",
-                on_click=ReviewViewState.show_line(row.line),
-                aria_label=f"Go to line {row.line}",
-            )
-        ),
-        rx.table.cell(_described(row, fix)),
-        rx.table.cell(row.category),
-        rx.table.cell(
-            rx.cond(
-                row.rule_url != "",
-                rx.link(rx.code(row.rule), href=row.rule_url, aria_label=f"Rule {row.rule}"),
-                rx.cond(row.rule != "", rx.code(row.rule)),
-            ),
-            rx.cond(
-                row.cwe != "",
-                rx.link(row.cwe, href=row.cwe_url, is_external=True, size="1", display="block"),
-            ),
-            rx.text(row.sources, size="1", color_scheme="gray"),
-        ),
-        class_name="finding-row",
-        data_line=row.line,
-        data_verdict=row.verdict,
-        opacity=rx.cond(row.verdict == "dismissed", "0.65", "1"),
-    )
-
-
-def _described(row: FindingRow, fix: rx.Component) -> rx.Component:
-    """Title, detail and fix; a finding the LLM dismissed stays, folded under its reason."""
-    described = rx.fragment(
-        rx.text(row.title, weight="medium"),
-        rx.text(row.detail, size="1", color_scheme="gray"),
-        rx.cond(row.fix != "", fix),
-    )
-    return rx.cond(
-        row.verdict == "dismissed",
-        rx.el.details(
-            rx.el.summary(
-                rx.text.strong("Dismissed by the LLM: "), row.verdict_reason, cursor="pointer"
-            ),
-            described,
-        ),
-        rx.fragment(
-            described,
-            rx.cond(
-                row.verdict == "confirmed",
-                rx.text(
-                    "Confirmed by the LLM: ", row.verdict_reason, size="1", color_scheme="green"
-                ),
-            ),
-        ),
-    )
-
-
-def _findings_table(apply_fix: ApplyFix | None) -> rx.Component:
-    return rx.table.root(
-        rx.table.header(
-            rx.table.row(
-                *[
-                    rx.table.column_header_cell(name)
-                    for name in ("Severity", "Line", "Finding", "Category", "Rule")
-                ]
-            )
-        ),
-        rx.table.body(
-            rx.foreach(ReviewViewState.visible_findings, lambda row: _finding(row, apply_fix))
-        ),
-        size="1",
-        width="100%",
-        aria_label="Findings",
-    )
-
-
 def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
     """The open review; with `apply_fix`, each suggested fix gets an "Apply fix" button."""
     return rx.cond(
@@ -298,8 +157,7 @@ def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
                     _analyzers(),
                     rx.text(ReviewViewState.summary, aria_label="Summary"),
                     _comparison(),
-                    _filters(),
-                    _findings_table(apply_fix),
+                    findings_table(apply_fix),
                     spacing="4",
                     width="100%",
                 ),

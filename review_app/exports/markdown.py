@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from review_app.exports import findings as described
 from review_app.exports.documents import TOOL_NAME, FileReview
+from review_app.review.diffs import with_file_name
 from review_app.review.models import Finding, Severity
 
 _LOUD = (Severity.CRITICAL, Severity.HIGH)
-_DIFF_HEADER = re.compile(r"^(?P<side>---|\+\+\+) (?P<prefix>[ab]/)\S+$", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(?<!`)(?P<fence>`+)(?!`)(?P<content>.+?)(?<!`)(?P=fence)(?!`)")
 _MARKUP = re.compile(r"([\\`*_\[\]~])")
 _BLOCK_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
@@ -76,9 +76,7 @@ def _finding_row(finding: Finding) -> str:
 
 def _fix(finding: Finding, path: str) -> str:
     """A collapsed diff, so a long fix does not drown the comment."""
-    diff = _DIFF_HEADER.sub(
-        lambda header: f"{header['side']} {header['prefix']}{path}", finding.suggested_fix or ""
-    )
+    diff = with_file_name(finding.suggested_fix or "", path)
     fence = "`" * max(3, _longest_backtick_run(diff) + 1)
     # One line of escaped text: a blank line would end the HTML block and let raw HTML through.
     title = html.escape(" ".join(f"line {finding.line}: {finding.title}".split()))

@@ -27,15 +27,16 @@ class AuthFormState(rx.State, mixin=True):
         self.busy = True
 
 
-async def start_session(state: rx.State, authenticate: Authenticate) -> str:
+async def start_session(state: rx.State, authenticate: Authenticate, destination: str) -> str:
     """Authenticate (the service counts the attempt) and sign this browser in.
 
-    Returns the error to show, or "" when the tab is now signed in.
+    Returns the error to show, or "" when the tab is signed in: it goes to `destination` once
+    the browser holds the session cookie.
     """
     ip = client_ip_of(state.router)
     try:
         pair = await rx.run_in_thread(partial(authenticate, ip=ip))
-        await (await state.get_state(SessionState))._sign_in(pair)
+        await (await state.get_state(SessionState))._sign_in(pair, destination)
     except ServiceError as error:
         return str(error)
     return ""

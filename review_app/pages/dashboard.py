@@ -10,10 +10,10 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.charts import SCORE_RANGE, chart_card, series_chart
+from review_app.components.findings_table import SEVERITY_COLORS
 from review_app.components.labeled import labeled
 from review_app.components.messages import messages
 from review_app.components.page import page
-from review_app.components.review_panel import SEVERITY_COLORS
 from review_app.components.stat_card import stat_card, stat_row
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.review.models import Severity
@@ -315,6 +315,7 @@ def _charts() -> rx.Component:
                 DashboardState.by_category,
                 ("name", "count"),
                 "Findings",
+                every_label=True,
                 fill=accent,
             ),
         ),

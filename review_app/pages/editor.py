@@ -1,6 +1,7 @@
 """/editor: write or upload code, submit it, watch the review arrive live, apply fixes."""
 
 from functools import partial
+from pathlib import PurePath
 
 import reflex as rx
 
@@ -20,7 +21,7 @@ from review_app.services.reviews import submissions as reviews
 from review_app.settings import get_settings
 from review_app.state.jobs import JobsState
 from review_app.state.review_view import ReviewViewState
-from review_app.state.session import SessionState
+from review_app.state.session import SessionState, client_ip_of
 
 UPLOAD_ID = "code_file"
 
@@ -33,9 +34,10 @@ def _in_words(size: int) -> str:
 class EditorState(rx.State):
     """The code being written, its language and file name, and submission errors."""
 
-    language: str = "python"
-    filename: str = ""
-    code: str = ""
+    # The draft lives in the tab's sessionStorage too: a reload brings it back (per tab).
+    language: str = rx.SessionStorage("python", name="review_app_draft_language")
+    filename: str = rx.SessionStorage("", name="review_app_draft_filename")
+    code: str = rx.SessionStorage("", name="review_app_draft_code")
     document: str = ""
     document_version: int = 0
     error: str = ""
@@ -70,9 +72,36 @@ class EditorState(rx.State):
 
     @rx.event
     def set_filename(self, filename: str) -> None:
-        """Name the file; its extension picks the language."""
+        """Name the file; its extension picks the language, or the page says it cannot."""
         self.filename = filename[:255]
-        self.language = language_for_filename(filename) or self.language
+        detected = language_for_filename(self.filename)
+        suffix = PurePath(self.filename).suffix
+        self.notice = ""
+        if detected:
+            self.language = detected
+        elif suffix:
+            self.notice = (
+                f"{suffix} is not a language review_app reviews: the code will be reviewed as "
+                f"{self.language}. Pick another language if that is wrong."
+            )
+
+    @rx.event
+    def restore_draft(self) -> None:
+        """On page load: show the tab's draft again after a reload."""
+        if self.code and self.document != self.code:
+            self.document = self.code
+            self.document_version += 1
+
+    @rx.event
+    async def open_job(self, review_id: str) -> None:
+        """Open a job: its review beside its own code, in the editor (Ctrl/Cmd+Z goes back)."""
+        view = await self.get_state(ReviewViewState)
+        await view._open(review_id)
+        if view.review_id:  # always: the editor may hold typing not yet sent here
+            self.filename = view.filename
+            self.language = view.language
+            self._replace_document(view.code)
+            self.notice = "The job's code is in the editor; Ctrl/Cmd+Z brings back yours."
 
     @rx.event
     async def submit(self, code: str | None = None):
@@ -99,6 +128,7 @@ class EditorState(rx.State):
             language=self.language,
             code=self.code,
             filename=self.filename or None,
+            client_ip=client_ip_of(self.router),
         )
         submitted = await rx.run_in_thread(submit)
         await (await self.get_state(JobsState)).load()
@@ -125,15 +155,41 @@ class EditorState(rx.State):
     @rx.event
     async def apply_fix(self, index: int) -> None:
         """Apply a finding's suggested diff to the editor's text (undo with Ctrl/Cmd+Z)."""
-        diff = (await self.get_state(ReviewViewState))._fix_of(index)
-        try:
-            fixed = apply_unified_diff(self.code, diff)
-        except PatchApplyError:
+        fixed = self._fixed_by(await self.get_state(ReviewViewState), index, self.code)
+        if fixed is None:
             self.error = "This fix no longer applies: the code changed since the review."
             return
         self.error = ""
         self.notice = "Fix applied. Submit again to see what changed."
         self._replace_document(fixed)
+
+    @rx.event
+    async def apply_safe_fixes(self) -> None:
+        """Apply every fix its tool vouches for, in one undoable step."""
+        view = await self.get_state(ReviewViewState)
+        code, applied, skipped = self.code, 0, 0
+        for index in view._safe_fixes():
+            fixed = self._fixed_by(view, index, code)
+            applied, skipped = (applied + 1, skipped) if fixed else (applied, skipped + 1)
+            code = fixed or code
+        self.error = ""
+        self.notice = f"Applied {applied} safe fix{'es' if applied != 1 else ''}." + (
+            f" {skipped} no longer applied." if skipped else ""
+        )
+        if applied:
+            self._replace_document(code)
+
+    @staticmethod
+    def _fixed_by(view: ReviewViewState, index: int, code: str) -> str | None:
+        """`code` with finding `index` fixed, or None; unless the code was edited by hand since,
+        the review's findings follow the fix."""
+        try:
+            fixed = apply_unified_diff(code, view._fix_of(index))
+        except PatchApplyError:
+            return None
+        if view.code == code:
+            view._follow_fix(index, code, fixed)
+        return fixed
 
     def _replace_document(self, text: str) -> None:
         self.code = self.document = text
@@ -192,7 +248,9 @@ def _toolbar() -> rx.Component:
     )
 
 
-@page(routes.EDITOR, "Editor", on_load=[JobsState.load], nav=(1, "Editor"))
+@page(
+    routes.EDITOR, "Editor", on_load=[JobsState.load, EditorState.restore_draft], nav=(1, "Editor")
+)
 def editor_page() -> rx.Component:
     """The workspace: editor and toolbar, live jobs, the open review."""
     return rx.vstack(
@@ -212,16 +270,25 @@ def editor_page() -> rx.Component:
                     reveal_version=ReviewViewState.reveal_version,
                     on_change=EditorState.set_code,
                     on_submit=EditorState.submit,
+                    on_apply_fix=EditorState.apply_fix,
                     aria_label="Code to review",
                 ),
                 border="1px solid var(--gray-a5)",
                 border_radius="var(--radius-3)",
                 overflow="hidden",
             ),
-            job_list(),
+            job_list(EditorState.open_job),
             columns=rx.breakpoints(initial="1", md="3fr 1fr"),
             spacing="4",
             width="100%",
+        ),
+        rx.cond(
+            (ReviewViewState.safe_fix_count > 0) & (ReviewViewState.code == EditorState.code),
+            rx.button(
+                f"Apply all safe fixes ({ReviewViewState.safe_fix_count})",
+                variant="soft",
+                on_click=EditorState.apply_safe_fixes,
+            ),
         ),
         review_panel(apply_fix=EditorState.apply_fix),
         spacing="4",

@@ -35,7 +35,6 @@ class HistoryState(rx.State):
     offset: int = 0
     paging: Paging = Paging()
     rows: list[JobRow] = []
-    created: list[str] = []
     error: str = ""
 
     @rx.event
@@ -61,12 +60,11 @@ class HistoryState(rx.State):
                 )
             )
         except (ServiceError, InvalidSubmissionError, ValueError) as error:
-            self.error, self.rows, self.created = str(error), [], []
+            self.error, self.rows = str(error), []
             self.paging = Paging(label=NO_MATCH)
             return
         self.paging = Paging.of(page, empty=NO_MATCH)
         self.rows = [JobRow.of(item) for item in page.items]
-        self.created = [item.created_at.strftime("%Y-%m-%d %H:%M UTC") for item in page.items]
 
     @rx.event
     async def set_filter(self, name: str, value: str):
@@ -131,13 +129,13 @@ def _filters() -> rx.Component:
     )
 
 
-def _row(row: JobRow, index: int) -> rx.Component:
+def _row(row: JobRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.link(row.label, href=routes.review_url(row.id))),
         rx.table.cell(row.language),
         rx.table.cell(row.status),
         rx.table.cell(rx.cond(row.score >= 0, row.score.to_string(), "—")),
-        rx.table.cell(HistoryState.created[index]),
+        rx.table.cell(row.submitted),
         class_name="history-row",
     )
 

@@ -16,6 +16,7 @@ def home() -> rx.Component:
             rx.hstack(
                 rx.link(rx.button("Open the editor"), href=routes.EDITOR),
                 rx.link(rx.button("Sign in", variant="outline"), href=routes.LOGIN),
+                rx.link(rx.button("Create an account", variant="soft"), href=routes.REGISTER),
             ),
             align="center",
             spacing="4",

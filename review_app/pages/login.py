@@ -14,14 +14,12 @@ class LoginState(AuthFormState, rx.State):
     """The login form."""
 
     @rx.event
-    async def submit(self, form: dict[str, str]):
-        """Check the credentials and start the session."""
+    async def submit(self, form: dict[str, str]) -> None:
+        """Check the credentials and start the session (which then goes where asked)."""
         login = partial(auth.login, email=form.get("email", ""), password=form.get("password", ""))
-        self.error = await start_session(self, login)
+        destination = routes.local_path(self.router.url.query_parameters.get("next"))
+        self.error = await start_session(self, login, destination)
         self.busy = False
-        if self.error:
-            return None
-        return rx.redirect(routes.local_path(self.router.url.query_parameters.get("next")))
 
 
 @page(routes.LOGIN, "Sign in", public=True)

@@ -14,8 +14,8 @@ class RegisterState(AuthFormState, rx.State):
     """The registration form."""
 
     @rx.event
-    async def submit(self, form: dict[str, str]):
-        """Create the account, sign in, go to the editor."""
+    async def submit(self, form: dict[str, str]) -> None:
+        """Create the account and sign in (the session then goes to the editor)."""
         password = form.get("password", "")
         if password != form.get("confirm", ""):
             self.error = "The two passwords differ."
@@ -23,9 +23,8 @@ class RegisterState(AuthFormState, rx.State):
             register = partial(
                 auth.register_and_sign_in, email=form.get("email", ""), password=password
             )
-            self.error = await start_session(self, register)
+            self.error = await start_session(self, register, routes.EDITOR)
         self.busy = False
-        return None if self.error else rx.redirect(routes.EDITOR)
 
 
 @page(routes.REGISTER, "Create an account", public=True)

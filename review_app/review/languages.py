@@ -54,7 +54,8 @@ def resolve_language(language: str | None, filename: str | None) -> str:
         name = language.strip().lower()
         name = _ALIASES.get(name, name)
         if name not in SUPPORTED_LANGUAGES:
-            raise UnsupportedLanguageError(f"'{language}' is not supported.", SUPPORTED_LANGUAGES)
+            # Not quoted back: an error never echoes what was sent.
+            raise UnsupportedLanguageError("That language is not supported.", SUPPORTED_LANGUAGES)
         return name
     if filename and (detected := language_for_filename(filename)):
         return detected

@@ -91,6 +91,7 @@ def _combine(kept: Finding, new: Finding) -> Finding:
             "severity": max(kept.severity, new.severity, key=lambda severity: severity.rank),
             "sources": list(dict.fromkeys([*kept.sources, *new.sources])),
             "suggested_fix": kept.suggested_fix or new.suggested_fix,
+            "safe_fix": kept.safe_fix if kept.suggested_fix else new.safe_fix,
             "end_line": kept.end_line or new.end_line,
             "column": kept.column or new.column,
             "detail": kept.detail or new.detail,

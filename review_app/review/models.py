@@ -96,6 +96,11 @@ class Finding(BaseModel):
     suggested_fix: str | None = Field(
         default=None, description="A unified diff that applies to the submitted code."
     )
+    safe_fix: bool = Field(
+        default=False,
+        description="The tool vouches that the fix keeps the code's behaviour (ruff's safe fixes,"
+        " gofmt): 'apply all safe fixes' applies it.",
+    )
     verdict: Verdict | None = Field(
         default=None, description="The LLM's verdict on a static finding, with its reason."
     )

@@ -52,7 +52,8 @@ def review_files(
     static = run_static_analysis(files)
     for analysis in static:  # one finding per defect, before the LLM judges them
         analysis.findings[:] = merge_findings(analysis.findings)
-    report(Stage.LLM)
+    if llm.base_url:  # no stage that will not run: without an LLM, static analysis to merging
+        report(Stage.LLM)
     outcomes = [
         review_with_llm((file.language, file.path, file.code), analysis.findings, llm)
         for file, analysis in zip(files, static, strict=True)

@@ -5,6 +5,7 @@ from review_app.services.errors import InvalidQueryError
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_OFFSET = 1_000_000_000  # past any list, and well inside the databases' 64-bit integers
+SEARCH_TEXT_PATTERN = "^[^\\u0000]*$"  # what checked_search accepts, as a JSON Schema pattern
 
 
 def checked_limit(limit: int, offset: int) -> int:

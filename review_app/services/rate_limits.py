@@ -35,6 +35,7 @@ class Rule(StrEnum):
     REFRESH = "refresh"
     SUBMIT = "submit"
     SUBMIT_IP = "submit_ip"
+    PROJECT = "project"
 
     @property
     def counts(self) -> str:
@@ -50,6 +51,7 @@ _COUNTS = {
     Rule.REFRESH: "session renewals from this address",
     Rule.SUBMIT: "reviews queued",
     Rule.SUBMIT_IP: "reviews queued from this address",
+    Rule.PROJECT: "projects created",
 }
 
 
@@ -61,6 +63,7 @@ COUNTED_PER = {
     Rule.REFRESH: "client IP",
     Rule.SUBMIT: "user (cached answers are free)",
     Rule.SUBMIT_IP: "client IP (cached answers are free)",
+    Rule.PROJECT: "user (refused archives are free)",
 }
 
 

@@ -14,7 +14,7 @@ def rule_page(rule_id: str) -> RuleDocumentation:
     """
     documentation = rule_documentation(rule_id[:200])
     if documentation is None:
-        raise NotFoundError(f"There is no rule '{rule_id[:200]}' in review_app's rule pack.")
+        raise NotFoundError("There is no rule with this id in review_app's rule pack.")
     return documentation
 
 

@@ -4,6 +4,7 @@ Days are UTC calendar days; a range is inclusive at both ends. The same query an
 and PostgreSQL: only the day bucket differs by dialect (`utc_day`).
 """
 
+import re
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -24,6 +25,8 @@ from review_app.services.errors import InvalidQueryError, PermissionDeniedError
 DEFAULT_SPAN_DAYS = 30
 MAX_SPAN_DAYS = 366
 TOP_RULES = 10
+TITLES_COMPARED = 50  # distinct messages read to name a rule's findings
+_VARYING = re.compile(r"`[^`]*`|\d+")  # names and numbers a message quotes
 
 
 class utc_day(FunctionElement):  # noqa: N801  (a SQL function, named like one)
@@ -281,10 +284,31 @@ def _top_rules(session: Session, scope: list[ColumnElement[bool]]) -> list[RuleC
     """The rules found most often (findings without a rule, from the LLM mostly, left out)."""
     count = func.count()
     rows = session.exec(
-        select(ReviewFinding.rule, func.min(ReviewFinding.title), count)
+        select(ReviewFinding.rule, count)
         .where(*scope, ReviewFinding.rule.is_not(None))
         .group_by(ReviewFinding.rule)
         .order_by(count.desc(), ReviewFinding.rule)
         .limit(TOP_RULES)
     ).all()
-    return [RuleCount(rule=rule, title=title, count=total) for rule, title, total in rows]
+    return [
+        RuleCount(rule=rule, title=_rule_title(session, scope, rule), count=total)
+        for rule, total in rows
+    ]
+
+
+def _rule_title(session: Session, scope: list[ColumnElement[bool]], rule: str) -> str:
+    """What a rule's findings say, with what differs between them (`json`, `os`) left out."""
+    titles = session.exec(
+        select(ReviewFinding.title)
+        .where(*scope, ReviewFinding.rule == rule)
+        .distinct()
+        .limit(TITLES_COMPARED)
+    ).all()
+    if len(titles) == 1:
+        return titles[0]
+    shapes = {_VARYING.sub(_elided, title) for title in titles}
+    return shapes.pop() if len(shapes) == 1 else f"{rule} (messages vary)"
+
+
+def _elided(quoted: re.Match[str]) -> str:
+    return "`…`" if quoted.group().startswith("`") else "…"

@@ -12,6 +12,7 @@ from review_app.services.live_channel import ProgressEvent
 from review_app.services.reviews import submissions as reviews
 from review_app.services.reviews.views import ReviewSummary
 from review_app.state.session import SessionState
+from review_app.state.timestamps import shown_time
 
 RECENT_JOBS = 8
 
@@ -29,6 +30,7 @@ class JobRow:
     score: int
     cached: bool
     error: str
+    submitted: str
 
     @classmethod
     def of(cls, review: ReviewSummary) -> "JobRow":
@@ -43,6 +45,7 @@ class JobRow:
             score=review.score if review.score is not None else -1,
             cached=review.cached,
             error=review.error or "",
+            submitted=shown_time(review.created_at),
         )
 
 

@@ -37,6 +37,7 @@ class LiveUpdatesState(rx.State):
     """Runs the tab's listener; a newer listener (after a reload) retires the older one."""
 
     _generation: int = 0
+    _started_for: str = ""  # the connection and page the newest listener was started for
 
     @rx.event
     async def start(self):
@@ -44,9 +45,15 @@ class LiveUpdatesState(rx.State):
 
         A foreground event, so it runs after the page's earlier on-load events; a background
         event would start at once, racing the session check (and might find no user yet).
+        Every page asks on mount (a public page too: a sign-out elsewhere reaches it), a
+        protected one on load as well: once per connection and page is enough.
         """
         session = await self.get_state(SessionState)
-        return LiveUpdatesState.listen if session._user_id else None
+        started_for = f"{self.router.session.session_id} {self.router.url.path}"
+        if not session._user_id or started_for == self._started_for:
+            return None
+        self._started_for = started_for
+        return LiveUpdatesState.listen
 
     @rx.event(background=True)
     async def listen(self):
@@ -78,18 +85,19 @@ class LiveUpdatesState(rx.State):
             return False
 
     async def _handle(self, event: LiveEvent | None, generation: int) -> bool | None:
-        """Apply one event; None: stop quietly (tab gone or replaced), True: signed out."""
+        """Apply one event; None: stop quietly (tab gone or replaced, or signed out by whatever
+        signed it out, which says where to go), True: this event signed the tab out."""
         if not await self._tab_connected():
             return None
         async with self:
-            if self._generation != generation:
-                return None
             session = await self.get_state(SessionState)
+            if self._generation != generation or not session.signed_in:
+                return None
             if isinstance(event, LogoutEvent) and str(event.family) == session._family:
                 session._end()
-            elif isinstance(event, ProgressEvent) and session.signed_in:
+            elif isinstance(event, ProgressEvent):
                 await self._relay_progress(event, session)
-            elif session.signed_in and _time_to_renew(session):
+            elif _time_to_renew(session):
                 await session._renew()
             return not session.signed_in
 

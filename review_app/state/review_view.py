@@ -1,4 +1,4 @@
-"""The review a page has open: scores, summary, findings (sortable, filterable) and markers.
+"""The review a page has open: scores, summary, findings and markers (listed by findings_table).
 
 Shared by the editor (a live job) and the read-only review page.
 """
@@ -9,69 +9,21 @@ from functools import partial
 
 import reflex as rx
 
-from review_app import routes
 from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
-from review_app.review.analyzers.registry import ANALYZERS
-from review_app.review.models import LLM_SOURCE, Category, Finding, ReviewResult, Severity, Stage
-from review_app.services import rules
+from review_app.review.diffs import line_map
+from review_app.review.languages import submission_filename
+from review_app.review.models import ReviewResult, Stage
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProgressEvent
 from review_app.services.reviews import submissions as reviews
 from review_app.services.reviews.comparison import FindingBrief, compare_with_previous
 from review_app.services.reviews.downloads import export_review
 from review_app.services.reviews.views import ReviewDetail
+from review_app.state.finding_rows import FindingRow
+from review_app.state.findings_table import FindingsTable
 from review_app.state.session import SessionState
-
-ALL = "all"
-SEVERITY_ORDER = [severity.value for severity in Severity]
-SORT_KEYS = ["severity", "line", "category", "source"]
-SEVERITY_OPTIONS = [ALL, *SEVERITY_ORDER]
-CATEGORY_OPTIONS = [ALL, *(category.value for category in Category)]
-SOURCE_OPTIONS = [ALL, *(analyzer.name for analyzer in ANALYZERS), LLM_SOURCE]
-
-
-@dataclasses.dataclass
-class FindingRow:
-    """One finding as the table and the editor markers show it."""
-
-    index: int
-    title: str
-    detail: str
-    severity: str
-    category: str
-    line: int
-    column: int
-    rule: str
-    rule_url: str  # the rule's page, "" when it has none
-    cwe: str  # "CWE-89", or ""
-    cwe_url: str
-    sources: str
-    fix: str
-    verdict: str  # "confirmed", "dismissed" (by the LLM), or ""
-    verdict_reason: str
-
-    @classmethod
-    def of(cls, index: int, finding: Finding) -> "FindingRow":
-        """The row of a finding."""
-        documented = finding.rule in rules.documented_rules()
-        return cls(
-            index=index,
-            title=finding.title,
-            detail=finding.detail,
-            severity=finding.severity,
-            category=finding.category,
-            line=finding.line,
-            column=finding.column or 1,
-            rule=finding.rule or "",
-            rule_url=routes.rule_url(finding.rule) if documented else "",
-            cwe=f"CWE-{finding.cwe}" if finding.cwe else "",
-            cwe_url=routes.cwe_url(finding.cwe) if finding.cwe else "",
-            sources=", ".join(finding.sources),
-            fix=finding.suggested_fix or "",
-            verdict=finding.verdict.state if finding.verdict else "",
-            verdict_reason=finding.verdict.reason if finding.verdict else "",
-        )
+from review_app.state.timestamps import shown_time
 
 
 @dataclasses.dataclass
@@ -108,11 +60,12 @@ class ChangeRow:
         )
 
 
-class ReviewViewState(rx.State):
+class ReviewViewState(FindingsTable, rx.State):
     """The open review and how its findings are shown."""
 
     review_id: str = ""
     filename: str = ""
+    submitted: str = ""
     language: str = "python"
     status: str = ""
     progress: int = 0
@@ -127,16 +80,11 @@ class ReviewViewState(rx.State):
     code_version: int = 0
     category_scores: list[ScoreRow] = []
     analyzers: list[AnalyzerRow] = []
-    findings: list[FindingRow] = []
     fixed: list[ChangeRow] = []
     new: list[ChangeRow] = []
     compared: bool = False
     not_found: bool = False
 
-    severity_filter: str = ALL
-    category_filter: str = ALL
-    source_filter: str = ALL
-    sort_key: str = "severity"
     reveal_line: int = 0
     reveal_version: int = 0
 
@@ -144,18 +92,6 @@ class ReviewViewState(rx.State):
     def finished(self) -> bool:
         """Whether the review has its final result."""
         return self.status in (ReviewStatus.COMPLETED, ReviewStatus.FAILED)
-
-    @rx.var
-    def visible_findings(self) -> list[FindingRow]:
-        """The findings that pass the filters, in the chosen order."""
-        rows = [
-            row
-            for row in self.findings
-            if self.severity_filter in (ALL, row.severity)
-            and self.category_filter in (ALL, row.category)
-            and (self.source_filter == ALL or self.source_filter in row.sources.split(", "))
-        ]
-        return sorted(rows, key=self._sort_key_of)
 
     @rx.var
     def markers(self) -> list[dict]:
@@ -167,9 +103,16 @@ class ReviewViewState(rx.State):
                 "severity": row.severity,
                 "message": f"{row.title} [{row.rule or row.sources}] {row.detail}".strip(),
                 "source": row.sources,
+                "fix": row.index if row.fix else -1,
+                "fix_title": row.title,
             }
             for row in self.findings
         ]
+
+    @rx.var
+    def safe_fix_count(self) -> int:
+        """How many findings have a fix their tool vouches for."""
+        return sum(1 for row in self.findings if row.fix and row.safe_fix)
 
     @rx.event
     async def open_from_route(self):
@@ -207,39 +150,26 @@ class ReviewViewState(rx.State):
         self.reveal_line = line
         self.reveal_version += 1
 
-    @rx.event
-    def set_severity_filter(self, value: str) -> None:
-        """Show only findings of one severity (or all)."""
-        self.severity_filter = value if value in SEVERITY_OPTIONS else ALL
-
-    @rx.event
-    def set_category_filter(self, value: str) -> None:
-        """Show only findings of one category (or all)."""
-        self.category_filter = value if value in CATEGORY_OPTIONS else ALL
-
-    @rx.event
-    def set_source_filter(self, value: str) -> None:
-        """Show only findings from one tool (or all)."""
-        self.source_filter = value if value in SOURCE_OPTIONS else ALL
-
-    @rx.event
-    def set_sort_key(self, value: str) -> None:
-        """Order the findings by severity, line, category or source."""
-        self.sort_key = value if value in SORT_KEYS else "severity"
-
-    def _sort_key_of(self, row: FindingRow) -> tuple:
-        severity = SEVERITY_ORDER.index(row.severity) if row.severity in SEVERITY_ORDER else 99
-        keys = {
-            "severity": (severity, row.line),
-            "line": (row.line, severity),
-            "category": (row.category, severity, row.line),
-            "source": (row.sources, severity, row.line),
-        }
-        return keys.get(self.sort_key, keys["severity"])
-
     def _fix_of(self, index: int) -> str:
         """The suggested diff of a finding (by its index), or ""."""
         return next((row.fix for row in self.findings if row.index == index), "")
+
+    def _safe_fixes(self) -> list[int]:
+        """The indexes of the findings with a safe fix, top of the code first."""
+        rows = sorted((row for row in self.findings if row.fix and row.safe_fix), key=_position)
+        return [row.index for row in rows]
+
+    def _follow_fix(self, index: int, before: str, after: str) -> None:
+        """Finding `index` was fixed, turning `before` into `after`: it goes, the others move
+        with their lines (those on lines the fix rewrote go too), and the markers stay on."""
+        where = line_map(before, self._fix_of(index))
+        moved = []
+        for row in self.findings:
+            line = where(row.line)
+            if row.index != index and line is not None:
+                moved.append(dataclasses.replace(row, line=line))
+        self.findings = moved
+        self.code = after
 
     async def _open(self, review_id: str) -> None:
         """Load a review of the signed-in user; someone else's is simply not found."""
@@ -274,8 +204,11 @@ class ReviewViewState(rx.State):
 
     def _show(self, detail: ReviewDetail) -> None:
         result = detail.result
+        if self.review_id != str(detail.id):
+            self._reset_table()
         self.review_id = str(detail.id)
         self.filename = detail.filename or ""
+        self.submitted = shown_time(detail.created_at)
         self.language = detail.language
         self.status, self.progress = detail.status, detail.progress
         self.stage = Stage(detail.stage).label
@@ -290,11 +223,9 @@ class ReviewViewState(rx.State):
             for category, score in (result.category_scores.items() if result else [])
         ]
         self.analyzers = _analyzer_rows(result) if result else []
-        self.findings = (
-            [FindingRow.of(index, finding) for index, finding in enumerate(result.findings)]
-            if result
-            else []
-        )
+        path = detail.filename or submission_filename(detail.language)
+        findings = result.findings if result else []
+        self.findings = [FindingRow.of(index, item, path) for index, item in enumerate(findings)]
         if self.code != detail.code:
             self.code = detail.code
             self.code_version += 1
@@ -303,11 +234,16 @@ class ReviewViewState(rx.State):
     def _clear(self) -> None:
         self.not_found = False
         self.review_id = self.filename = self.status = self.stage = self.error = ""
+        self.submitted = ""
         self.summary = self.llm_state = self.llm_reason = ""
         self.score, self.progress = -1, 0
         self.category_scores, self.findings, self.fixed, self.new = [], [], [], []
         self.analyzers = []
         self.compared = False
+
+
+def _position(row: FindingRow) -> tuple[int, int]:
+    return row.line, row.column
 
 
 def _analyzer_rows(result: ReviewResult) -> list[AnalyzerRow]:

@@ -46,6 +46,13 @@ def test_register_refuses_bad_input(api: TestClient) -> None:
     assert response.status_code == 422
 
 
+def test_a_password_as_long_as_allowed_registers_and_signs_in(api: TestClient) -> None:
+    password = "Tr0ub4dor&3-" + "kq7-vz2-" * 30 + "okay"  # 256 characters: zxcvbn judges 72
+    account = {"email": "ada@example.com", "password": password}
+    assert api.post("/api/auth/register", json=account).status_code == 201
+    assert api.post("/api/auth/login", json=account).status_code == 200
+
+
 def test_login_returns_tokens_and_a_strict_httponly_cookie(api: TestClient, make_user) -> None:
     make_user("ada@example.com")
     response = api.post("/api/auth/login", json={"email": "ada@example.com", "password": PASSWORD})

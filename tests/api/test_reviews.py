@@ -220,13 +220,15 @@ def test_text_that_is_not_unicode_is_refused_and_the_refusal_can_be_written(
 ) -> None:
     ada = headers_of("ada@example.com")
     headers = {**ada, "Content-Type": "application/json"}
-    for body in (
-        b'{"code": "x = 1", "filename": "\\ud800.py"}',
-        b'{"code": "x", "language": "py\\udc80"}',
+    for field, body in (
+        ("filename", b'{"code": "x = 1", "filename": "\\ud800.py"}'),
+        ("language", b'{"code": "x", "language": "py\\udc80"}'),
     ):
         response = api.post("/api/reviews", content=body, headers=headers)
         assert response.status_code == 422  # quoting the input in the answer was a 500
-        assert "\\ud" in response.text
+        [error] = response.json()["detail"]
+        assert error["loc"] == ["body", field]
+        assert "\\ud" not in response.text  # nor is the input quoted now
 
 
 def test_the_eleventh_submission_in_an_hour_is_refused(

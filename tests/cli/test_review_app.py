@@ -148,6 +148,10 @@ def test_connection_and_sign_in_problems_exit_2_with_a_message(terminal: Termina
 def test_the_submission_rate_limit_is_reported_with_the_wait(
     terminal: Terminal,
 ) -> None:
+    run = uuid.uuid4().hex  # code no earlier test reviewed: cached answers would be free
+    for name, comment in (("shop.py", "#"), ("tags.py", "#"), ("web/greet.js", "//")):
+        with (terminal.project / "src" / name).open("a") as source:
+            source.write(f"{comment} {run}\n")
     with running_api({**os.environ, "RATE_LIMIT_SUBMIT": "1/hour"}) as limited:
         terminal.server = limited
         terminal.login(register(limited, _email()))

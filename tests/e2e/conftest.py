@@ -5,10 +5,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from review_app.embedded_redis import free_port
 from support.browser import CHROMIUM, CHROMIUM_ARGS
+from support.csp import record_csp_violations
 from support.llm_server import FakeLLMServer, Reply
 from support.platform import RunningPlatform, platform_env
 from support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
@@ -61,6 +62,29 @@ def browser_context_args(browser_context_args: dict) -> dict:
         "viewport": {"width": 1400, "height": 900},
         "permissions": ["clipboard-read", "clipboard-write"],
     }
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[str]]:
+    """Every browser context a test opens records CSP violations, and any one fails the test.
+
+    A test that provokes one on purpose takes it off the list with `support.csp.take_violations`.
+    """
+    violations: list[str] = []
+    if "browser" in request.fixturenames:
+        browser = request.getfixturevalue("browser")
+        open_context = browser.new_context
+
+        def open_recording_context(*args, **kwargs) -> BrowserContext:
+            context = open_context(*args, **kwargs)
+            record_csp_violations(context, violations)
+            return context
+
+        monkeypatch.setattr(browser, "new_context", open_recording_context)
+    yield violations
+    assert violations == [], "the Content-Security-Policy was violated:\n" + "\n".join(violations)
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ from support.seed import add_review, add_user
 SQL_INJECTION = ("high", "security", "S608", "SQL built from user input")
 LONG_LINE = ("low", "style", "E501", "Line too long")
 UNDEFINED = ("medium", "bug", "no-undef", "Undefined variable")
+TOO_COMPLEX = ("low", "maintainability", "C901", "Too complex")
+NO_DOCSTRING = ("medium", "documentation", "D103", "Missing docstring in public function")
 
 
 def _open_dashboard(page: Page, base_url: str, email: str) -> None:
@@ -33,6 +35,16 @@ def _chart(page: Page, title: str):
     return page.get_by_role("region", name=title)
 
 
+def _expect_inside_the_chart(chart, selector: str) -> None:
+    """Each shape is drawn whole, a clear gap from the chart's top and right edges."""
+    surface = chart.locator(".recharts-surface").bounding_box()
+    shapes = chart.locator(selector)
+    expect(shapes.first).to_be_visible()
+    for box in (shapes.nth(n).bounding_box() for n in range(shapes.count())):
+        assert box["y"] >= surface["y"] + 8, (box, surface)
+        assert box["x"] + box["width"] <= surface["x"] + surface["width"] - 8, (box, surface)
+
+
 def test_a_user_sees_their_own_numbers_drawn(
     platform_settings: RunningPlatform, page: Page, screenshot
 ) -> None:
@@ -45,7 +57,7 @@ def test_a_user_sees_their_own_numbers_drawn(
         now - timedelta(days=2),
         score=80,
         tokens=(100, 50),
-        findings=(SQL_INJECTION, LONG_LINE, LONG_LINE),
+        findings=(SQL_INJECTION, LONG_LINE, LONG_LINE, TOO_COMPLEX, NO_DOCSTRING),
     )
     add_review(
         user_id,
@@ -81,9 +93,11 @@ def test_a_user_sees_their_own_numbers_drawn(
     expect(severity_bars).to_have_count(3)  # high, medium, low; zero-height bars draw nothing
     fills = severity_bars.evaluate_all("bars => bars.map(bar => getComputedStyle(bar).fill)")
     assert len(set(fills)) == 3, fills
-    expect(
-        _chart(page, "Findings by category").locator(".recharts-bar-rectangle path")
-    ).to_have_count(3)
+    by_category = _chart(page, "Findings by category")
+    expect(by_category.locator(".recharts-bar-rectangle path")).to_have_count(5)
+    for category in ("style", "bug", "documentation", "maintainability", "security"):
+        expect(by_category.get_by_text(category, exact=True)).to_be_visible()  # every bar named
+    _expect_inside_the_chart(_chart(page, "Average score per day"), ".recharts-line-dot")
     top_rules = _chart(page, "Most common issues").get_by_role("row")
     expect(top_rules.nth(1)).to_contain_text("E501")
     expect(top_rules.nth(1)).to_contain_text("2")
@@ -125,6 +139,10 @@ def test_an_admin_sees_every_user_and_can_pick_one(
     expect(
         _chart(page, "Average score per language").locator(".recharts-bar-rectangle path")
     ).to_have_count(2)
+    # go's bar is at 100: it stops short of the top
+    _expect_inside_the_chart(
+        _chart(page, "Average score per language"), ".recharts-bar-rectangle path"
+    )
 
     page.get_by_label("Find a user").fill(alice)
     page.get_by_role("combobox", name="User", exact=True).click()

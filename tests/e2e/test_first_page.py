@@ -17,6 +17,9 @@ def test_first_page_renders_with_the_websocket_connected(
 
     expect(page.get_by_role("heading", name="review_app")).to_be_visible()
     expect(page.get_by_role("link", name="Open the editor")).to_be_visible()
+    expect(page.get_by_role("link", name="Create an account")).to_have_attribute(
+        "href", "/register"
+    )
     page.wait_for_function("() => performance.now() > 1500")
     assert any("/_event" in socket.url and not socket.is_closed() for socket in sockets)
     expect(page.get_by_text("Cannot connect to server")).to_have_count(0)

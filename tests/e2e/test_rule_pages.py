@@ -2,26 +2,18 @@
 pack links to its rule's page: why it matters, a bad and a good example, how to fix it."""
 
 import re
-import uuid
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from review_app.db import session_scope
-from review_app.services.accounts import users as accounts
-from support.browser import PASSWORD, paste_code, sign_in
+from support.browser import open_editor_signed_in, paste_code
 from support.platform import RunningPlatform
 
 SHOP = (Path(__file__).parents[1] / "fixtures" / "review" / "python_defects.py").read_text()
 
 
 def test_a_finding_links_to_its_rule_page(platform_settings: RunningPlatform, page: Page) -> None:
-    email = f"rules-{uuid.uuid4().hex[:8]}@example.com"
-    with session_scope() as session:
-        accounts.create_user(session=session, email=email, password=PASSWORD)
-    page.goto(f"{platform_settings.url}/editor")
-    sign_in(page, email)
-    expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)
+    open_editor_signed_in(page, platform_settings.url)
     page.get_by_label("File name").fill("shop.py")
     paste_code(page, SHOP)
     page.keyboard.press("Control+Enter")
@@ -41,4 +33,4 @@ def test_a_finding_links_to_its_rule_page(platform_settings: RunningPlatform, pa
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
 
     page.goto(f"{platform_settings.url}/rules/no-such-rule")
-    expect(page.get_by_role("alert")).to_contain_text("There is no rule 'no-such-rule'")
+    expect(page.get_by_role("alert")).to_contain_text("There is no rule with this id")

@@ -42,6 +42,7 @@ def test_register_reload_new_tab_and_logout_everywhere(
     expect_signed_in(page, email)
     session_cookie = next(c for c in context.cookies() if c["name"] == "review_app_session")
     assert session_cookie["sameSite"] == "Strict"
+    assert session_cookie["httpOnly"]
     stored = page.evaluate("JSON.stringify({...localStorage, ...sessionStorage})")
     assert session_cookie["value"] not in stored
 
@@ -87,7 +88,7 @@ def test_forms_explain_what_is_wrong_inline(
     page.goto(f"{platform.url}/register")
     for password, confirm, message in [
         (PASSWORD, PASSWORD, "already exists"),
-        ("password123", "password123", "too common"),
+        ("password123", "password123", "too weak"),
         (PASSWORD, PASSWORD + "!", "differ"),
     ]:
         page.get_by_label("Email").fill(email)

@@ -156,6 +156,7 @@ def test_sql_in_the_history_filters_finds_nothing_and_shows_no_one_elses_reviews
             refused = client.get("/api/reviews", params={name: injection}, headers=ada)
             assert refused.status_code == 422, (name, injection)
             assert words in refused.text or "should have at most" in refused.text, injection
+            assert injection not in refused.text  # never echoed
     everything = client.get("/api/reviews", params={"filename": ".py"}, headers=ada).json()
     assert [item["filename"] for item in everything["items"]] == ["shop.py"]
     assert stored() == before  # no table dropped, nothing written

@@ -12,11 +12,23 @@ from review_app.review.version import analyzer_version
 from support.llm_server import FakeLLMServer, Reply
 
 
-def test_progress_goes_through_the_stages_in_order(read_fixture: Callable[[str], str]) -> None:
+def test_progress_goes_through_the_stages_in_order(
+    read_fixture: Callable[[str], str],
+    llm_server: FakeLLMServer,
+    llm_config: LLMConfig,
+    review_answer: Callable[..., str],
+) -> None:
+    llm_server.script(Reply(review_answer([])))
     seen: list[tuple[str, int]] = []
     code = read_fixture("python_defects.py")
-    run_review("python", code, LLMConfig(), lambda stage: seen.append((stage, stage.percent)))
+    run_review("python", code, llm_config, lambda stage: seen.append((stage, stage.percent)))
     assert seen == [("static_analysis", 10), ("llm", 50), ("merging", 90)]
+
+
+def test_without_an_llm_no_llm_stage_is_shown(read_fixture: Callable[[str], str]) -> None:
+    seen: list[str] = []
+    run_review("python", read_fixture("python_defects.py"), LLMConfig(), seen.append)
+    assert seen == ["static_analysis", "merging"]
 
 
 def test_result_round_trips_through_json(

@@ -81,3 +81,17 @@ def test_another_users_review_is_never_compared(user_id: uuid.UUID) -> None:
     _reviewed(user_id, BEFORE)
     second = _reviewed(user_id, AFTER)
     assert compare_with_previous(user_id=uuid.uuid4(), review_id=second) is None
+
+
+def test_an_import_added_above_an_old_one_is_the_new_one(user_id: uuid.UUID) -> None:
+    """Matching by rule alone called the old unused import new, and the added one unchanged."""
+    old = "import os\n\n\ndef hello() -> str:\n    return 'hello'\n"
+    _reviewed(user_id, old)
+    second = _reviewed(user_id, "import json\n" + old)
+
+    comparison = compare_with_previous(user_id=user_id, review_id=second)
+
+    assert [(finding.rule, finding.line) for finding in comparison.new] == [("F401", 1)]
+    assert "`json`" in comparison.new[0].title
+    assert comparison.fixed == []
+    assert comparison.unchanged >= 1

@@ -282,6 +282,7 @@ def _format_finding(file: SourceFile, formatted: str) -> Finding:
         rule=GOFMT_RULE,
         sources=[NAME],
         suggested_fix=make_unified_diff(file.code, formatted, project_path(file).name),
+        safe_fix=True,  # gofmt changes layout only
     )
 
 

@@ -38,6 +38,7 @@ class _Edit(BaseModel):
 
 class _Fix(BaseModel):
     message: str | None = None
+    applicability: str = "unsafe"  # "safe": ruff vouches the fix keeps behaviour
     edits: list[_Edit]
 
 
@@ -118,6 +119,7 @@ def _finding(diagnostic: _Diagnostic, file: SourceFile) -> Finding:
         cwe=rule_cwe(diagnostic.code) if category is Category.SECURITY else None,
         sources=[NAME],
         suggested_fix=_fix_as_diff(fix, file.code, file.path) if fix and fix.edits else None,
+        safe_fix=bool(fix and fix.edits and fix.applicability == "safe"),
     )
 
 

@@ -101,8 +101,18 @@ def refresh(*, refresh_token: str, ip: str | None = None) -> TokenPair:
     rate_limits.enforce(rate_limits.Rule.REFRESH, rate_limits.per_ip(ip))
     claims = decode_token(refresh_token, TokenType.REFRESH)
     with session_scope() as session:
-        now = utcnow()
-        consumed = session.exec(
+        user = accounts.get_user(session=session, user_id=claims.sub)
+        if consume_refresh_token(session, claims) and user and not user.disabled:
+            return _issue_pair(session, user.id, family_id=claims.fam)
+    revoke_family(claims.fam)
+    raise AuthenticationError("This refresh token is no longer valid; please sign in again.")
+
+
+def consume_refresh_token(session, claims: TokenClaims) -> bool:
+    """Mark a refresh token used; False if it was used, revoked or expired already."""
+    now = utcnow()
+    return (
+        session.exec(
             update(RefreshToken)
             .where(
                 RefreshToken.jti == claims.jti,
@@ -112,11 +122,8 @@ def refresh(*, refresh_token: str, ip: str | None = None) -> TokenPair:
             )
             .values(used_at=now)
         ).rowcount
-        user = accounts.get_user(session=session, user_id=claims.sub)
-        if consumed == 1 and user and not user.disabled:
-            return _issue_pair(session, user.id, family_id=claims.fam)
-    revoke_family(claims.fam)
-    raise AuthenticationError("This refresh token is no longer valid; please sign in again.")
+        == 1
+    )
 
 
 def logout(*, access_token: str, ip: str | None = None) -> CurrentUser:
@@ -126,14 +133,18 @@ def logout(*, access_token: str, ip: str | None = None) -> CurrentUser:
     get_redis().set(_revoked_jti_key(claims.jti), "1", ex=max(1, claims.seconds_left()))
     with session_scope() as session:
         audit.record(session=session, action=AuditAction.LOGOUT, actor=user, ip=ip)
-    revoke_family(claims.fam)
     drop_session_cache(user.id)
-    _sign_out_tabs(user.id, claims.fam)
+    end_login(user.id, claims.fam)
     return user
 
 
+def end_login(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
+    """Revoke a login and tell its open tabs (they listen on the user's channel) to sign out."""
+    revoke_family(family_id)
+    _sign_out_tabs(user_id, family_id)
+
+
 def _sign_out_tabs(user_id: uuid.UUID, family_id: uuid.UUID) -> None:
-    """Tell every open tab of this login (they listen on the user's channel) to sign out."""
     live_channel.publish(live_channel.LogoutEvent(family=family_id), user_id)
 
 
@@ -162,8 +173,7 @@ def end_every_login(user_id: uuid.UUID) -> int:
             .distinct()
         ).all()
     for family_id in families:
-        revoke_family(family_id)
-        _sign_out_tabs(user_id, family_id)
+        end_login(user_id, family_id)
     drop_session_cache(user_id)
     return len(families)
 
@@ -186,19 +196,6 @@ def current_user(access_token: str) -> CurrentUser:
     user = authenticate(access_token)
     rate_limits.count_request(rate_limits.per_user(user.id), writes=False)
     return user
-
-
-def validate_refresh_token(refresh_token: str) -> tuple[CurrentUser, TokenClaims]:
-    """Check a refresh token without using it up (the web UI's session cookie)."""
-    claims = decode_token(refresh_token, TokenType.REFRESH)
-    with session_scope() as session:
-        row = session.get(RefreshToken, claims.jti)
-        if row is None or row.revoked_at or row.used_at or row.expires_at <= utcnow():
-            raise AuthenticationError("Your session has ended; please sign in again.")
-        user = accounts.get_user(session=session, user_id=claims.sub)
-        if user is None or user.disabled:
-            raise AuthenticationError("This account cannot sign in.")
-        return CurrentUser.model_validate(user), claims
 
 
 def issue_access_token(user_id: uuid.UUID, family_id: uuid.UUID) -> tuple[str, TokenClaims]:
@@ -250,18 +247,25 @@ def _load_user(user_id: uuid.UUID) -> CurrentUser | None:
 
 def _issue_pair(session, user_id: uuid.UUID, *, family_id: uuid.UUID) -> TokenPair:
     """A new access token and a new refresh token (recorded) in `family_id`."""
-    settings = get_settings()
     access, access_claims = issue_access_token(user_id, family_id)
-    lifetime = timedelta(days=settings.refresh_token_days)
-    refresh_token, claims = encode_token(user_id, family_id, TokenType.REFRESH, lifetime)
-    session.add(
-        RefreshToken(
-            jti=claims.jti, family_id=family_id, user_id=user_id, expires_at=claims.expires_at
-        )
-    )
+    refresh_token, claims = issue_refresh_token(session, user_id, family_id)
     return TokenPair(
         access_token=access,
         expires_in=access_claims.seconds_left(),
         refresh_token=refresh_token,
         refresh_expires_in=claims.seconds_left(),
     )
+
+
+def issue_refresh_token(
+    session, user_id: uuid.UUID, family_id: uuid.UUID
+) -> tuple[str, TokenClaims]:
+    """A new refresh token in `family_id`, recorded so that it works once."""
+    lifetime = timedelta(days=get_settings().refresh_token_days)
+    refresh_token, claims = encode_token(user_id, family_id, TokenType.REFRESH, lifetime)
+    session.add(
+        RefreshToken(
+            jti=claims.jti, family_id=family_id, user_id=user_id, expires_at=claims.expires_at
+        )
+    )
+    return refresh_token, claims

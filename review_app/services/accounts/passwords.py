@@ -10,7 +10,7 @@ from review_app.services.errors import WeakPasswordError
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 256
 MIN_STRENGTH = 2  # zxcvbn's 0-4 score: 2 is "somewhat guessable", safe from online guessing
-_JUDGED_CHARACTERS = 100  # zxcvbn's cost grows with length; the start of a password judges it
+_JUDGED_CHARACTERS = 72  # zxcvbn refuses longer text (its cost grows with length): judge the start
 
 # OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1.
 _context = CryptContext(

@@ -1,18 +1,18 @@
 """What changed since the previous review of the same file: findings fixed and findings new.
 
-Two findings are "the same" when they share rule (or title, for rule-less LLM findings) and
-category; lines are ignored because edits move code around. Repeated findings are matched
-one to one, so fixing one of three identical warnings shows as one fixed.
+Findings are matched one to one by rule, message and the text of their line, never by line
+number, because edits move code around (see review.fingerprints): fixing one of three identical
+warnings shows as one fixed, and an import added above an old one is the new one.
 """
 
 import uuid
-from collections import Counter
 
 from pydantic import BaseModel
 from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus
+from review_app.review import fingerprints
 from review_app.review.models import Finding, ReviewResult
 
 
@@ -57,13 +57,21 @@ def compare_with_previous(*, user_id: uuid.UUID, review_id: uuid.UUID) -> Compar
         ).first()
         if previous is None or previous.result is None:
             return None
-        before = ReviewResult.model_validate(previous.result).findings
-        after = ReviewResult.model_validate(current.result).findings
+        before = _located(previous)
+        after = _located(current)
         previous_id = previous.id
-    fixed, new = _difference(before, after), _difference(after, before)
+    matching = fingerprints.match(before, after)
     return Comparison(
-        previous_id=previous_id, fixed=fixed, new=new, unchanged=len(after) - len(new)
+        previous_id=previous_id,
+        fixed=[_brief(item.finding) for item in matching.gone],
+        new=[_brief(item.finding) for item in matching.added],
+        unchanged=len(matching.kept),
     )
+
+
+def _located(review: Review) -> list[fingerprints.Located]:
+    findings = ReviewResult.model_validate(review.result).findings
+    return fingerprints.Located.all_in(findings, review.code)
 
 
 def _comparable(review: Review | None, user_id: uuid.UUID) -> bool:
@@ -76,25 +84,11 @@ def _comparable(review: Review | None, user_id: uuid.UUID) -> bool:
     )
 
 
-def _identity(finding: Finding) -> tuple[str, str]:
-    return (finding.rule or finding.title, finding.category)
-
-
-def _difference(findings: list[Finding], others: list[Finding]) -> list[FindingBrief]:
-    """The findings with no counterpart among `others` (matched one to one)."""
-    available = Counter(_identity(finding) for finding in others)
-    unmatched = []
-    for finding in findings:
-        if available[_identity(finding)] > 0:
-            available[_identity(finding)] -= 1
-        else:
-            unmatched.append(
-                FindingBrief(
-                    title=finding.title,
-                    rule=finding.rule,
-                    severity=finding.severity,
-                    category=finding.category,
-                    line=finding.line,
-                )
-            )
-    return unmatched
+def _brief(finding: Finding) -> FindingBrief:
+    return FindingBrief(
+        title=finding.title,
+        rule=finding.rule,
+        severity=finding.severity,
+        category=finding.category,
+        line=finding.line,
+    )

@@ -21,13 +21,14 @@ from review_app.review.models import ReviewResult, Stage
 from review_app.review.pipeline import run_review
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.reviews import cache as review_cache
+from review_app.services.reviews import coalescing
 from review_app.services.reviews import results as review_results
+from review_app.services.reviews.coalescing import UNFINISHED
 from review_app.services.reviews.submissions import llm_config
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
-UNFINISHED = (ReviewStatus.PENDING, ReviewStatus.RUNNING)
 INTERNAL_ERROR_MESSAGE = (
     "The review failed because of an internal error. Submit it again; if it keeps failing, "
     "tell the administrator."
@@ -155,9 +156,12 @@ def complete_review(attempt: Attempt, result: ReviewResult) -> bool:
         review_results.add_findings(session, review, result)
         if cacheable:
             review_cache.store_result(session=session, cache_key=attempt.cache_key, result=result)
+        followers = coalescing.complete_followers(
+            session, attempt.cache_key, attempt.review_id, result
+        )
     if cacheable:
         review_cache.remember_result(attempt.cache_key, result)
-    publish(ProgressEvent.model_validate(review), review.user_id)
+    coalescing.announce([review, *followers])
     return True
 
 
@@ -168,6 +172,7 @@ def fail_review(review_id: uuid.UUID, message: str, *, attempt: int | None = Non
             return False
         review = session.get(Review, review_id)
     publish(ProgressEvent.model_validate(review), review.user_id)
+    coalescing.release_followers(review.cache_key, review_id)
     return True
 
 

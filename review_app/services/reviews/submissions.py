@@ -4,10 +4,12 @@ A submission is one database insert and, unless the result is cached, one messag
 """
 
 import logging
+import re
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 from redis import RedisError
 from sqlalchemy import func
 from sqlalchemy.orm import defer
@@ -17,14 +19,15 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.review.cache_key import cache_key
-from review_app.review.languages import resolve_language
+from review_app.review.languages import SUPPORTED_LANGUAGES, resolve_language
 from review_app.review.models import LLMConfig, ReviewResult
 from review_app.review.validation import validate_code
 from review_app.services import rate_limits
 from review_app.services.errors import InvalidFilenameError, InvalidQueryError, NotFoundError
 from review_app.services.live_channel import ProgressEvent, publish
-from review_app.services.paging import checked_limit, checked_search
+from review_app.services.paging import SEARCH_TEXT_PATTERN, checked_limit, checked_search
 from review_app.services.reviews import cache as review_cache
+from review_app.services.reviews import coalescing
 from review_app.services.reviews import results as review_results
 from review_app.services.reviews.views import (
     ReviewDetail,
@@ -33,7 +36,6 @@ from review_app.services.reviews.views import (
     SubmittedReview,
 )
 from review_app.settings import get_settings
-from review_app.work_queue.enqueue import enqueue_review
 
 logger = logging.getLogger(__name__)
 
@@ -57,22 +59,29 @@ def llm_config() -> LLMConfig:
 
 
 def submit_review(
-    *, user_id: uuid.UUID, language: str | None, code: str | bytes, filename: str | None = None
+    *,
+    user_id: uuid.UUID,
+    language: str | None,
+    code: str | bytes,
+    filename: str | None = None,
+    client_ip: str | None = None,
 ) -> SubmittedReview:
     """Validate and record a submission; a cached result completes it at once, else it is queued.
 
-    Only a valid submission counts against the user's submission limit.
+    A cached answer is free. Otherwise a valid submission counts against the user's submission
+    limit and, with `client_ip`, that address's; one identical to a review in flight follows
+    that review (see coalescing) instead of running again.
 
     Raises:
-        RateLimitedError: over the submission limit.
+        RateLimitedError: over the user's or the address's submission limit.
         InvalidSubmissionError: the code or language cannot be reviewed (CodeTooLargeError,
             EmptyCodeError, BinaryCodeError, InvalidEncodingError, UnsupportedLanguageError).
     """
     text = validate_code(code, get_settings().max_code_bytes)
     filename = _clean_filename(filename)
     language = resolve_language(language, filename)
-    rate_limits.enforce(rate_limits.Rule.SUBMIT, rate_limits.per_user(user_id))
     key = cache_key(language, text, llm_config())
+    leader_id = None
     with session_scope() as session:
         review = Review(
             user_id=user_id, language=language, filename=filename, code=text, cache_key=key
@@ -80,11 +89,26 @@ def submit_review(
         cached = review_cache.find_result(session=session, cache_key=key)
         if cached is not None:
             _complete_from_cache(session, review, cached)
+        else:
+            _count_submission(user_id, client_ip)
+            leader_id = coalescing.in_flight(session, key)
         session.add(review)
     publish(ProgressEvent.model_validate(review), user_id)
     if cached is None:
-        enqueue_review(review.id)
+        coalescing.queue_unless_followed(review.id, leader_id)
     return SubmittedReview(id=review.id, status=review.status, cached=review.cached)
+
+
+def _count_submission(user_id: uuid.UUID, client_ip: str | None) -> None:
+    """Count one queued review against the user's limit, and the address's when known.
+
+    The address is checked first, so a refusal there uses up none of the user's quota.
+    """
+    if client_ip is not None:
+        rate_limits.check(rate_limits.Rule.SUBMIT_IP, rate_limits.per_ip(client_ip))
+    rate_limits.enforce(rate_limits.Rule.SUBMIT, rate_limits.per_user(user_id))
+    if client_ip is not None:
+        rate_limits.enforce(rate_limits.Rule.SUBMIT_IP, rate_limits.per_ip(client_ip))
 
 
 def _complete_from_cache(session: Session, review: Review, result: ReviewResult) -> None:
@@ -171,14 +195,57 @@ def _cache_detail(cached: _CachedDetail) -> None:
         logger.warning("review %s not cached for reading: %s", cached.review.id, error)
 
 
+# A schema names the canonical values, and "" for none given; an alias (py, golang) or another
+# letter case is read too.
+LanguageName = Annotated[
+    str,
+    Field(max_length=64),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*SUPPORTED_LANGUAGES, ""],
+            "description": "Empty is none; aliases such as py or golang, in any case, are read.",
+        }
+    ),
+]
+StatusName = Annotated[
+    str,
+    Field(max_length=32),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*(status.value for status in ReviewStatus), ""],
+            "description": "Empty is none; any letter case is read.",
+        }
+    ),
+]
+
+
+def _day_text_only(value: object) -> object:
+    """Text is a day only as YYYY-MM-DD (pydantic would read "0" as 1970-01-01, a Unix time)."""
+    if isinstance(value, str) and not re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("Write a day as YYYY-MM-DD.")
+    return value
+
+
+CalendarDay = Annotated[date, BeforeValidator(_day_text_only)]
+
+
 class ReviewFilters(BaseModel):
     """Which of a user's reviews to list; every filter is optional."""
 
-    language: str | None = Field(default=None, max_length=64)
-    status: str | None = Field(default=None, max_length=32)
-    filename: str | None = Field(default=None, max_length=MAX_FILENAME_LENGTH)
-    date_from: date | None = Field(default=None, description="Created on or after (UTC).")
-    date_to: date | None = Field(default=None, description="Created on or before (UTC).")
+    language: LanguageName | None = None
+    status: StatusName | None = None
+    filename: str | None = Field(
+        default=None,
+        max_length=MAX_FILENAME_LENGTH,
+        json_schema_extra={"pattern": SEARCH_TEXT_PATTERN},
+        description="Part of the file name, any case; it cannot hold a NUL character.",
+    )
+    date_from: CalendarDay | None = Field(default=None, description="Created on or after (UTC).")
+    date_to: CalendarDay | None = Field(
+        default=None, description="Created on or before (UTC); not before date_from."
+    )
 
 
 def list_reviews(
@@ -242,4 +309,4 @@ def _parse_status(status: str) -> ReviewStatus:
         return ReviewStatus(status.strip().lower())
     except ValueError:
         names = ", ".join(member.value for member in ReviewStatus)
-        raise InvalidQueryError(f"'{status}' is not a status; use one of: {names}.") from None
+        raise InvalidQueryError(f"That is not a status; use one of: {names}.") from None

@@ -1,0 +1,98 @@
+"""Every request body has a cap, enforced before anything parses it: 413 with a short JSON message.
+
+A Content-Length over the cap is refused before the app sees the request; a body without one
+(chunked) is counted as it arrives and refused at the first chunk past the cap, whatever the app
+then answers. The middleware sits in the API app, which mounts Reflex's own routes (`/_upload`
+and the rest), so it covers those too.
+"""
+
+from reflex.constants import Endpoint
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from review_app.api.errors import ErrorResponse
+from review_app.settings import Settings, get_settings
+
+REVIEW_SUBMISSION = ("POST", "/api/reviews")
+PROJECT_UPLOAD = ("POST", "/api/projects")
+AUTH_PREFIX = "/api/auth/"
+UPLOAD_PATH = str(Endpoint.UPLOAD)
+
+
+def body_cap(method: str, path: str, settings: Settings) -> int:
+    """The largest body, in bytes, a request to `method` `path` may carry."""
+    if (method, path) == REVIEW_SUBMISSION:
+        return settings.max_review_body_bytes
+    if (method, path) == PROJECT_UPLOAD:
+        return settings.max_project_body_bytes
+    if path.startswith(AUTH_PREFIX):
+        return settings.max_auth_body_bytes
+    if path == UPLOAD_PATH:
+        return settings.max_upload_body_bytes
+    return settings.max_body_bytes
+
+
+def too_large(cap: int) -> ErrorResponse:
+    """The 413 answer: the cap, never any of the body."""
+    return ErrorResponse({"detail": f"The request body is larger than {cap:,} bytes."}, 413)
+
+
+class BodySizeLimit:
+    """ASGI middleware: a 413 for a body over its route's cap, before it is parsed."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cap = body_cap(scope["method"], scope["path"], get_settings())
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            await too_large(cap)(scope, receive, send)
+            return
+        body = _CountedBody(receive, send, cap)
+        try:
+            await self.app(scope, body.receive, body.send)
+        except Exception:
+            if not body.overflowed or body.answered:
+                raise
+        if body.overflowed and not body.answered:
+            await too_large(cap)(scope, receive, send)
+
+
+class _BodyOverCapError(Exception):
+    """Raised to the app reading a body past its cap (its own answer is then dropped)."""
+
+
+class _CountedBody:
+    """The receive and send of one request: the body counted, the answer held back past the cap."""
+
+    def __init__(self, receive: Receive, send: Send, cap: int) -> None:
+        self._receive = receive
+        self._send = send
+        self.cap = cap
+        self.received = 0
+        self.overflowed = False
+        self.answered = False  # the app's answer started before the body passed the cap
+
+    async def receive(self) -> Message:
+        """The next message, unless the body has passed the cap."""
+        if self.overflowed:
+            raise _BodyOverCapError
+        message = await self._receive()
+        if message["type"] == "http.request":
+            self.received += len(message.get("body", b""))
+            if self.received > self.cap:
+                self.overflowed = True
+                raise _BodyOverCapError
+        return message
+
+    async def send(self, message: Message) -> None:
+        """Pass the app's answer on, unless the body passed the cap: the 413 replaces it."""
+        if self.overflowed:
+            return
+        if message["type"] == "http.response.start":
+            self.answered = True
+        await self._send(message)
