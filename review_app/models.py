@@ -120,6 +120,11 @@ class Review(SQLModel, table=True):
     queued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)  # last enqueue
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set on the review of one file of a project review, with the file's path in the project.
+    project_review_id: uuid.UUID | None = Field(
+        default=None, foreign_key="project_reviews.id", index=True, ondelete="CASCADE"
+    )
+    path: str | None = Field(default=None, max_length=1024)
 
 
 class ReviewFinding(SQLModel, table=True):
@@ -182,3 +187,22 @@ class ProjectFile(SQLModel, table=True):
     size: int  # UTF-8 bytes
     sha256: str = Field(max_length=64)
     content: str = Field(sa_type=Text)
+
+
+class ProjectReview(SQLModel, table=True):
+    """One review of a whole project: a `Review` per reviewable file, summed up once all end."""
+
+    __tablename__ = "project_reviews"
+    __table_args__ = (
+        Index("ix_project_reviews_project_id_created_at", "project_id", "created_at"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    project_id: uuid.UUID = Field(foreign_key="projects.id", ondelete="CASCADE")  # indexed above
+    user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    status: ReviewStatus = Field(default=ReviewStatus.RUNNING, sa_type=String(16))
+    file_count: int  # files reviewed (those in a supported language)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    score: int | None = Field(default=None)
+    summary: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # a ProjectSummary

@@ -2,7 +2,18 @@
 
 from fastapi import Depends, FastAPI
 
-from review_app.api import admin, auth, exports, fallback, health, reviews, rules, stats, users
+from review_app.api import (
+    admin,
+    auth,
+    exports,
+    fallback,
+    health,
+    project_reviews,
+    reviews,
+    rules,
+    stats,
+    users,
+)
 from review_app.api import session as browser_session
 from review_app.api.body_limits import BodySizeLimit
 from review_app.api.deps import default_rate_limit
@@ -13,7 +24,7 @@ from review_app.api.projects import router as projects_router
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
 ROUTERS += [stats.router, admin.router, rules.router]
 ROUTERS += [browser_session.router]
-ROUTERS += [projects_router]
+ROUTERS += [projects_router, project_reviews.router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 

@@ -8,18 +8,23 @@ from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
 from review_app.exports import ExportFormat
-from review_app.services.reviews.downloads import export_review
+from review_app.services.reviews.downloads import ExportedReview, export_review
 
 router = APIRouter(prefix="/api/reviews", tags=["reviews"])
 
 _CONTENT = {fmt.media_type: {"schema": {"type": "string"}} for fmt in ExportFormat}
+DOCUMENT_RESPONSE = {200: {"content": _CONTENT, "description": "The document, as an attachment."}}
+FormatParameter = Annotated[
+    ExportFormat,
+    Query(alias="format", description="sarif (code scanning), markdown (PR comment), json"),
+]
 
 
 @router.get(
     "/{review_id}/export",
     response_class=Response,
     responses={
-        200: {"content": _CONTENT, "description": "The document, as an attachment."},
+        **DOCUMENT_RESPONSE,
         404: {"description": "No such review of yours."},
         409: {"description": "The review is still queued or running, or it failed."},
     },
@@ -27,15 +32,17 @@ _CONTENT = {fmt.media_type: {"schema": {"type": "string"}} for fmt in ExportForm
 async def export(
     review_id: uuid.UUID,
     user: SignedInUser,
-    export_format: Annotated[
-        ExportFormat,
-        Query(alias="format", description="sarif (code scanning), markdown (PR comment), json"),
-    ] = ExportFormat.JSON,
+    export_format: FormatParameter = ExportFormat.JSON,
 ) -> Response:
-    """Download a completed review; several files at once: the `review-app` command line."""
+    """Download a completed review; a whole project: its project review's export."""
     document = await run_in_threadpool(
         export_review, user_id=user.id, review_id=review_id, export_format=export_format
     )
+    return attachment(document)
+
+
+def attachment(document: ExportedReview) -> Response:
+    """The document as a download."""
     disposition = f'attachment; filename="{document.filename}"'
     return Response(
         document.content,

@@ -36,6 +36,21 @@ class ProgressEvent(BaseModel):
     cached: bool = False
     score: int | None = None
     error: str | None = None
+    project_review_id: uuid.UUID | None = None  # set for one file of a project review
+
+
+class ProjectProgressEvent(BaseModel):
+    """A project review moved on: one more file ended, or the whole review did."""
+
+    type: Literal["project_progress"] = "project_progress"
+    project_review_id: uuid.UUID
+    project_id: uuid.UUID
+    status: ReviewStatus
+    files_done: int
+    file_count: int
+    current_file: str | None = None  # the file that just ended
+    findings_so_far: int
+    score: int | None = None  # once completed
 
 
 class LogoutEvent(BaseModel):
@@ -45,7 +60,9 @@ class LogoutEvent(BaseModel):
     family: uuid.UUID
 
 
-LiveEvent = Annotated[ProgressEvent | LogoutEvent, Field(discriminator="type")]
+LiveEvent = Annotated[
+    ProgressEvent | ProjectProgressEvent | LogoutEvent, Field(discriminator="type")
+]
 _LIVE_EVENT: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)
 
 
@@ -62,14 +79,16 @@ def review_channel(review_id: uuid.UUID) -> str:
 def publish(event: LiveEvent, user_id: uuid.UUID) -> None:
     """Send `event` to the user's tabs (and a review's own channel), if Redis answers.
 
-    Best effort: the database always holds the latest state, and a tab reloads it.
+    Best effort: the database always holds the latest state, and a tab reloads it. The tabs
+    follow a project review as a whole, so one file's progress goes to its review's channel only.
     """
     message = event.model_dump_json()
     try:
         pipeline = get_redis().pipeline(transaction=False)
         if isinstance(event, ProgressEvent):
             pipeline.publish(review_channel(event.review_id), message)
-        pipeline.publish(user_channel(user_id), message)
+        if not isinstance(event, ProgressEvent) or event.project_review_id is None:
+            pipeline.publish(user_channel(user_id), message)
         pipeline.execute()
     except RedisError as error:
         logger.warning("live event %s for user %s not published: %s", event.type, user_id, error)

@@ -1,4 +1,11 @@
-"""Checking a page request (limit and offset) the same way everywhere."""
+"""Checking a page request (limit and offset) and reading a page, the same way everywhere."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, func
+from sqlalchemy.orm import defer
+from sqlmodel import Session, select
 
 from review_app.services.errors import InvalidQueryError
 
@@ -34,3 +41,26 @@ def checked_search(text: str | None) -> str:
     if "\x00" in text:
         raise InvalidQueryError("The search text contains a NUL character.")
     return text
+
+
+def newest_first(
+    session: Session,
+    model: Any,
+    conditions: Sequence[ColumnElement[bool]],
+    *,
+    limit: int,
+    offset: int,
+    deferred: Sequence[Any] = (),
+) -> tuple[int, list]:
+    """How many rows of `model` (a table with `created_at` and `id`) meet `conditions`, and
+    the page of them from `offset`, newest first, without loading the `deferred` columns."""
+    total = session.exec(select(func.count()).select_from(model).where(*conditions)).one()
+    rows = session.exec(
+        select(model)
+        .options(*(defer(column) for column in deferred))
+        .where(*conditions)
+        .order_by(model.created_at.desc(), model.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return total, list(rows)

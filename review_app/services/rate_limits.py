@@ -36,6 +36,7 @@ class Rule(StrEnum):
     SUBMIT = "submit"
     SUBMIT_IP = "submit_ip"
     PROJECT = "project"
+    PROJECT_REVIEW = "project_review"
 
     @property
     def counts(self) -> str:
@@ -52,6 +53,7 @@ _COUNTS = {
     Rule.SUBMIT: "reviews queued",
     Rule.SUBMIT_IP: "reviews queued from this address",
     Rule.PROJECT: "projects created",
+    Rule.PROJECT_REVIEW: "project reviews started",
 }
 
 
@@ -64,6 +66,7 @@ COUNTED_PER = {
     Rule.SUBMIT: "user (cached answers are free)",
     Rule.SUBMIT_IP: "client IP (cached answers are free)",
     Rule.PROJECT: "user (refused archives are free)",
+    Rule.PROJECT_REVIEW: "user (each reviews every file of a project)",
 }
 
 

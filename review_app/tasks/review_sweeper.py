@@ -1,5 +1,6 @@
-"""The periodic sweep (Celery beat) that re-queues stuck reviews."""
+"""The periodic sweep (Celery beat): re-queue stuck reviews, complete stalled project reviews."""
 
+from review_app.services.reviews.project_progress import finish_stalled
 from review_app.services.reviews.sweeper import sweep_stuck_reviews
 from review_app.work_queue.celery_app import celery_app
 from review_app.work_queue.task_names import SWEEP_TASK
@@ -7,5 +8,7 @@ from review_app.work_queue.task_names import SWEEP_TASK
 
 @celery_app.task(name=SWEEP_TASK, ignore_result=True)
 def sweep_stuck_reviews_task() -> int:
-    """Re-queue every stuck review; returns how many."""
+    """Re-queue every stuck review and complete project reviews left behind; returns how many
+    reviews were queued again."""
+    finish_stalled()
     return len(sweep_stuck_reviews())

@@ -1,8 +1,10 @@
-"""Hand a review to the workers: one Celery message whose task id is the review id."""
+"""Hand reviews to the workers: one Celery message per review, whose task id is the review id."""
 
 import logging
 import uuid
+from collections.abc import Sequence
 
+from celery import group
 from kombu.exceptions import OperationalError
 from redis import RedisError
 
@@ -28,5 +30,26 @@ def enqueue_review(review_id: uuid.UUID) -> bool:
         )
     except (OperationalError, RedisError, OSError) as error:
         logger.warning("review %s not queued, the sweeper will retry: %s", review_id, error)
+        return False
+    return True
+
+
+def enqueue_reviews(review_ids: Sequence[uuid.UUID]) -> bool:
+    """Queue the reviews of a project's files as one Celery group (sent over one connection);
+    False if the broker is down, when the sweeper queues them later, as `enqueue_review` says."""
+    from review_app.work_queue.celery_app import celery_app
+
+    if not review_ids:
+        return True
+    tasks = group(
+        celery_app.signature(
+            RUN_REVIEW_TASK, args=[str(review_id)], task_id=str(review_id), ignore_result=True
+        )
+        for review_id in review_ids
+    )
+    try:
+        tasks.apply_async()
+    except (OperationalError, RedisError, OSError) as error:
+        logger.warning("%d reviews not queued, the sweeper will retry: %s", len(review_ids), error)
         return False
     return True

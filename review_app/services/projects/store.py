@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from sqlalchemy import func
 from sqlalchemy.orm import defer
 from sqlmodel import select
 
@@ -16,7 +15,7 @@ from review_app.db import session_scope
 from review_app.models import Project, ProjectFile
 from review_app.services import rate_limits
 from review_app.services.errors import NotFoundError
-from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
+from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
 from review_app.services.projects.errors import InvalidProjectNameError
 from review_app.services.projects.unpacking import ProjectLimits, unpack
 from review_app.services.projects.views import (
@@ -101,14 +100,7 @@ def list_projects(
     limit = checked_limit(limit, offset)
     mine = Project.user_id == user_id
     with session_scope() as session:
-        total = session.exec(select(func.count()).select_from(Project).where(mine)).one()
-        rows = session.exec(
-            select(Project)
-            .where(mine)
-            .order_by(Project.created_at.desc(), Project.id.desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        total, rows = newest_first(session, Project, [mine], limit=limit, offset=offset)
         items = [ProjectSummary.model_validate(project) for project in rows]
     return ProjectPage(items=items, total=total, limit=limit, offset=offset)
 

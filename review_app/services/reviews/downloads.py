@@ -56,6 +56,11 @@ def export_review(
 
 def download_name(detail: ReviewDetail, export_format: ExportFormat) -> str:
     """`<file>-review-<id prefix>.<ext>`, safe in a Content-Disposition header."""
-    stem = PurePosixPath(detail.filename.replace("\\", "/")).name if detail.filename else ""
-    stem = _UNSAFE_IN_FILENAME.sub("_", stem).strip("._") or "code"
+    stem = safe_stem(detail.filename or "")
     return f"{stem}-review-{detail.id.hex[:8]}.{export_format.extension}"
+
+
+def safe_stem(name: str) -> str:
+    """The last part of a file (or project) name, in characters safe in a download's name."""
+    stem = PurePosixPath(name.replace("\\", "/")).name
+    return _UNSAFE_IN_FILENAME.sub("_", stem).strip("._") or "code"

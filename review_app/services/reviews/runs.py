@@ -21,7 +21,7 @@ from review_app.review.models import ReviewResult, Stage
 from review_app.review.pipeline import run_review
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.reviews import cache as review_cache
-from review_app.services.reviews import coalescing
+from review_app.services.reviews import coalescing, project_progress
 from review_app.services.reviews import results as review_results
 from review_app.services.reviews.coalescing import UNFINISHED
 from review_app.services.reviews.submissions import llm_config
@@ -45,6 +45,7 @@ class Attempt:
     language: str
     code: str
     cache_key: str
+    project_review_id: uuid.UUID | None = None  # the review of one file of a project
 
 
 class AttemptSupersededError(Exception):
@@ -98,6 +99,7 @@ def start_attempt(review_id: uuid.UUID, *, redelivered: bool = True) -> Attempt 
                 language=review.language,
                 code=review.code,
                 cache_key=review.cache_key,
+                project_review_id=review.project_review_id,
             )
         if review.attempts < max_attempts or review.status not in claimable:
             return None  # another delivery claimed it in between, or runs it now
@@ -131,6 +133,7 @@ def run_attempt(attempt: Attempt) -> bool:
             status=ReviewStatus.RUNNING,
             stage=stage,
             progress=stage.percent,
+            project_review_id=attempt.project_review_id,
         )
         publish(event, attempt.user_id)
 
@@ -162,6 +165,7 @@ def complete_review(attempt: Attempt, result: ReviewResult) -> bool:
     if cacheable:
         review_cache.remember_result(attempt.cache_key, result)
     coalescing.announce([review, *followers])
+    project_progress.files_ended([review, *followers])
     return True
 
 
@@ -173,6 +177,7 @@ def fail_review(review_id: uuid.UUID, message: str, *, attempt: int | None = Non
         review = session.get(Review, review_id)
     publish(ProgressEvent.model_validate(review), review.user_id)
     coalescing.release_followers(review.cache_key, review_id)
+    project_progress.files_ended([review])
     return True
 
 

@@ -12,8 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 from redis import RedisError
 from sqlalchemy import func
-from sqlalchemy.orm import defer
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus
@@ -25,7 +24,12 @@ from review_app.review.validation import validate_code
 from review_app.services import rate_limits
 from review_app.services.errors import InvalidFilenameError, InvalidQueryError, NotFoundError
 from review_app.services.live_channel import ProgressEvent, publish
-from review_app.services.paging import SEARCH_TEXT_PATTERN, checked_limit, checked_search
+from review_app.services.paging import (
+    SEARCH_TEXT_PATTERN,
+    checked_limit,
+    checked_search,
+    newest_first,
+)
 from review_app.services.reviews import cache as review_cache
 from review_app.services.reviews import coalescing
 from review_app.services.reviews import results as review_results
@@ -88,7 +92,7 @@ def submit_review(
         )
         cached = review_cache.find_result(session=session, cache_key=key)
         if cached is not None:
-            _complete_from_cache(session, review, cached)
+            complete_from_cache(session, review, cached)
         else:
             _count_submission(user_id, client_ip)
             leader_id = coalescing.in_flight(session, key)
@@ -111,8 +115,8 @@ def _count_submission(user_id: uuid.UUID, client_ip: str | None) -> None:
         rate_limits.enforce(rate_limits.Rule.SUBMIT_IP, rate_limits.per_ip(client_ip))
 
 
-def _complete_from_cache(session: Session, review: Review, result: ReviewResult) -> None:
-    """Make `review` a completed copy of a cached result, findings included."""
+def complete_from_cache(session: Session, review: Review, result: ReviewResult) -> None:
+    """Make `review` (not yet added) a completed copy of a cached result, findings included."""
     for name, value in review_results.completed_values(result, cached=True).items():
         setattr(review, name, value)
     review.started_at = review.finished_at
@@ -266,17 +270,20 @@ def list_reviews(
         UnsupportedLanguageError: the language filter names no supported language.
     """
     limit = checked_limit(limit, offset)
-    conditions = [Review.user_id == user_id, *_filter_conditions(filters or ReviewFilters())]
+    conditions = [
+        Review.user_id == user_id,
+        Review.project_review_id.is_(None),  # a project review's files show with it
+        *_filter_conditions(filters or ReviewFilters()),
+    ]
     with session_scope() as session:
-        total = session.exec(select(func.count()).select_from(Review).where(*conditions)).one()
-        rows = session.exec(
-            select(Review)
-            .options(defer(Review.code), defer(Review.result))
-            .where(*conditions)
-            .order_by(Review.created_at.desc(), Review.id.desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        total, rows = newest_first(
+            session,
+            Review,
+            conditions,
+            limit=limit,
+            offset=offset,
+            deferred=(Review.code, Review.result),
+        )
         items = [ReviewSummary.model_validate(review) for review in rows]
     return ReviewPage(items=items, total=total, limit=limit, offset=offset)
 

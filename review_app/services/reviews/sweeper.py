@@ -39,12 +39,14 @@ def _stuck(now: datetime) -> ColumnElement[bool]:
 def sweep_stuck_reviews(now: datetime | None = None) -> list[uuid.UUID]:
     """Put every stuck review back in the queue as pending; returns the ids re-queued."""
     now = now or utcnow()
-    requeued: list[tuple[uuid.UUID, uuid.UUID]] = []
+    requeued: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID | None]] = []
     with session_scope() as session:
         candidates = session.exec(
-            select(Review.id, Review.user_id).where(_stuck(now)).limit(BATCH_SIZE)
+            select(Review.id, Review.user_id, Review.project_review_id)
+            .where(_stuck(now))
+            .limit(BATCH_SIZE)
         ).all()
-        for review_id, user_id in candidates:
+        for review_id, user_id, project_review_id in candidates:
             claimed = session.exec(
                 update(Review)
                 .where(Review.id == review_id, _stuck(now))
@@ -56,15 +58,16 @@ def sweep_stuck_reviews(now: datetime | None = None) -> list[uuid.UUID]:
                 )
             ).rowcount
             if claimed:
-                requeued.append((review_id, user_id))
-    for review_id, user_id in requeued:
+                requeued.append((review_id, user_id, project_review_id))
+    for review_id, user_id, project_review_id in requeued:
         logger.warning("review %s was stuck; queued again", review_id)
         event = ProgressEvent(
             review_id=review_id,
             status=ReviewStatus.PENDING,
             stage=Stage.QUEUED,
             progress=0,
+            project_review_id=project_review_id,
         )
         publish(event, user_id)
         enqueue_review(review_id)
-    return [review_id for review_id, _ in requeued]
+    return [review_id for review_id, _, _ in requeued]

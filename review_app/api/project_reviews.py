@@ -1,0 +1,96 @@
+"""`/api/projects/{id}/reviews`: review a whole project, follow it, read and export the result."""
+
+import uuid
+
+from fastapi import APIRouter, Response
+from starlette.concurrency import run_in_threadpool
+
+from review_app.api.deps import SignedInUser
+from review_app.api.exports import DOCUMENT_RESPONSE, FormatParameter, attachment
+from review_app.api.queries import PageLimit, PageOffset
+from review_app.exports import ExportFormat
+from review_app.services.paging import DEFAULT_PAGE_SIZE
+from review_app.services.projects import review_reading, reviewing
+from review_app.services.projects.review_views import (
+    ProjectReviewDetail,
+    ProjectReviewPage,
+    StartedProjectReview,
+)
+
+router = APIRouter(prefix="/api/projects/{project_id}/reviews", tags=["projects"])
+_NO_REVIEW = {404: {"description": "No such review of a project of yours."}}
+
+
+@router.post(
+    "",
+    status_code=202,
+    responses={
+        404: {"description": "No such project of yours."},
+        422: {"description": "The project holds no file in a supported language."},
+        429: {"description": "Too many project reviews started (RATE_LIMIT_PROJECT_REVIEW)."},
+    },
+)
+async def start(project_id: uuid.UUID, user: SignedInUser) -> StartedProjectReview:
+    """Review every file of the project in a supported language, in parallel; files reviewed
+    before with the same content come from the cache. Follow it with GET on its id."""
+    return await run_in_threadpool(
+        reviewing.start_project_review, user_id=user.id, project_id=project_id
+    )
+
+
+@router.get("", responses={404: {"description": "No such project of yours."}})
+async def listing(
+    project_id: uuid.UUID,
+    user: SignedInUser,
+    limit: PageLimit = DEFAULT_PAGE_SIZE,
+    offset: PageOffset = 0,
+) -> ProjectReviewPage:
+    """The project's reviews, newest first."""
+    return await run_in_threadpool(
+        review_reading.list_project_reviews,
+        user_id=user.id,
+        project_id=project_id,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/{project_review_id}", responses=_NO_REVIEW)
+async def project_review(
+    project_id: uuid.UUID, project_review_id: uuid.UUID, user: SignedInUser
+) -> ProjectReviewDetail:
+    """A project review: each file's state and review id, and once completed its summary
+    (score, findings by severity, category and file, the worst files)."""
+    return await run_in_threadpool(
+        review_reading.get_project_review,
+        user_id=user.id,
+        project_id=project_id,
+        project_review_id=project_review_id,
+    )
+
+
+@router.get(
+    "/{project_review_id}/export",
+    response_class=Response,
+    responses={
+        **DOCUMENT_RESPONSE,
+        **_NO_REVIEW,
+        409: {"description": "Files are still being reviewed."},
+    },
+)
+async def export(
+    project_id: uuid.UUID,
+    project_review_id: uuid.UUID,
+    user: SignedInUser,
+    export_format: FormatParameter = ExportFormat.JSON,
+) -> Response:
+    """Download a completed project review as one document: SARIF with one run and artifact
+    paths from the project's root, Markdown for a pull-request comment, or JSON."""
+    document = await run_in_threadpool(
+        review_reading.export_project_review,
+        user_id=user.id,
+        project_id=project_id,
+        project_review_id=project_review_id,
+        export_format=export_format,
+    )
+    return attachment(document)

@@ -1,0 +1,73 @@
+"""What a user sees of a project review: the answer to starting one, its files, its summary."""
+
+import uuid
+from datetime import datetime
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, computed_field
+
+from review_app.models import ReviewStatus
+from review_app.review.project_summary import ProjectSummary
+
+
+class StartedProjectReview(BaseModel):
+    """The answer to starting a project review: how many files, and how many came from cache."""
+
+    id: uuid.UUID
+    project_id: uuid.UUID
+    file_count: int = Field(description="Files reviewed: those in a supported language.")
+    cached_files: int = Field(description="Files whose review came from the cache at once.")
+
+
+class ProjectReviewFile(BaseModel):
+    """One file's review within a project review; read straight from its `Review` row."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    review_id: uuid.UUID = Field(
+        validation_alias=AliasChoices("review_id", "id"),
+        description="The file's own review (GET /api/reviews/{id} for its findings).",
+    )
+    path: str
+    language: str
+    status: ReviewStatus
+    progress: int
+    cached: bool
+    score: int | None
+    error: str | None
+
+
+class ProjectReviewSummary(BaseModel):
+    """One project review, as a row of the project's list; read from a `ProjectReview` row."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    project_id: uuid.UUID
+    status: ReviewStatus
+    file_count: int
+    score: int | None
+    created_at: datetime
+    finished_at: datetime | None
+
+
+class ProjectReviewDetail(ProjectReviewSummary):
+    """A project review with each file's state and, once completed, its summary."""
+
+    summary: ProjectSummary | None
+    files: list[ProjectReviewFile]
+
+    @computed_field(description="Files whose review has ended (completed or failed).")
+    @property
+    def files_done(self) -> int:
+        """How many files' reviews have ended."""
+        ended = (ReviewStatus.COMPLETED, ReviewStatus.FAILED)
+        return sum(file.status in ended for file in self.files)
+
+
+class ProjectReviewPage(BaseModel):
+    """A page of a project's reviews, newest first, and how many there are in all."""
+
+    items: list[ProjectReviewSummary]
+    total: int
+    limit: int
+    offset: int

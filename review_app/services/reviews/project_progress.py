@@ -1,0 +1,123 @@
+"""A project review moves on as the reviews of its files end; the last to end completes it.
+
+Called after a file's final state is committed. Whichever file ends last sees every other
+file ended (each checks after its own commit), and a compare-and-set lets one caller only
+write the summary, so a project review completes exactly once without a counter to keep.
+"""
+
+import logging
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from review_app.db import session_scope
+from review_app.models import ProjectReview, Review, ReviewFinding, ReviewStatus, utcnow
+from review_app.review.models import ReviewResult
+from review_app.review.project_summary import FileOutcome, summarize_project
+from review_app.services.live_channel import ProjectProgressEvent, publish
+
+logger = logging.getLogger(__name__)
+
+ENDED = (ReviewStatus.COMPLETED, ReviewStatus.FAILED)
+
+
+def files_ended(reviews: Iterable[Review]) -> None:
+    """Push the progress of each project the ended `reviews` belong to, completing any now done."""
+    for review in reviews:
+        if review.project_review_id is not None:
+            advance(review.project_review_id, current_file=review.path)
+
+
+def advance(project_review_id: uuid.UUID, *, current_file: str | None = None) -> None:
+    """Publish how far the project review is; complete it when no file is left to review."""
+    with session_scope() as session:
+        project_review = session.get(ProjectReview, project_review_id)
+        if project_review is None or project_review.status in ENDED:
+            return
+        files_done = _files_done(session, project_review_id)
+        completed = files_done >= project_review.file_count and _complete(session, project_review)
+        event = ProjectProgressEvent(
+            project_review_id=project_review.id,
+            project_id=project_review.project_id,
+            status=ReviewStatus.COMPLETED if completed else ReviewStatus.RUNNING,
+            files_done=files_done,
+            file_count=project_review.file_count,
+            current_file=current_file,
+            findings_so_far=_findings_so_far(session, project_review_id),
+            score=project_review.score if completed else None,
+        )
+        user_id = project_review.user_id
+    publish(event, user_id)
+
+
+def finish_stalled() -> list[uuid.UUID]:
+    """Complete running project reviews whose files have all ended (a worker died between a
+    file's commit and its check); the sweep calls this. Returns the ids it completed."""
+    unfinished_files = (
+        select(Review.project_review_id)
+        .where(Review.project_review_id.is_not(None), Review.status.not_in(ENDED))
+        .distinct()
+    )
+    with session_scope() as session:
+        stalled = session.exec(
+            select(ProjectReview.id).where(
+                ProjectReview.status == ReviewStatus.RUNNING,
+                ProjectReview.id.not_in(unfinished_files),
+            )
+        ).all()
+    for project_review_id in stalled:
+        logger.warning("project review %s had ended files only; completing it", project_review_id)
+        advance(project_review_id)
+    return list(stalled)
+
+
+def _files_done(session: Session, project_review_id: uuid.UUID) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(Review)
+        .where(Review.project_review_id == project_review_id, Review.status.in_(ENDED))
+    ).one()
+
+
+def _findings_so_far(session: Session, project_review_id: uuid.UUID) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(ReviewFinding)
+        .join(Review, Review.id == ReviewFinding.review_id)
+        .where(Review.project_review_id == project_review_id)
+    ).one()
+
+
+def _complete(session: Session, project_review: ProjectReview) -> bool:
+    """Sum the files up and mark the project review completed; False if another caller did."""
+    rows = session.exec(
+        select(Review.path, Review.status, Review.result, Review.error).where(
+            Review.project_review_id == project_review.id
+        )
+    ).all()
+    summary = summarize_project(
+        [
+            FileOutcome(
+                path=path or "",
+                result=ReviewResult.model_validate(result) if result else None,
+                error=None if status == ReviewStatus.COMPLETED else error,
+            )
+            for path, status, result, error in rows
+        ]
+    )
+    values = {
+        "status": ReviewStatus.COMPLETED,
+        "finished_at": utcnow(),
+        "score": summary.score,
+        "summary": summary.model_dump(mode="json"),
+    }
+    claimed = session.exec(
+        update(ProjectReview)
+        .where(ProjectReview.id == project_review.id, ProjectReview.status == ReviewStatus.RUNNING)
+        .values(**values)
+    ).rowcount
+    if claimed:
+        session.refresh(project_review)
+    return bool(claimed)
