@@ -1,4 +1,4 @@
-"""The REST API as `review-app` uses it: sign in, submit code, follow reviews."""
+"""The REST API as `review-app` uses it: sign in, upload files as a project, follow its review."""
 
 import uuid
 from collections.abc import Callable
@@ -26,28 +26,53 @@ class Tokens(BaseModel):
     refresh_token: str
 
 
-class SubmittedReview(BaseModel):
-    """The answer to a submission."""
+class ReviewState(BaseModel):
+    """Where a single review is, and its result once completed."""
 
     id: uuid.UUID
     status: str
-    cached: bool = False
+    result: ReviewResult | None = None
 
 
-class ReviewState(BaseModel):
-    """Where a review is, and its result once completed."""
+class ProjectFileState(BaseModel):
+    """Where the review of one file of a project is."""
 
-    id: uuid.UUID
+    review_id: uuid.UUID
+    path: str
     status: str
     progress: int
-    stage: str
     error: str | None = None
-    result: ReviewResult | None = None
 
     @property
     def finished(self) -> bool:
-        """Whether the review can change no more."""
+        """Whether the file's review can change no more."""
         return self.status in ("completed", "failed")
+
+
+class ProjectReviewState(BaseModel):
+    """Where a project review is: each file's state."""
+
+    id: uuid.UUID
+    project_id: uuid.UUID
+    status: str
+    files: list[ProjectFileState]
+
+
+class ReviewedFile(BaseModel):
+    """One file of a project review's JSON export: its path and result."""
+
+    path: str
+    review_id: uuid.UUID
+    result: ReviewResult
+
+    @classmethod
+    def of(cls, exported: dict[str, Any]) -> "ReviewedFile":
+        """Read a file of the export, whose result fields sit beside its path."""
+        return cls(
+            path=exported["path"],
+            review_id=exported["review_id"],
+            result=ReviewResult.model_validate(exported),
+        )
 
 
 class ApiClient:
@@ -94,14 +119,27 @@ class ApiClient:
         """End this login on the server: its refresh tokens stop working."""
         _checked(self._authorized("POST", "/api/auth/logout"))
 
-    def submit(self, *, code: str, filename: str, language: str) -> SubmittedReview:
-        """Queue the review of one file."""
-        body = {"code": code, "filename": filename, "language": language}
-        return SubmittedReview.model_validate(self._call("POST", "/api/reviews", json=body))
+    def review_project(self, *, name: str, archive: bytes) -> ProjectReviewState:
+        """Upload the files (a zip) as a new project and start reviewing every file of it."""
+        files = {"archive": ("files.zip", archive, "application/zip")}
+        project = self._call("POST", "/api/projects", data={"name": name}, files=files)
+        started = self._call("POST", f"/api/projects/{project['id']}/reviews")
+        return self.project_review(uuid.UUID(project["id"]), uuid.UUID(started["id"]))
 
     def review(self, review_id: uuid.UUID) -> ReviewState:
-        """The current state of a review."""
+        """The current state of one review (a file of a project review, say)."""
         return ReviewState.model_validate(self._call("GET", f"/api/reviews/{review_id}"))
+
+    def project_review(self, project_id: uuid.UUID, review_id: uuid.UUID) -> ProjectReviewState:
+        """The current state of a project review."""
+        path = f"/api/projects/{project_id}/reviews/{review_id}"
+        return ProjectReviewState.model_validate(self._call("GET", path))
+
+    def reviewed_files(self, project_id: uuid.UUID, review_id: uuid.UUID) -> list[ReviewedFile]:
+        """Every reviewed file of a completed project review, with its result."""
+        path = f"/api/projects/{project_id}/reviews/{review_id}/export"
+        document = self._call("GET", path, params={"format": "json"})
+        return [ReviewedFile.of(exported) for exported in document["files"]]
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         return _checked(self._authorized(method, path, **kwargs)).json()

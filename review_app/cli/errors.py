@@ -14,7 +14,7 @@ class NotSignedInError(CliError):
 
 
 class SubmissionRefusedError(CliError):
-    """The server will not review this file (too large, binary, unsupported); others go on."""
+    """The server refused the upload (too large, or nothing it can review); the message says why."""
 
 
 class RateLimitedError(CliError):

@@ -19,9 +19,9 @@ from review_app.cli.credentials import CredentialStore, StoredLogin
 from review_app.cli.errors import EXIT_ERROR, CliError
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, at_or_above, exit_code, text_report
-from review_app.cli.runs import review_offline, review_online
+from review_app.cli.runs import OnlineRun, review_offline, review_online
 from review_app.cli.signin import sign_in
-from review_app.cli.sources import SkippedFile, Sources, collect_sources
+from review_app.cli.sources import SkippedFile, Sources, collect_sources, project_name
 from review_app.exports import ExportFormat, render_export
 from review_app.review.models import Severity
 
@@ -139,9 +139,13 @@ def review(
     ] = None,
     progress: Annotated[bool, typer.Option(help="Show progress on stderr.")] = True,
 ) -> None:
-    """Review PATHS (languages from the file extensions) and print the findings."""
+    """Review PATHS (languages from the file extensions) and print the findings.
+
+    Through the server, the files are uploaded as one project and reviewed in parallel.
+    """
     sources = collect_sources(paths, max_bytes)
-    outcome = _review_files(sources, offline=offline, server=server, timeout=timeout, bars=progress)
+    run = OnlineRun(project_name=project_name(paths), timeout_seconds=timeout)
+    outcome = _review_files(sources, offline=offline, server=server, run=run, bars=progress)
     _print_notes(sources, outcome)
     report = _report(outcome, output_format)
     if output is not None:
@@ -157,7 +161,7 @@ def review(
 
 
 def _review_files(
-    sources: Sources, *, offline: bool, server: str, timeout: float, bars: bool
+    sources: Sources, *, offline: bool, server: str, run: OnlineRun, bars: bool
 ) -> RunOutcome:
     """Review the collected files here or through the server, with progress on stderr."""
     with _exits_on_error(), ReviewProgress(enabled=bars) as progress:
@@ -167,7 +171,7 @@ def _review_files(
             return review_offline(sources.files, progress)
         with ApiClient(server) as client:
             sign_in(client, CredentialStore())
-            return review_online(sources.files, client, progress, timeout, sources.skipped)
+            return review_online(sources.files, client, progress, run, sources.skipped)
 
 
 def _write(path: Path, report: str) -> None:

@@ -1,29 +1,31 @@
-"""Reviewing the collected files: through the server (submitted one by one, then followed until
-each finishes) or offline with the static analyzers only."""
+"""Reviewing the collected files: through the server (uploaded as one project, whose review is
+followed until it ends) or offline with the static analyzers only."""
 
+import io
 import time
-import uuid
+import zipfile
 from dataclasses import dataclass
 
 from rich.progress import TaskID
 
-from review_app.cli.client import ApiClient, ReviewState
-from review_app.cli.errors import CliError, RateLimitedError, SubmissionRefusedError
+from review_app.cli.client import ApiClient, ProjectReviewState
+from review_app.cli.errors import CliError, RateLimitedError
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, outcome_summary
 from review_app.cli.sources import SkippedFile
 from review_app.exports import FileReview
 from review_app.review.analyzers.analyzer import SourceFile
-from review_app.review.models import LLMConfig, Stage
+from review_app.review.models import LLMConfig, ReviewResult, Stage
 
 POLL_INTERVAL_SECONDS = 0.5  # one request at a time: well under the server's default rate limit
 
 
-@dataclass
-class _Pending:
-    source: SourceFile
-    review_id: uuid.UUID
-    task: TaskID
+@dataclass(frozen=True)
+class OnlineRun:
+    """What a run through the server is called and how long it may wait."""
+
+    project_name: str
+    timeout_seconds: float
 
 
 def review_offline(sources: list[SourceFile], progress: ReviewProgress) -> RunOutcome:
@@ -58,82 +60,90 @@ def review_online(
     sources: list[SourceFile],
     client: ApiClient,
     progress: ReviewProgress,
-    timeout_seconds: float,
+    run: OnlineRun,
     skipped: list[SkippedFile],
 ) -> RunOutcome:
-    """Submit every file, then follow the reviews until all have finished or time runs out.
+    """Upload the files as one project, review it, and follow it until it ends or time runs out.
 
-    Files the server refuses (too large, binary) join `skipped`; those it will not take now
-    (rate limit), that fail or time out are the outcome's `unreviewed`.
+    Files the server leaves out (its ignore list) join `skipped`; those it could not review,
+    that time out, or that a rate limit stopped are the outcome's `unreviewed`.
     """
     outcome = RunOutcome()
-    pending = _submit_all(sources, client, progress, outcome, skipped)
-    _follow(pending, client, progress, outcome, time.monotonic() + timeout_seconds)
+    by_name = {archive_name(source.path): source for source in sources}
+    try:
+        state = client.review_project(name=run.project_name, archive=zip_of(by_name))
+    except RateLimitedError as error:
+        outcome.unreviewed = [SkippedFile(source.path, str(error)) for source in sources]
+        return outcome
+    tasks = {file.path: progress.add(by_name[file.path].path) for file in state.files}
+    skipped += [
+        SkippedFile(source.path, "left out by the server's ignore list")
+        for name, source in by_name.items()
+        if name not in tasks
+    ]
+    state = _follow(state, client, progress, tasks, time.monotonic() + run.timeout_seconds)
+    results = _results(client, state)
+    for file in state.files:
+        source, task = by_name[file.path], tasks[file.path]
+        if file.path in results:
+            reviewed = FileReview(
+                path=source.path,
+                code=source.code,
+                result=results[file.path],
+                review_id=file.review_id,
+            )
+            outcome.reviewed.append(reviewed)
+            progress.finish(task, outcome_summary(reviewed))
+            continue
+        reason = (
+            f"the review failed: {file.error or 'no reason given'}"
+            if file.status == "failed"
+            else "the review did not finish in time (raise --timeout)"
+        )
+        outcome.unreviewed.append(SkippedFile(source.path, reason))
+        progress.finish(task, reason)
     outcome.reviewed.sort(key=lambda file: file.path)
     return outcome
 
 
-def _submit_all(
-    sources: list[SourceFile],
-    client: ApiClient,
-    progress: ReviewProgress,
-    outcome: RunOutcome,
-    skipped: list[SkippedFile],
-) -> list[_Pending]:
-    pending = []
-    for index, source in enumerate(sources):
-        try:
-            submitted = client.submit(
-                code=source.code, filename=source.path, language=source.language
-            )
-        except SubmissionRefusedError as error:
-            skipped.append(SkippedFile(source.path, str(error)))
-            continue
-        except RateLimitedError as error:
-            outcome.unreviewed += [SkippedFile(rest.path, str(error)) for rest in sources[index:]]
-            break
-        pending.append(_Pending(source, submitted.id, progress.add(source.path)))
-    return pending
-
-
 def _follow(
-    pending: list[_Pending],
+    state: ProjectReviewState,
     client: ApiClient,
     progress: ReviewProgress,
-    outcome: RunOutcome,
+    tasks: dict[str, TaskID],
     deadline: float,
-) -> None:
-    """Poll the reviews in turn, one request at a time, until none is left."""
-    while pending:
-        if time.monotonic() > deadline:
-            reason = "the review did not finish in time (raise --timeout)"
-            outcome.unreviewed += [SkippedFile(item.source.path, reason) for item in pending]
-            return
-        item = pending.pop(0)
-        try:
-            state = client.review(item.review_id)
-        except RateLimitedError as error:
-            pending.insert(0, item)
-            time.sleep(max(0.0, min(error.retry_after, deadline - time.monotonic())))
-            continue
-        if state.finished:
-            _record(item, state, progress, outcome)
-            continue
-        progress.update(item.task, state.progress, state.stage)
-        pending.append(item)
+) -> ProjectReviewState:
+    """Poll the project review, one request at a time, until it ends or the deadline passes."""
+    while state.status != "completed" and time.monotonic() < deadline:
+        for file in state.files:
+            progress.update(tasks[file.path], file.progress, file.status)
         time.sleep(POLL_INTERVAL_SECONDS)
+        try:
+            state = client.project_review(state.project_id, state.id)
+        except RateLimitedError as error:
+            time.sleep(max(0.0, min(error.retry_after, deadline - time.monotonic())))
+    return state
 
 
-def _record(
-    item: _Pending, state: ReviewState, progress: ReviewProgress, outcome: RunOutcome
-) -> None:
-    """Keep a finished review's result, or note why there is none."""
-    if state.result is None:
-        reason = f"the review failed: {state.error or 'no reason given'}"
-        outcome.unreviewed.append(SkippedFile(item.source.path, reason))
-        progress.finish(item.task, reason)
-        return
-    source = item.source
-    file = FileReview(path=source.path, code=source.code, result=state.result, review_id=state.id)
-    outcome.reviewed.append(file)
-    progress.finish(item.task, outcome_summary(file))
+def _results(client: ApiClient, state: ProjectReviewState) -> dict[str, ReviewResult]:
+    """The result of each file reviewed: all at once from a completed project review's export,
+    else file by file (time ran out before the last ones ended)."""
+    if state.status == "completed":
+        reviewed = client.reviewed_files(state.project_id, state.id)
+        return {file.path: file.result for file in reviewed}
+    completed = [file for file in state.files if file.status == "completed"]
+    return {file.path: client.review(file.review_id).result for file in completed}
+
+
+def archive_name(path: str) -> str:
+    """The name of a file in the uploaded project: its shown path, made relative."""
+    return path.lstrip("/")
+
+
+def zip_of(files: dict[str, SourceFile]) -> bytes:
+    """A zip of the files, each under its name."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, source in files.items():
+            archive.writestr(name, source.code)
+    return buffer.getvalue()

@@ -57,6 +57,13 @@ def display_path(path: Path) -> str:
         return absolute.as_posix()
 
 
+def project_name(paths: list[Path]) -> str:
+    """What to call the project of a run: the one folder named, else the working directory."""
+    folders = [path for path in paths if path.is_dir()]
+    chosen = folders[0] if len(folders) == 1 and len(paths) == 1 else Path.cwd()
+    return chosen.resolve().name or "files"
+
+
 def _files_under(folder: Path) -> list[Path]:
     """Every file below `folder`, sorted, leaving out hidden and dependency folders."""
     found = []

@@ -29,7 +29,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "review"
 PASSWORD = "correct horse battery"
 UNLIMITED = {
     f"RATE_LIMIT_{rule}": "10000/minute"
-    for rule in ("DEFAULT", "LOGIN", "REGISTER", "REFRESH", "SUBMIT")
+    for rule in ("DEFAULT", "LOGIN", "REGISTER", "REFRESH", "SUBMIT", "PROJECT", "PROJECT_REVIEW")
 }
 MEDIUM_ONLY = '''"""Tags for orders."""
 

@@ -145,21 +145,35 @@ def test_connection_and_sign_in_problems_exit_2_with_a_message(terminal: Termina
     assert "does not exist" in missing.stderr
 
 
-def test_the_submission_rate_limit_is_reported_with_the_wait(
-    terminal: Terminal,
-) -> None:
-    run = uuid.uuid4().hex  # code no earlier test reviewed: cached answers would be free
-    for name, comment in (("shop.py", "#"), ("tags.py", "#"), ("web/greet.js", "//")):
-        with (terminal.project / "src" / name).open("a") as source:
-            source.write(f"{comment} {run}\n")
-    with running_api({**os.environ, "RATE_LIMIT_SUBMIT": "1/hour"}) as limited:
+def test_the_project_review_rate_limit_is_reported_with_the_wait(terminal: Terminal) -> None:
+    with running_api({**os.environ, "RATE_LIMIT_PROJECT_REVIEW": "1/hour"}) as limited:
         terminal.server = limited
         terminal.login(register(limited, _email()))
+        first = terminal.run("review", "src/tags.py")
+        assert first.returncode == 0, first.stderr
         result = terminal.run("review", "src")
     assert result.returncode == 2
-    # the first file was reviewed
-    assert "src/shop.py:8:31 high python-sql-injection " in result.stdout
+    assert "python-sql-injection" not in result.stdout
     assert (
-        "error: not reviewed: src/tags.py, src/web/greet.js: "
+        "error: not reviewed: src/shop.py, src/tags.py, src/web/greet.js: "
         "The server's rate limit was reached; try again in 1 hour."
     ) in result.stderr
+
+
+def test_a_folder_is_reviewed_as_one_project_the_server_keeps(terminal: Terminal) -> None:
+    email = register(terminal.server, _email())
+    terminal.login(email)
+    result = terminal.run("review", "src", "--fail-on", "high")
+    assert result.returncode == 1, result.stderr
+
+    token = httpx.post(
+        f"{terminal.server}/api/auth/login", json={"email": email, "password": PASSWORD}
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    [project] = httpx.get(f"{terminal.server}/api/projects", headers=headers).json()["items"]
+    assert project["name"] == "src"
+    [review] = httpx.get(
+        f"{terminal.server}/api/projects/{project['id']}/reviews", headers=headers
+    ).json()["items"]
+    assert review["status"] == "completed"
+    assert review["file_count"] == 3
