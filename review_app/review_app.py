@@ -12,6 +12,8 @@ import review_app.pages.editor
 import review_app.pages.history
 import review_app.pages.home
 import review_app.pages.login
+import review_app.pages.project
+import review_app.pages.projects
 import review_app.pages.register
 import review_app.pages.review
 import review_app.pages.rule  # noqa: F401  (importing a page module registers the page)

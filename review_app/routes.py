@@ -10,12 +10,19 @@ HISTORY = "/history"
 DASHBOARD = "/dashboard"
 ADMIN = "/admin"
 REVIEW = "/reviews/[review_id]"
+PROJECTS = "/projects"
+PROJECT = "/projects/[project_id]"
 RULE = "/rules/[rule_id]"
 
 
 def review_url(review_id: object) -> str:
     """The page of one review (a str or a Reflex var of its id)."""
     return f"/reviews/{review_id}"
+
+
+def project_url(project_id: object) -> str:
+    """The page of one project (a str or a Reflex var of its id)."""
+    return f"/projects/{project_id}"
 
 
 def login_url(path: str, query: str = "") -> str:

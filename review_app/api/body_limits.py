@@ -17,10 +17,13 @@ REVIEW_SUBMISSION = ("POST", "/api/reviews")
 PROJECT_UPLOAD = ("POST", "/api/projects")
 AUTH_PREFIX = "/api/auth/"
 UPLOAD_PATH = str(Endpoint.UPLOAD)
+# The Reflex event handler that takes a project's archive (pages.projects), by its last name.
+PROJECT_UPLOAD_HANDLER = ".upload_project_archive"
 
 
-def body_cap(method: str, path: str, settings: Settings) -> int:
-    """The largest body, in bytes, a request to `method` `path` may carry."""
+def body_cap(method: str, path: str, settings: Settings, upload_handler: str = "") -> int:
+    """The largest body, in bytes, a request to `method` `path` may carry; an upload to Reflex
+    names its handler, and one to the project handler may carry a project's archive."""
     if (method, path) == REVIEW_SUBMISSION:
         return settings.max_review_body_bytes
     if (method, path) == PROJECT_UPLOAD:
@@ -28,6 +31,8 @@ def body_cap(method: str, path: str, settings: Settings) -> int:
     if path.startswith(AUTH_PREFIX):
         return settings.max_auth_body_bytes
     if path == UPLOAD_PATH:
+        if upload_handler.endswith(PROJECT_UPLOAD_HANDLER):
+            return settings.max_project_body_bytes
         return settings.max_upload_body_bytes
     return settings.max_body_bytes
 
@@ -47,8 +52,10 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        cap = body_cap(scope["method"], scope["path"], get_settings())
-        declared = Headers(scope=scope).get("content-length", "")
+        headers = Headers(scope=scope)
+        handler = headers.get("reflex-event-handler", "")
+        cap = body_cap(scope["method"], scope["path"], get_settings(), handler)
+        declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             await too_large(cap)(scope, receive, send)
             return

@@ -18,3 +18,8 @@ def messages(error: rx.Var[str], notice: rx.Var[str] | None = None) -> rx.Compon
             )
         )
     return rx.fragment(*parts)
+
+
+def not_found(title: str, explanation: str, back: str, href: str) -> rx.Component:
+    """What a page of one thing shows when there is no such thing of the user's."""
+    return rx.vstack(rx.heading(title, size="6"), rx.text(explanation), rx.link(back, href=href))

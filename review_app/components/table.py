@@ -1,6 +1,7 @@
 """Tables as the admin page and the lists show them: labelled, with row actions and paging."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import reflex as rx
 
@@ -25,6 +26,21 @@ def data_table(label: str, headers: list[str], body: rx.Component) -> rx.Compone
         rx.table.body(body),
         size="1",
         width="100%",
+    )
+
+
+def listing_table(
+    label: str,
+    headers: Sequence[str],
+    rows: rx.Var[list],
+    row: Callable[[Any], rx.Component],
+) -> rx.Component:
+    """A full-width table of `rows`, one `row` each, named `label` for screen readers."""
+    return rx.table.root(
+        rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in headers])),
+        rx.table.body(rx.foreach(rows, row)),
+        width="100%",
+        aria_label=label,
     )
 
 

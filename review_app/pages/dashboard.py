@@ -364,7 +364,7 @@ def _headline() -> rx.Component:
     )
 
 
-@page(routes.DASHBOARD, "Dashboard", on_load=[DashboardState.load], nav=(3, "Dashboard"))
+@page(routes.DASHBOARD, "Dashboard", on_load=[DashboardState.load], nav=(4, "Dashboard"))
 def dashboard_page() -> rx.Component:
     """The signed-in user's analytics (an admin's: every user's, or one user's)."""
     return rx.vstack(

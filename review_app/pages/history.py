@@ -9,6 +9,7 @@ from review_app.components.labeled import labeled
 from review_app.components.messages import messages
 from review_app.components.page import page
 from review_app.components.paging import Paging, pager
+from review_app.components.table import listing_table
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.services.errors import ServiceError
@@ -140,19 +141,14 @@ def _row(row: JobRow) -> rx.Component:
     )
 
 
-@page(routes.HISTORY, "History", on_load=[HistoryState.load], nav=(2, "History"))
+@page(routes.HISTORY, "History", on_load=[HistoryState.load], nav=(3, "History"))
 def history_page() -> rx.Component:
     """The signed-in user's reviews."""
     return rx.vstack(
         rx.heading("History", size="6"),
         _filters(),
         messages(HistoryState.error),
-        rx.table.root(
-            rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in COLUMNS])),
-            rx.table.body(rx.foreach(HistoryState.rows, _row)),
-            width="100%",
-            aria_label="Your reviews",
-        ),
+        listing_table("Your reviews", COLUMNS, HistoryState.rows, _row),
         pager(HistoryState.paging, HistoryState.turn_page),
         spacing="4",
         width="100%",

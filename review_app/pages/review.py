@@ -4,6 +4,7 @@ import reflex as rx
 
 from review_app import routes
 from review_app.components.code_editor import code_editor
+from review_app.components.messages import not_found
 from review_app.components.page import page
 from review_app.components.review_panel import review_panel
 from review_app.state.review_view import ReviewViewState
@@ -14,10 +15,11 @@ def review_page() -> rx.Component:
     """The code with its findings marked, and the review beside it."""
     return rx.cond(
         ReviewViewState.not_found,
-        rx.vstack(
-            rx.heading("Review not found", size="6"),
-            rx.text("There is no review of yours with this address."),
-            rx.link("Back to your history", href=routes.HISTORY),
+        not_found(
+            "Review not found",
+            "There is no review of yours with this address.",
+            "Back to your history",
+            routes.HISTORY,
         ),
         rx.vstack(
             rx.hstack(

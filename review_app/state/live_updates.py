@@ -14,8 +14,14 @@ import reflex as rx
 
 from review_app import routes
 from review_app.services import live_channel
-from review_app.services.live_channel import LiveEvent, LogoutEvent, ProgressEvent
+from review_app.services.live_channel import (
+    LiveEvent,
+    LogoutEvent,
+    ProgressEvent,
+    ProjectProgressEvent,
+)
 from review_app.state.jobs import JobsState
+from review_app.state.project_view import ProjectViewState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
 
@@ -97,6 +103,9 @@ class LiveUpdatesState(rx.State):
                 session._end()
             elif isinstance(event, ProgressEvent):
                 await self._relay_progress(event, session)
+            elif isinstance(event, ProjectProgressEvent):
+                project = await self.get_state(ProjectViewState)
+                await project._apply(event, uuid.UUID(session._user_id))
             elif _time_to_renew(session):
                 await session._renew()
             return not session.signed_in

@@ -75,7 +75,7 @@ def _admin() -> rx.Component:
     )
 
 
-@page(routes.ADMIN, "Admin", on_load=[AdminState.load], nav=(4, "Admin"), admin_only=True)
+@page(routes.ADMIN, "Admin", on_load=[AdminState.load], nav=(5, "Admin"), admin_only=True)
 def admin_page() -> rx.Component:
     """Users, queue, failed jobs, limits, cache and audit log, for admins."""
     return rx.cond(SessionState.is_admin, _admin(), forbidden())

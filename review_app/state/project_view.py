@@ -1,0 +1,203 @@
+"""The project a page has open: its files, its latest review, live progress and summary."""
+
+import dataclasses
+import uuid
+from functools import partial
+
+import reflex as rx
+
+from review_app.exports import ExportFormat
+from review_app.models import ReviewStatus
+from review_app.review.project_summary import FileTally, ProjectSummary
+from review_app.services.errors import ServiceError
+from review_app.services.live_channel import ProjectProgressEvent
+from review_app.services.projects import review_reading, reviewing
+from review_app.services.projects import store as projects
+from review_app.services.projects.review_views import ProjectReviewDetail
+from review_app.services.projects.views import ProjectDetail
+from review_app.state.session import SessionState
+
+
+@dataclasses.dataclass
+class FileRow:
+    """A file of the project, with its review's outcome once there is one."""
+
+    path: str
+    language: str
+    status: str = ""
+    score: int = -1
+    findings: int = 0
+    review_id: str = ""
+    error: str = ""
+
+
+@dataclasses.dataclass
+class CountRow:
+    """How many findings of one severity or category."""
+
+    name: str
+    count: int
+
+
+class ProjectViewState(rx.State):
+    """The open project and its latest review."""
+
+    project_id: str = ""
+    name: str = ""
+    not_found: bool = False
+    not_reviewed: list[str] = []
+    skipped: list[str] = []
+    files: list[FileRow] = []
+    review_id: str = ""
+    status: str = ""
+    files_done: int = 0
+    file_count: int = 0
+    current_file: str = ""
+    findings_so_far: int = 0
+    score: int = -1
+    severities: list[CountRow] = []
+    categories: list[CountRow] = []
+    worst_files: list[str] = []
+    error: str = ""
+
+    @rx.var
+    def percent(self) -> int:
+        """How far the review is, in files."""
+        return round(100 * self.files_done / self.file_count) if self.file_count else 0
+
+    @rx.event
+    async def open_from_route(self):
+        """Open the project named in the page's URL and its latest review."""
+        self._show(None)
+        yield
+        await self._load(self.router.page.params.get("project_id", ""))
+
+    @rx.event
+    async def start_review(self):
+        """Review every file of the project; progress arrives live."""
+        self.error = ""
+        try:
+            user = await (await self.get_state(SessionState))._current_user()
+            start = partial(
+                reviewing.start_project_review,
+                user_id=user.id,
+                project_id=uuid.UUID(self.project_id),
+            )
+            started = await rx.run_in_thread(start)
+        except (ServiceError, ValueError) as error:
+            self.error = str(error)
+            return
+        await self._load_review(user.id, started.id)
+
+    @rx.event
+    async def download(self, export_format: str):
+        """Download the completed project review as one SARIF, Markdown or JSON document."""
+        try:
+            user = await (await self.get_state(SessionState))._current_user()
+            document = await rx.run_in_thread(
+                partial(
+                    review_reading.export_project_review,
+                    user_id=user.id,
+                    project_id=uuid.UUID(self.project_id),
+                    project_review_id=uuid.UUID(self.review_id),
+                    export_format=ExportFormat(export_format),
+                )
+            )
+        except (ServiceError, ValueError) as error:
+            return rx.toast.error(str(error))
+        return rx.download(data=document.content, filename=document.filename)
+
+    async def _apply(self, event: ProjectProgressEvent, user_id: uuid.UUID) -> None:
+        """A file of the open project review ended, or the whole review did."""
+        if str(event.project_review_id) != self.review_id:
+            return
+        if event.status == ReviewStatus.COMPLETED:
+            await self._load_review(user_id, event.project_review_id)
+            return
+        self.files_done = max(self.files_done, event.files_done)  # pushes may cross
+        self.findings_so_far = max(self.findings_so_far, event.findings_so_far)
+        self.current_file = event.current_file or self.current_file
+
+    async def _load(self, project_id: str) -> None:
+        try:
+            user = await (await self.get_state(SessionState))._current_user()
+            wanted = uuid.UUID(project_id)
+            project = await rx.run_in_thread(
+                partial(projects.get_project, user_id=user.id, project_id=wanted)
+            )
+            reviews = await rx.run_in_thread(
+                partial(
+                    review_reading.list_project_reviews, user_id=user.id, project_id=wanted, limit=1
+                )
+            )
+        except (ServiceError, ValueError):
+            self.not_found = True
+            return
+        self._show(project)
+        if reviews.items:
+            await self._load_review(user.id, reviews.items[0].id)
+
+    async def _load_review(self, user_id: uuid.UUID, review_id: uuid.UUID) -> None:
+        read = partial(
+            review_reading.get_project_review,
+            user_id=user_id,
+            project_id=uuid.UUID(self.project_id),
+            project_review_id=review_id,
+        )
+        self._show_review(await rx.run_in_thread(read))
+
+    def _show(self, project: ProjectDetail | None) -> None:
+        """Show `project` (None: nothing, while loading) without a review yet."""
+        self.not_found = False
+        self.project_id = str(project.id) if project else ""
+        self.name = project.name if project else ""
+        self.not_reviewed = project.not_reviewed if project else []
+        skipped = project.skipped if project else []
+        self.skipped = [f"{file.path} ({file.reason})" for file in skipped]
+        self.files = [
+            FileRow(path=file.path, language=file.language)
+            for file in (project.files if project else [])
+            if file.language
+        ]
+        self.review_id = self.status = self.current_file = self.error = ""
+        self.files_done = self.file_count = self.findings_so_far = 0
+        self.score = -1
+        self.severities, self.categories, self.worst_files = [], [], []
+
+    def _show_review(self, review: ProjectReviewDetail) -> None:
+        self.review_id = str(review.id)
+        self.status = review.status
+        self.files_done, self.file_count = review.files_done, review.file_count
+        self.score = review.score if review.score is not None else -1
+        summary = review.summary
+        tallies = {tally.path: tally for tally in summary.files} if summary else {}
+        self.files = [
+            _file_row(file.path, file.language, file.status, file.review_id, tallies.get(file.path))
+            for file in review.files
+        ]
+        if summary is not None:
+            self._show_summary(summary)
+
+    def _show_summary(self, summary: ProjectSummary) -> None:
+        self.findings_so_far = summary.findings
+        severities = summary.by_severity.items()
+        self.severities = [CountRow(str(name), count) for name, count in severities]
+        self.categories = [
+            CountRow(str(name), count) for name, count in summary.by_category.items() if count
+        ]
+        self.worst_files = summary.worst_files
+
+
+def _file_row(
+    path: str, language: str, status: str, review_id: uuid.UUID, tally: FileTally | None
+) -> FileRow:
+    """A file's row: its state, and its score and findings once the project review ended."""
+    return FileRow(
+        path=path,
+        language=language,
+        status=status,
+        score=tally.score if tally and tally.score is not None else -1,
+        findings=tally.findings if tally else 0,
+        review_id=str(review_id),
+        error=(tally.error or "") if tally else "",
+    )

@@ -1,0 +1,73 @@
+"""Projects in the browser: upload an archive, review every file, watch it finish, open a file."""
+
+import re
+import secrets
+
+from playwright.sync_api import Page, expect
+
+from support.browser import sign_in
+from support.platform import RunningPlatform
+from support.seed import add_user
+from tests.api.test_project_reviews import PROJECT
+from tests.project_archives import zip_of
+
+
+def test_an_uploaded_project_is_reviewed_with_a_summary_and_files_to_open(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    _, email = add_user()
+    page.goto(f"{platform_settings.url}/projects")
+    sign_in(page, email)
+    page.get_by_label("Project name").fill("shop")
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "shop.zip", "mimeType": "application/zip", "buffer": zip_of(PROJECT)}]
+    )
+    expect(page).to_have_url(re.compile(r"/projects/[0-9a-f-]{36}$"), timeout=20_000)
+    expect(page.get_by_role("heading", name="shop")).to_be_visible()
+    files = page.locator(".project-file-row")
+    expect(files).to_have_count(4)
+    expect(page.get_by_text("Kept but not reviewed")).to_contain_text("README.md")
+
+    page.get_by_role("button", name="Review project").click()
+    expect(page.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
+    expect(page.get_by_text("Look first at:")).to_contain_text("app/views.py")
+    expect(files.filter(has_text="app/views.py")).to_contain_text("completed")
+
+    page.reload()  # the latest review is there on the next visit
+    expect(page.locator("#project-score")).to_contain_text("findings in 4 files")
+    page.get_by_role("link", name="app/views.py").click()
+    expect(page).to_have_url(re.compile(r"/reviews/[0-9a-f-]{36}$"))
+    expect(page.get_by_text("SQL query built from request data").first).to_be_visible()
+
+    page.goto(f"{platform_settings.url}/projects")
+    expect(page.locator(".project-row")).to_have_count(1)
+    expect(page.locator(".project-row")).to_contain_text("shop")
+
+
+def test_an_archive_that_is_not_one_is_refused_in_words(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    _, email = add_user()
+    page.goto(f"{platform_settings.url}/projects")
+    sign_in(page, email)
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "notes.zip", "mimeType": "application/zip", "buffer": b"just text"}]
+    )
+    expect(page.get_by_role("alert")).to_contain_text("notes.zip:")
+    expect(page.locator(".project-row")).to_have_count(0)
+
+
+def test_a_project_archive_larger_than_one_file_upload_goes_through(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    data = "\n".join(f'KEY_{n} = "{secrets.token_hex(32)}"' for n in range(12_000))
+    archive = zip_of({"app/keys.py": data, "app/main.py": "print('hi')\n"})
+    assert len(archive) > 400_000  # past what an upload to the editor may carry
+    _, email = add_user()
+    page.goto(f"{platform_settings.url}/projects")
+    sign_in(page, email)
+    page.locator("input[type=file]").set_input_files(
+        files=[{"name": "keys.zip", "mimeType": "application/zip", "buffer": archive}]
+    )
+    expect(page).to_have_url(re.compile(r"/projects/[0-9a-f-]{36}$"), timeout=20_000)
+    expect(page.locator(".project-file-row")).to_have_count(2)
