@@ -201,7 +201,11 @@ class ProjectReview(SQLModel, table=True):
     project_id: uuid.UUID = Field(foreign_key="projects.id", ondelete="CASCADE")  # indexed above
     user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
     status: ReviewStatus = Field(default=ReviewStatus.RUNNING, sa_type=String(16))
-    file_count: int  # files reviewed (those in a supported language)
+    file_count: int  # files reviewed (those in a supported language; a change's: changed ones)
+    # A change review: the review of the base's versions of the files that changed.
+    base_review_id: uuid.UUID | None = Field(
+        default=None, foreign_key="project_reviews.id", ondelete="SET NULL"
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     score: int | None = Field(default=None)

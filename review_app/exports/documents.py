@@ -6,7 +6,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from pydantic import BaseModel
 
-from review_app.review.models import ReviewResult
+from review_app.review.models import Finding, ReviewResult
 
 TOOL_NAME = "review_app"
 
@@ -45,6 +45,14 @@ _MEDIA_TYPES = {
 _EXTENSIONS = {ExportFormat.JSON: "json", ExportFormat.SARIF: "sarif", ExportFormat.MARKDOWN: "md"}
 
 
+class Baseline(BaseModel):
+    """A change review's view of a file: which of its findings are new, which were fixed."""
+
+    new: set[int]  # indexes into the result's findings; the others are unchanged
+    fixed: list[Finding]  # found in the base version only, located there
+    base_code: str
+
+
 class FileReview(BaseModel):
     """The finished review of one file, as an export shows it."""
 
@@ -52,3 +60,11 @@ class FileReview(BaseModel):
     code: str
     result: ReviewResult
     review_id: uuid.UUID | None = None
+    baseline: Baseline | None = None  # set in a change review
+
+    def shown_findings(self) -> list[Finding]:
+        """The findings a report lists: all of them, or in a change review the new ones."""
+        findings = self.result.findings
+        if self.baseline is None:
+            return findings
+        return [finding for index, finding in enumerate(findings) if index in self.baseline.new]

@@ -17,7 +17,7 @@ _BLOCK_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
 
 def to_markdown(files: Sequence[FileReview]) -> str:
     """The reviews of `files`; within a file, the most severe findings come first."""
-    every_finding = [finding for file in files for finding in file.result.findings]
+    every_finding = [finding for file in files for finding in file.shown_findings()]
     counts = described.describe_counts(described.severity_counts(every_finding))
     plural = "" if len(files) == 1 else "s"
     blocks = [
@@ -35,7 +35,7 @@ def _overview(files: Sequence[FileReview]) -> str:
     """One row per file: language, score and finding counts."""
     rows = ["| File | Language | Score | Findings |", "|---|---|---:|---|"]
     for file in files:
-        counts = described.describe_counts(described.severity_counts(file.result.findings))
+        counts = described.describe_counts(described.severity_counts(file.shown_findings()))
         cells = (_code(file.path), _text(file.result.language), f"{file.result.score}/100", counts)
         rows.append(_row(cells))
     return "\n".join(rows)
@@ -49,7 +49,13 @@ def _file_section(file: FileReview) -> str:
         _inline(result.summary),
         f"*{_inline(described.analyzers_line(result))}*",
     ]
-    ranked = sorted(result.findings, key=lambda item: (-item.severity.rank, item.line))
+    ranked = sorted(file.shown_findings(), key=lambda item: (-item.severity.rank, item.line))
+    if file.baseline is not None:
+        unchanged = len(result.findings) - len(ranked)
+        parts.append(
+            f"New in this change: {len(ranked)}; fixed: {len(file.baseline.fixed)}; "
+            f"unchanged (not listed): {unchanged}."
+        )
     if ranked:
         rows = ["| Severity | Line | Rule | Finding |", "|---|---|---|---|"]
         rows += [_finding_row(finding) for finding in ranked]

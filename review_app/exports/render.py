@@ -17,10 +17,19 @@ def to_json(files: Sequence[FileReview]) -> dict:
                 "path": file.path,
                 "review_id": str(file.review_id) if file.review_id else None,
                 **file.result.model_dump(mode="json"),
+                **_change(file),
             }
             for file in files
         ],
     }
+
+
+def _change(file: FileReview) -> dict:
+    """In a change review: which findings are new (indexes) and those the change fixed."""
+    if file.baseline is None:
+        return {}
+    fixed = [finding.model_dump(mode="json") for finding in file.baseline.fixed]
+    return {"change": {"new": sorted(file.baseline.new), "fixed": fixed}}
 
 
 def render_export(files: Sequence[FileReview], export_format: ExportFormat) -> str:

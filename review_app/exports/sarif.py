@@ -58,15 +58,28 @@ def _file_results(file: FileReview, rules: dict[str, dict]) -> list[dict]:
     uri = quote(file.path, safe="/")
     seen: dict[str, int] = {}
     results = []
-    for finding in file.result.findings:
-        rule = _rule(finding)
-        known = rules.setdefault(rule["id"], rule)
-        if finding.severity.rank > Severity(known["properties"]["severity"]).rank:
-            rules[rule["id"]] = rule  # a rule's default level is its worst finding's
+    for index, finding in enumerate(file.result.findings):
+        _add_rule(finding, rules)
         results.append(_result(finding, uri, _fingerprint(finding, file.path, lines, seen)))
         if finding.suggested_fix and (fix := sarif_fix(file.code, finding.suggested_fix, uri)):
             results[-1]["fixes"] = [fix]
+        if file.baseline is not None:
+            results[-1]["baselineState"] = "new" if index in file.baseline.new else "unchanged"
+    if file.baseline is not None:
+        base_lines, base_seen = split_lines(file.baseline.base_code), {}
+        for finding in file.baseline.fixed:
+            _add_rule(finding, rules)
+            fingerprint = _fingerprint(finding, file.path, base_lines, base_seen)
+            results.append({**_result(finding, uri, fingerprint), "baselineState": "absent"})
     return results
+
+
+def _add_rule(finding: Finding, rules: dict[str, dict]) -> None:
+    """Add the finding's rule to `rules`; a rule's default level is its worst finding's."""
+    rule = _rule(finding)
+    known = rules.setdefault(rule["id"], rule)
+    if finding.severity.rank > Severity(known["properties"]["severity"]).rank:
+        rules[rule["id"]] = rule
 
 
 def _rule(finding: Finding) -> dict:

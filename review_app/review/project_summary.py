@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
+from review_app.review.change_summary import ChangeSummary
 from review_app.review.models import Category, ReviewResult, Severity
 from review_app.review.scoring import counted
 
@@ -43,6 +44,9 @@ class ProjectSummary(BaseModel):
     files: list[FileTally] = Field(description="Worst first: lowest score, then most findings.")
     worst_files: list[str] = Field(description=f"Up to {WORST_FILES} files with findings.")
     failed_files: list[str] = Field(description="Files whose review failed (see their error).")
+    change: ChangeSummary | None = Field(
+        default=None, description="A change review's new, fixed and unchanged findings."
+    )
 
 
 def summarize_project(outcomes: Sequence[FileOutcome]) -> ProjectSummary:

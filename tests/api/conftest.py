@@ -1,6 +1,6 @@
 """The REST API in-process, over real Redis and a real database, and users to call it with."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from review_app.api.app import create_api
 from review_app.db import session_scope
 from review_app.services.accounts import users as accounts
+from tests.conftest import started_worker
 
 PASSWORD = "correct horse battery"
 
@@ -52,3 +53,23 @@ def sign_in(api: TestClient) -> Callable[[str], dict]:
 def bearer(token: str) -> dict[str, str]:
     """The Authorization header for an access token."""
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def headers_of(api: TestClient, make_user, sign_in, set_env) -> Callable[[str], dict]:
+    """Sign a new user in; returns their Authorization header. Projects and project reviews
+    are not limited."""
+    set_env(RATE_LIMIT_PROJECT="1000/hour", RATE_LIMIT_PROJECT_REVIEW="1000/hour")
+
+    def headers(email: str) -> dict:
+        make_user(email)
+        return bearer(sign_in(email)["access_token"])
+
+    return headers
+
+
+@pytest.fixture
+def two_workers(database_url: str, redis_client) -> Iterator[None]:
+    """A real Celery worker with two processes, on the test database."""
+    with started_worker(redis_client, concurrency=2):
+        yield

@@ -2,9 +2,7 @@
 exports, limits and other users."""
 
 import uuid
-from collections.abc import Callable, Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
@@ -14,8 +12,6 @@ from review_app.processes import wait_for
 from review_app.services.live_channel import user_channel
 from review_app.services.reviews.project_progress import finish_stalled
 from support.pubsub import read_events
-from tests.api.conftest import bearer
-from tests.conftest import started_worker
 from tests.project_archives import zip_of
 
 VULNERABLE = (
@@ -45,25 +41,6 @@ PROJECT = {
     "README.md": "# Shop\n",
 }
 REVIEWED = ["app/copy_of_greeting.py", "app/greeting.py", "app/views.py", "cmd/run.go"]
-
-
-@pytest.fixture
-def two_workers(database_url: str, redis_client) -> Iterator[None]:
-    """A real Celery worker with two processes, on the test database."""
-    with started_worker(redis_client, concurrency=2):
-        yield
-
-
-@pytest.fixture
-def headers_of(api: TestClient, make_user, sign_in, set_env) -> Callable[[str], dict]:
-    """Sign a new user in; returns their Authorization header. Projects are not limited."""
-    set_env(RATE_LIMIT_PROJECT="1000/hour", RATE_LIMIT_PROJECT_REVIEW="1000/hour")
-
-    def headers(email: str) -> dict:
-        make_user(email)
-        return bearer(sign_in(email)["access_token"])
-
-    return headers
 
 
 def create_project(api: TestClient, headers: dict, files: dict = PROJECT) -> str:

@@ -4,7 +4,6 @@ import hashlib
 import secrets
 import tarfile
 import uuid
-from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,7 +12,6 @@ from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Project, ProjectFile, User
-from tests.api.conftest import bearer
 from tests.project_archives import (
     FIFO_MODE,
     SYMLINK_MODE,
@@ -49,18 +47,6 @@ KEPT = [
         ("src/util/strings.ts", "typescript"),
     )
 ]
-
-
-@pytest.fixture
-def headers_of(api: TestClient, make_user, sign_in, set_env) -> Callable[[str], dict]:
-    """Sign a new user in; returns their Authorization header. Projects are not limited."""
-    set_env(RATE_LIMIT_PROJECT="1000/hour")
-
-    def headers(email: str) -> dict:
-        make_user(email)
-        return bearer(sign_in(email)["access_token"])
-
-    return headers
 
 
 def upload(

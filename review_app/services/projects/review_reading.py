@@ -2,22 +2,28 @@
 
 import uuid
 
+from sqlalchemy import and_
 from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.exports import ExportFormat, FileReview, render_export
+from review_app.exports.documents import Baseline
 from review_app.models import Project, ProjectReview, Review, ReviewStatus
-from review_app.review.models import ReviewResult
+from review_app.review.change_summary import changed_file_findings
+from review_app.review.models import ReviewResult, Severity
+from review_app.review.project_summary import ProjectSummary
 from review_app.services.errors import NotFoundError, ReviewNotFinishedError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
 from review_app.services.projects.review_views import (
+    Gate,
     ProjectReviewDetail,
     ProjectReviewFile,
     ProjectReviewPage,
     ProjectReviewSummary,
 )
 from review_app.services.reviews.downloads import ExportedReview, safe_stem
+from review_app.services.reviews.project_changes import file_versions
 
 
 def list_project_reviews(
@@ -30,7 +36,8 @@ def list_project_reviews(
         InvalidQueryError: a paging value out of range.
     """
     limit = checked_limit(limit, offset)
-    of_project = ProjectReview.project_id == project_id
+    bases = select(ProjectReview.base_review_id).where(ProjectReview.base_review_id.is_not(None))
+    of_project = and_(ProjectReview.project_id == project_id, ProjectReview.id.not_in(bases))
     with session_scope() as session:
         _own_project(session, user_id, project_id)
         total, rows = newest_first(
@@ -46,9 +53,14 @@ def list_project_reviews(
 
 
 def get_project_review(
-    *, user_id: uuid.UUID, project_id: uuid.UUID, project_review_id: uuid.UUID
+    *,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    project_review_id: uuid.UUID,
+    fail_on: Severity | None = None,
 ) -> ProjectReviewDetail:
-    """One review of the user's project: each file's state and, once completed, the summary.
+    """One review of the user's project: each file's state and, once completed, the summary
+    and, with `fail_on`, the gate's verdict (a change review's counts only new findings).
 
     Raises:
         NotFoundError: no such project review of the user's project.
@@ -61,10 +73,13 @@ def get_project_review(
             .where(Review.project_review_id == project_review_id)
             .order_by(Review.path)
         ).all()
+        stored = project_review.summary
+        summary = ProjectSummary.model_validate(stored) if stored else None
         return ProjectReviewDetail(
             **ProjectReviewSummary.model_validate(project_review).model_dump(),
-            summary=project_review.summary,
+            summary=summary,
             files=[ProjectReviewFile.model_validate(file) for file in files],
+            gate=Gate.of(summary, fail_on) if summary and fail_on else None,
         )
 
 
@@ -88,26 +103,59 @@ def export_project_review(
                 "The project review is not finished yet; export it once every file is reviewed."
             )
         project_name = session.get(Project, project_id).name
-        rows = session.exec(
-            select(Review.id, Review.path, Review.code, Review.result)
-            .where(
-                Review.project_review_id == project_review_id,
-                Review.status == ReviewStatus.COMPLETED,
-            )
-            .order_by(Review.path)
-        ).all()
-    files = [
-        FileReview(
-            path=path, code=code, result=ReviewResult.model_validate(result), review_id=review_id
-        )
-        for review_id, path, code, result in rows
-    ]
+        if project_review.base_review_id is not None:
+            files = _change_files(session, project_review)
+        else:
+            files = _project_files(session, project_review_id)
     stem = safe_stem(project_name)
     return ExportedReview(
         filename=f"{stem}-review-{project_review_id.hex[:8]}.{export_format.extension}",
         media_type=export_format.media_type,
         content=render_export(files, export_format),
     )
+
+
+def _project_files(session: Session, project_review_id: uuid.UUID) -> list[FileReview]:
+    """Every completed file of a project review, by path."""
+    rows = session.exec(
+        select(Review.id, Review.path, Review.code, Review.result)
+        .where(
+            Review.project_review_id == project_review_id,
+            Review.status == ReviewStatus.COMPLETED,
+        )
+        .order_by(Review.path)
+    ).all()
+    return [
+        FileReview(
+            path=path, code=code, result=ReviewResult.model_validate(result), review_id=review_id
+        )
+        for review_id, path, code, result in rows
+    ]
+
+
+def _change_files(session: Session, project_review: ProjectReview) -> list[FileReview]:
+    """Every file a change review covers, its findings marked new or unchanged, and those the
+    change fixed; a deleted file keeps its path and lists only fixed findings."""
+    head = file_versions(session, project_review.id)
+    base = file_versions(session, project_review.base_review_id)
+    files = []
+    for path in sorted(head.keys() | base.keys()):
+        old, new = base.get(path), head.get(path)
+        changed = changed_file_findings(path, old, new)
+        shown = new if new is not None else old
+        if shown is None or shown.result is None:
+            continue  # its review failed: the summary lists it
+        result = (
+            shown.result if new is not None else shown.result.model_copy(update={"findings": []})
+        )
+        new_ones = {id(finding) for finding in changed.new}
+        baseline = Baseline(
+            new={index for index, finding in enumerate(result.findings) if id(finding) in new_ones},
+            fixed=changed.fixed,
+            base_code=old.code if old is not None else "",
+        )
+        files.append(FileReview(path=path, code=shown.code, result=result, baseline=baseline))
+    return files
 
 
 def _own_project(session: Session, user_id: uuid.UUID, project_id: uuid.UUID) -> Project:

@@ -2,10 +2,12 @@
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, computed_field
 
 from review_app.models import ReviewStatus
+from review_app.review.models import Severity
 from review_app.review.project_summary import ProjectSummary
 
 
@@ -14,7 +16,12 @@ class StartedProjectReview(BaseModel):
 
     id: uuid.UUID
     project_id: uuid.UUID
-    file_count: int = Field(description="Files reviewed: those in a supported language.")
+    base_review_id: uuid.UUID | None = Field(
+        default=None, description="A change review's review of the base versions."
+    )
+    file_count: int = Field(
+        description="Files reviewed: those in a supported language (in a change, that differ)."
+    )
     cached_files: int = Field(description="Files whose review came from the cache at once.")
 
 
@@ -43,6 +50,9 @@ class ProjectReviewSummary(BaseModel):
 
     id: uuid.UUID
     project_id: uuid.UUID
+    base_review_id: uuid.UUID | None = Field(
+        description="Set for a change review: the review of the base versions of its files."
+    )
     status: ReviewStatus
     file_count: int
     score: int | None
@@ -50,11 +60,38 @@ class ProjectReviewSummary(BaseModel):
     finished_at: datetime | None
 
 
+class Gate(BaseModel):
+    """The verdict of a merge gate on a completed project review."""
+
+    fail_on: Severity
+    counted: Literal["new findings", "all findings"] = Field(
+        description="A change review counts only the findings it brings."
+    )
+    failing: int = Field(description="Findings counted at or above fail_on.")
+    passed: bool
+
+    @classmethod
+    def of(cls, summary: ProjectSummary, fail_on: Severity) -> "Gate":
+        """The gate's verdict on `summary`."""
+        change = summary.change
+        counts = change.new_by_severity if change else summary.by_severity
+        failing = sum(count for severity, count in counts.items() if severity.rank >= fail_on.rank)
+        return cls(
+            fail_on=fail_on,
+            counted="new findings" if change else "all findings",
+            failing=failing,
+            passed=failing == 0,
+        )
+
+
 class ProjectReviewDetail(ProjectReviewSummary):
     """A project review with each file's state and, once completed, its summary."""
 
     summary: ProjectSummary | None
     files: list[ProjectReviewFile]
+    gate: Gate | None = Field(
+        default=None, description="With fail_on, once completed: whether it passes."
+    )
 
     @computed_field(description="Files whose review has ended (completed or failed).")
     @property

@@ -29,55 +29,108 @@ from review_app.settings import get_settings
 from review_app.work_queue.enqueue import enqueue_reviews
 
 
-def start_project_review(*, user_id: uuid.UUID, project_id: uuid.UUID) -> StartedProjectReview:
-    """Review every file of the user's project that is in a supported language.
+def start_project_review(
+    *, user_id: uuid.UUID, project_id: uuid.UUID, base_project_id: uuid.UUID | None = None
+) -> StartedProjectReview:
+    """Review every file of the user's project that is in a supported language; with a base
+    project, review the change from it: only the files that differ, in both versions.
 
     Raises:
-        NotFoundError: no such project, or it belongs to someone else.
+        NotFoundError: no such project (or base project), or it belongs to someone else.
         InvalidArchiveError: the project holds no file in a supported language.
         RateLimitedError: over the user's project review limit (RATE_LIMIT_PROJECT_REVIEW).
     """
-    to_queue: list[uuid.UUID] = []
-    following: list[tuple[uuid.UUID, uuid.UUID]] = []  # (review, the review it follows)
-    cached_files = 0
+    queue = _Queue()
     with session_scope() as session:
         files = _reviewable_files(session, user_id, project_id)
-        rate_limits.enforce(rate_limits.Rule.PROJECT_REVIEW, rate_limits.per_user(user_id))
-        project_review = ProjectReview(
-            project_id=project_id, user_id=user_id, file_count=len(files)
-        )
-        session.add(project_review)
-        session.flush()
-        leaders: dict[str, uuid.UUID] = {}
-        for file in files:
-            review = _file_review(file, user_id, project_review.id)
-            if review.status in project_progress.ENDED:  # it cannot be reviewed
-                session.add(review)
-                continue
-            cached = review_cache.find_result(session=session, cache_key=review.cache_key)
-            if cached is not None:
-                complete_from_cache(session, review, cached)
-                cached_files += 1
-            else:
-                leader = leaders.get(review.cache_key) or coalescing.in_flight(
-                    session, review.cache_key
-                )
-                leaders.setdefault(review.cache_key, review.id)
-                if leader is None:
-                    to_queue.append(review.id)
-                else:
-                    following.append((review.id, leader))
-            session.add(review)
-    enqueue_reviews(to_queue)
-    for review_id, leader_id in following:
-        coalescing.queue_unless_followed(review_id, leader_id)
+        base_review_id = None
+        if base_project_id is not None:
+            base_files = _reviewable_files(session, user_id, base_project_id)
+            files, base_files = _differing(files, base_files)
+            rate_limits.enforce(rate_limits.Rule.PROJECT_REVIEW, rate_limits.per_user(user_id))
+            base_review = queue.review(session, user_id, base_project_id, base_files)
+            base_review_id = base_review.id
+        else:
+            rate_limits.enforce(rate_limits.Rule.PROJECT_REVIEW, rate_limits.per_user(user_id))
+        project_review = queue.review(session, user_id, project_id, files, base_review_id)
+    queue.send()
+    if base_review_id is not None:
+        project_progress.advance(base_review_id)
     project_progress.advance(project_review.id)
     return StartedProjectReview(
         id=project_review.id,
         project_id=project_id,
+        base_review_id=base_review_id,
         file_count=len(files),
-        cached_files=cached_files,
+        cached_files=queue.cached_files,
     )
+
+
+def _differing(
+    files: list[ProjectFile], base_files: list[ProjectFile]
+) -> tuple[list[ProjectFile], list[ProjectFile]]:
+    """The files whose content differs between the versions (added, modified, deleted)."""
+    base_hashes = {file.path: file.sha256 for file in base_files}
+    hashes = {file.path: file.sha256 for file in files}
+    return (
+        [file for file in files if base_hashes.get(file.path) != file.sha256],
+        [file for file in base_files if hashes.get(file.path) != file.sha256],
+    )
+
+
+class _Queue:
+    """The file reviews of one start: recorded in its transaction, sent to workers after it."""
+
+    def __init__(self) -> None:
+        self.to_send: list[uuid.UUID] = []
+        self.following: list[tuple[uuid.UUID, uuid.UUID]] = []  # (review, the one it follows)
+        self.leaders: dict[str, uuid.UUID] = {}
+        self.cached_files = 0
+
+    def review(
+        self,
+        session: Session,
+        user_id: uuid.UUID,
+        project_id: uuid.UUID,
+        files: list[ProjectFile],
+        base_review_id: uuid.UUID | None = None,
+    ) -> ProjectReview:
+        """Record a project review of `files`: each from the cache, following an identical
+        review in flight, failed at once (unreviewable), or to be sent."""
+        project_review = ProjectReview(
+            project_id=project_id,
+            user_id=user_id,
+            file_count=len(files),
+            base_review_id=base_review_id,
+        )
+        session.add(project_review)
+        session.flush()
+        for file in files:
+            review = _file_review(file, user_id, project_review.id)
+            if review.status not in project_progress.ENDED:
+                self._route(session, review)
+            session.add(review)
+        return project_review
+
+    def _route(self, session: Session, review: Review) -> None:
+        cached = review_cache.find_result(session=session, cache_key=review.cache_key)
+        if cached is not None:
+            complete_from_cache(session, review, cached)
+            self.cached_files += 1
+            return
+        key = review.cache_key
+        leader = self.leaders.get(key) or coalescing.in_flight(session, key)
+        self.leaders.setdefault(key, review.id)
+        if leader is None:
+            self.to_send.append(review.id)
+        else:
+            self.following.append((review.id, leader))
+
+    def send(self) -> None:
+        """Queue the reviews recorded (after the transaction committed)."""
+        enqueue_reviews(self.to_send)
+        for review_id, leader_id in self.following:
+            coalescing.queue_unless_followed(review_id, leader_id)
 
 
 def _reviewable_files(

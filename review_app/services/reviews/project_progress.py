@@ -14,9 +14,11 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import ProjectReview, Review, ReviewFinding, ReviewStatus, utcnow
+from review_app.review.change_summary import summarize_change
 from review_app.review.models import ReviewResult
 from review_app.review.project_summary import FileOutcome, summarize_project
 from review_app.services.live_channel import ProjectProgressEvent, publish
+from review_app.services.reviews.project_changes import changed_files
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +39,11 @@ def advance(project_review_id: uuid.UUID, *, current_file: str | None = None) ->
         if project_review is None or project_review.status in ENDED:
             return
         files_done = _files_done(session, project_review_id)
-        completed = files_done >= project_review.file_count and _complete(session, project_review)
+        completed = (
+            files_done >= project_review.file_count
+            and _base_completed(session, project_review)
+            and _complete(session, project_review)
+        )
         event = ProjectProgressEvent(
             project_review_id=project_review.id,
             project_id=project_review.project_id,
@@ -49,7 +55,10 @@ def advance(project_review_id: uuid.UUID, *, current_file: str | None = None) ->
             score=project_review.score if completed else None,
         )
         user_id = project_review.user_id
+        waiting = _changes_waiting_for(session, project_review_id) if completed else []
     publish(event, user_id)
+    for change_review_id in waiting:  # the base of these change reviews is now complete
+        advance(change_review_id)
 
 
 def finish_stalled() -> list[uuid.UUID]:
@@ -71,6 +80,26 @@ def finish_stalled() -> list[uuid.UUID]:
         logger.warning("project review %s had ended files only; completing it", project_review_id)
         advance(project_review_id)
     return list(stalled)
+
+
+def _base_completed(session: Session, project_review: ProjectReview) -> bool:
+    """Whether a change review's base versions are all reviewed (True for a whole project)."""
+    if project_review.base_review_id is None:
+        return True
+    base = session.get(ProjectReview, project_review.base_review_id)
+    return base is None or base.status in ENDED
+
+
+def _changes_waiting_for(session: Session, base_review_id: uuid.UUID) -> list[uuid.UUID]:
+    """The running change reviews whose base is `base_review_id`."""
+    return list(
+        session.exec(
+            select(ProjectReview.id).where(
+                ProjectReview.base_review_id == base_review_id,
+                ProjectReview.status == ReviewStatus.RUNNING,
+            )
+        ).all()
+    )
 
 
 def _files_done(session: Session, project_review_id: uuid.UUID) -> int:
@@ -107,6 +136,8 @@ def _complete(session: Session, project_review: ProjectReview) -> bool:
             for path, status, result, error in rows
         ]
     )
+    if project_review.base_review_id is not None:
+        summary.change = summarize_change(changed_files(session, project_review))
     values = {
         "status": ReviewStatus.COMPLETED,
         "finished_at": utcnow(),
