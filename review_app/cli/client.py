@@ -14,7 +14,7 @@ from review_app.cli.errors import (
     SubmissionRefusedError,
 )
 from review_app.exports.documents import tool_version
-from review_app.review.models import ReviewResult
+from review_app.review.models import Finding, ReviewResult
 
 REQUEST_TIMEOUT_SECONDS = 30.0
 
@@ -58,12 +58,20 @@ class ProjectReviewState(BaseModel):
     files: list[ProjectFileState]
 
 
+class FileChangeInfo(BaseModel):
+    """In a change review's export: which findings of a file are new, and those fixed."""
+
+    new: list[int]
+    fixed: list[Finding]
+
+
 class ReviewedFile(BaseModel):
     """One file of a project review's JSON export: its path and result."""
 
     path: str
-    review_id: uuid.UUID
+    review_id: uuid.UUID | None
     result: ReviewResult
+    change: FileChangeInfo | None = None
 
     @classmethod
     def of(cls, exported: dict[str, Any]) -> "ReviewedFile":
@@ -72,6 +80,7 @@ class ReviewedFile(BaseModel):
             path=exported["path"],
             review_id=exported["review_id"],
             result=ReviewResult.model_validate(exported),
+            change=exported.get("change"),
         )
 
 
@@ -119,12 +128,22 @@ class ApiClient:
         """End this login on the server: its refresh tokens stop working."""
         _checked(self._authorized("POST", "/api/auth/logout"))
 
-    def review_project(self, *, name: str, archive: bytes) -> ProjectReviewState:
-        """Upload the files (a zip) as a new project and start reviewing every file of it."""
+    def create_project(self, *, name: str, archive: bytes) -> uuid.UUID:
+        """Upload the files (a zip) as a new project; its id."""
         files = {"archive": ("files.zip", archive, "application/zip")}
-        project = self._call("POST", "/api/projects", data={"name": name}, files=files)
-        started = self._call("POST", f"/api/projects/{project['id']}/reviews")
-        return self.project_review(uuid.UUID(project["id"]), uuid.UUID(started["id"]))
+        return uuid.UUID(
+            self._call("POST", "/api/projects", data={"name": name}, files=files)["id"]
+        )
+
+    def review_project(
+        self, *, name: str, archive: bytes, base_project_id: uuid.UUID | None = None
+    ) -> ProjectReviewState:
+        """Upload the files as a new project and start reviewing every file of it (with a base
+        project: the change from it)."""
+        project_id = self.create_project(name=name, archive=archive)
+        body = {"base_project_id": str(base_project_id)} if base_project_id else None
+        started = self._call("POST", f"/api/projects/{project_id}/reviews", json=body)
+        return self.project_review(project_id, uuid.UUID(started["id"]))
 
     def review(self, review_id: uuid.UUID) -> ReviewState:
         """The current state of one review (a file of a project review, say)."""

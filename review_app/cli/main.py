@@ -17,12 +17,14 @@ import typer
 from review_app.cli.client import ApiClient
 from review_app.cli.credentials import CredentialStore, StoredLogin
 from review_app.cli.errors import EXIT_ERROR, CliError
+from review_app.cli.git_changes import collect_change
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, at_or_above, exit_code, text_report
-from review_app.cli.runs import OnlineRun, review_offline, review_online
+from review_app.cli.runs import ReviewRun, review_offline, review_online
 from review_app.cli.signin import sign_in
 from review_app.cli.sources import SkippedFile, Sources, collect_sources, project_name
 from review_app.exports import ExportFormat, render_export
+from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.models import Severity
 
 DEFAULT_SERVER = "http://localhost:8000"
@@ -138,13 +140,23 @@ def review(
         ),
     ] = None,
     progress: Annotated[bool, typer.Option(help="Show progress on stderr.")] = True,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            "--diff",
+            metavar="BASE..HEAD",
+            help="In a git work tree: review only the change (BASE alone: to the work tree);"
+            " only new findings are reported and counted by --fail-on.",
+        ),
+    ] = None,
 ) -> None:
     """Review PATHS (languages from the file extensions) and print the findings.
 
     Through the server, the files are uploaded as one project and reviewed in parallel.
     """
-    sources = collect_sources(paths, max_bytes)
-    run = OnlineRun(project_name=project_name(paths), timeout_seconds=timeout)
+    with _exits_on_error():
+        sources, base = _what_to_review(paths, max_bytes, diff)
+    run = ReviewRun(project_name=project_name(paths), timeout_seconds=timeout, base=base)
     outcome = _review_files(sources, offline=offline, server=server, run=run, bars=progress)
     _print_notes(sources, outcome)
     report = _report(outcome, output_format)
@@ -160,15 +172,28 @@ def review(
     raise typer.Exit(code)
 
 
+def _what_to_review(
+    paths: list[Path], max_bytes: int, diff: str | None
+) -> tuple[Sources, tuple[SourceFile, ...]]:
+    """The files to review and, for --diff, the base versions of those that changed."""
+    if diff is None:
+        return collect_sources(paths, max_bytes), ()
+    change = collect_change(diff, paths, max_bytes)
+    sources = Sources(
+        files=change.head, skipped=change.skipped, unsupported_in_folders=change.unsupported
+    )
+    return sources, tuple(change.base)
+
+
 def _review_files(
-    sources: Sources, *, offline: bool, server: str, run: OnlineRun, bars: bool
+    sources: Sources, *, offline: bool, server: str, run: ReviewRun, bars: bool
 ) -> RunOutcome:
     """Review the collected files here or through the server, with progress on stderr."""
     with _exits_on_error(), ReviewProgress(enabled=bars) as progress:
         if not sources.files:
             return RunOutcome()
         if offline:
-            return review_offline(sources.files, progress)
+            return review_offline(sources.files, progress, run)
         with ApiClient(server) as client:
             sign_in(client, CredentialStore())
             return review_online(sources.files, client, progress, run, sources.skipped)

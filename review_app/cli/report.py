@@ -20,19 +20,21 @@ class RunOutcome:
     unreviewed: list[SkippedFile] = field(default_factory=list)
 
     def findings(self) -> list[Finding]:
-        """Every finding of every file."""
-        return [finding for file in self.reviewed for finding in file.result.findings]
+        """Every finding of every file (of a change: every new finding)."""
+        return [finding for file in self.reviewed for finding in file.shown_findings()]
 
 
 def text_report(files: list[FileReview]) -> str:
     """`path:line:col severity rule message` per finding, by file and line, then a summary."""
     lines = []
     for file in sorted(files, key=lambda item: item.path):
-        for finding in sorted(file.result.findings, key=lambda item: (item.line, item.column or 1)):
+        for finding in sorted(
+            file.shown_findings(), key=lambda item: (item.line, item.column or 1)
+        ):
             where = f"{file.path}:{finding.line}:{finding.column or 1}"
             said = (where, finding.severity.value, rule_id(finding), finding.title)
             lines.append(" ".join(_printable(text) for text in said))
-    findings = [finding for file in files for finding in file.result.findings]
+    findings = [finding for file in files for finding in file.shown_findings()]
     files_word = f"{len(files)} file{'' if len(files) == 1 else 's'}"
     if findings:
         plural = "" if len(findings) == 1 else "s"
@@ -50,7 +52,7 @@ def _printable(text: str) -> str:
 
 def outcome_summary(file: FileReview) -> str:
     """How one review ended, for its progress line."""
-    counts = describe_counts(severity_counts(file.result.findings))
+    counts = describe_counts(severity_counts(file.shown_findings()))
     return f"score {file.result.score}/100, {counts}"
 
 

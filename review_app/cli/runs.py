@@ -8,28 +8,36 @@ from dataclasses import dataclass
 
 from rich.progress import TaskID
 
-from review_app.cli.client import ApiClient, ProjectReviewState
+from review_app.cli.client import ApiClient, ProjectReviewState, ReviewedFile
 from review_app.cli.errors import CliError, RateLimitedError
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, outcome_summary
 from review_app.cli.sources import SkippedFile
 from review_app.exports import FileReview
+from review_app.exports.changes import change_file_review
+from review_app.exports.documents import Baseline
 from review_app.review.analyzers.analyzer import SourceFile
-from review_app.review.models import LLMConfig, ReviewResult, Stage
+from review_app.review.change_summary import FileVersion
+from review_app.review.models import LLMConfig, Stage
 
 POLL_INTERVAL_SECONDS = 0.5  # one request at a time: well under the server's default rate limit
 
 
 @dataclass(frozen=True)
-class OnlineRun:
-    """What a run through the server is called and how long it may wait."""
+class ReviewRun:
+    """What a run is called and how long it may wait for the server; a change review's run
+    also has the base versions of the files that changed."""
 
     project_name: str
     timeout_seconds: float
+    base: tuple[SourceFile, ...] = ()
 
 
-def review_offline(sources: list[SourceFile], progress: ReviewProgress) -> RunOutcome:
-    """Run the static analysis pipeline here over every file at once, without server or LLM.
+def review_offline(
+    sources: list[SourceFile], progress: ReviewProgress, run: ReviewRun
+) -> RunOutcome:
+    """Run the static analysis pipeline here over every file at once, without server or LLM
+    (for a change, over the base versions too, to tell new findings from the rest).
 
     Each analyzer runs once over all the files of its languages, as it would over a folder.
     """
@@ -49,10 +57,25 @@ def review_offline(sources: list[SourceFile], progress: ReviewProgress) -> RunOu
             progress.update(task, stage.percent, stage)
 
     results = review_files(sources, LLMConfig(), on_progress=report)
-    for source, task, result in zip(sources, tasks, results, strict=True):
-        file = FileReview(path=source.path, code=source.code, result=result)
-        outcome.reviewed.append(file)
-        progress.finish(task, outcome_summary(file))
+    if not run.base:
+        for source, task, result in zip(sources, tasks, results, strict=True):
+            file = FileReview(path=source.path, code=source.code, result=result)
+            outcome.reviewed.append(file)
+            progress.finish(task, outcome_summary(file))
+        return outcome
+    base_results = review_files(list(run.base), LLMConfig())
+    head = {src.path: FileVersion(src.code, res) for src, res in zip(sources, results, strict=True)}
+    base = {
+        src.path: FileVersion(src.code, res)
+        for src, res in zip(run.base, base_results, strict=True)
+    }
+    reviewed = {
+        path: change_file_review(path, base.get(path), head.get(path))
+        for path in sorted(head.keys() | base.keys())
+    }
+    outcome.reviewed = [file for file in reviewed.values() if file is not None]
+    for source, task in zip(sources, tasks, strict=True):
+        progress.finish(task, outcome_summary(reviewed[source.path]))
     return outcome
 
 
@@ -60,7 +83,7 @@ def review_online(
     sources: list[SourceFile],
     client: ApiClient,
     progress: ReviewProgress,
-    run: OnlineRun,
+    run: ReviewRun,
     skipped: list[SkippedFile],
 ) -> RunOutcome:
     """Upload the files as one project, review it, and follow it until it ends or time runs out.
@@ -70,8 +93,16 @@ def review_online(
     """
     outcome = RunOutcome()
     by_name = {archive_name(source.path): source for source in sources}
+    base_by_name = {archive_name(source.path): source for source in run.base}
     try:
-        state = client.review_project(name=run.project_name, archive=zip_of(by_name))
+        base_id = (
+            client.create_project(name=f"{run.project_name} (base)", archive=zip_of(base_by_name))
+            if base_by_name
+            else None
+        )
+        state = client.review_project(
+            name=run.project_name, archive=zip_of(by_name), base_project_id=base_id
+        )
     except RateLimitedError as error:
         outcome.unreviewed = [SkippedFile(source.path, str(error)) for source in sources]
         return outcome
@@ -86,12 +117,7 @@ def review_online(
     for file in state.files:
         source, task = by_name[file.path], tasks[file.path]
         if file.path in results:
-            reviewed = FileReview(
-                path=source.path,
-                code=source.code,
-                result=results[file.path],
-                review_id=file.review_id,
-            )
+            reviewed = _file_review(source, results[file.path], base_by_name.get(file.path))
             outcome.reviewed.append(reviewed)
             progress.finish(task, outcome_summary(reviewed))
             continue
@@ -102,8 +128,31 @@ def review_online(
         )
         outcome.unreviewed.append(SkippedFile(source.path, reason))
         progress.finish(task, reason)
+    outcome.reviewed += [  # deleted by the change: what it fixed
+        _file_review(base_by_name[path], reviewed, base_by_name[path])
+        for path, reviewed in results.items()
+        if path not in by_name and path in base_by_name
+    ]
     outcome.reviewed.sort(key=lambda file: file.path)
     return outcome
+
+
+def _file_review(source: SourceFile, reviewed: ReviewedFile, base: SourceFile | None) -> FileReview:
+    """A reviewed file of the run; in a change review, with what is new and what was fixed."""
+    baseline = None
+    if reviewed.change is not None:
+        baseline = Baseline(
+            new=set(reviewed.change.new),
+            fixed=reviewed.change.fixed,
+            base_code=base.code if base else "",
+        )
+    return FileReview(
+        path=source.path,
+        code=source.code,
+        result=reviewed.result,
+        review_id=reviewed.review_id,
+        baseline=baseline,
+    )
 
 
 def _follow(
@@ -125,14 +174,18 @@ def _follow(
     return state
 
 
-def _results(client: ApiClient, state: ProjectReviewState) -> dict[str, ReviewResult]:
-    """The result of each file reviewed: all at once from a completed project review's export,
-    else file by file (time ran out before the last ones ended)."""
+def _results(client: ApiClient, state: ProjectReviewState) -> dict[str, ReviewedFile]:
+    """Each file reviewed: all at once from a completed project review's export, else file by
+    file (time ran out before the last ones ended)."""
     if state.status == "completed":
-        reviewed = client.reviewed_files(state.project_id, state.id)
-        return {file.path: file.result for file in reviewed}
+        return {file.path: file for file in client.reviewed_files(state.project_id, state.id)}
     completed = [file for file in state.files if file.status == "completed"]
-    return {file.path: client.review(file.review_id).result for file in completed}
+    return {
+        file.path: ReviewedFile(
+            path=file.path, review_id=file.review_id, result=client.review(file.review_id).result
+        )
+        for file in completed
+    }
 
 
 def archive_name(path: str) -> str:

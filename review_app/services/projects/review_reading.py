@@ -8,9 +8,8 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.exports import ExportFormat, FileReview, render_export
-from review_app.exports.documents import Baseline
+from review_app.exports.changes import change_file_review
 from review_app.models import Project, ProjectReview, Review, ReviewStatus
-from review_app.review.change_summary import changed_file_findings
 from review_app.review.models import ReviewResult, Severity
 from review_app.review.project_summary import ProjectSummary
 from review_app.services.errors import NotFoundError, ReviewNotFinishedError
@@ -134,28 +133,14 @@ def _project_files(session: Session, project_review_id: uuid.UUID) -> list[FileR
 
 
 def _change_files(session: Session, project_review: ProjectReview) -> list[FileReview]:
-    """Every file a change review covers, its findings marked new or unchanged, and those the
-    change fixed; a deleted file keeps its path and lists only fixed findings."""
+    """Every file a change review covers (those whose review failed left to the summary)."""
     head = file_versions(session, project_review.id)
     base = file_versions(session, project_review.base_review_id)
-    files = []
-    for path in sorted(head.keys() | base.keys()):
-        old, new = base.get(path), head.get(path)
-        changed = changed_file_findings(path, old, new)
-        shown = new if new is not None else old
-        if shown is None or shown.result is None:
-            continue  # its review failed: the summary lists it
-        result = (
-            shown.result if new is not None else shown.result.model_copy(update={"findings": []})
-        )
-        new_ones = {id(finding) for finding in changed.new}
-        baseline = Baseline(
-            new={index for index, finding in enumerate(result.findings) if id(finding) in new_ones},
-            fixed=changed.fixed,
-            base_code=old.code if old is not None else "",
-        )
-        files.append(FileReview(path=path, code=shown.code, result=result, baseline=baseline))
-    return files
+    files = [
+        change_file_review(path, base.get(path), head.get(path))
+        for path in sorted(head.keys() | base.keys())
+    ]
+    return [file for file in files if file is not None]
 
 
 def _own_project(session: Session, user_id: uuid.UUID, project_id: uuid.UUID) -> Project:
