@@ -125,6 +125,7 @@ class Review(SQLModel, table=True):
         default=None, foreign_key="project_reviews.id", index=True, ondelete="CASCADE"
     )
     path: str | None = Field(default=None, max_length=1024)
+    context: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # a ReviewContext
 
 
 class ReviewFinding(SQLModel, table=True):
@@ -210,3 +211,5 @@ class ProjectReview(SQLModel, table=True):
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     score: int | None = Field(default=None)
     summary: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # a ProjectSummary
+    # Files in a supported language left out (generated, vendored): path and reason.
+    skipped: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)

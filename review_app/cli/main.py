@@ -25,7 +25,8 @@ from review_app.cli.signin import sign_in
 from review_app.cli.sources import SkippedFile, Sources, collect_sources, project_name
 from review_app.exports import ExportFormat, render_export
 from review_app.review.analyzers.analyzer import SourceFile
-from review_app.review.models import Severity
+from review_app.review.context import file_role
+from review_app.review.models import FileRole, Severity
 
 DEFAULT_SERVER = "http://localhost:8000"
 DEFAULT_MAX_BYTES = 200_000  # the server's default MAX_CODE_BYTES
@@ -175,14 +176,25 @@ def review(
 def _what_to_review(
     paths: list[Path], max_bytes: int, diff: str | None
 ) -> tuple[Sources, tuple[SourceFile, ...]]:
-    """The files to review and, for --diff, the base versions of those that changed."""
+    """The files to review and, for --diff, the base versions of those that changed; generated
+    and vendored code is skipped, with a note, as a project review skips it."""
     if diff is None:
-        return collect_sources(paths, max_bytes), ()
-    change = collect_change(diff, paths, max_bytes)
-    sources = Sources(
-        files=change.head, skipped=change.skipped, unsupported_in_folders=change.unsupported
-    )
-    return sources, tuple(change.base)
+        sources, base = collect_sources(paths, max_bytes), ()
+    else:
+        change = collect_change(diff, paths, max_bytes)
+        sources = Sources(
+            files=change.head, skipped=change.skipped, unsupported_in_folders=change.unsupported
+        )
+        base = tuple(change.base)
+    kept = []
+    for source in sources.files:
+        role = file_role(source.path, source.code)
+        if role in (FileRole.GENERATED, FileRole.VENDORED):
+            sources.skipped.append(SkippedFile(source.path, f"{role.value} code"))
+        else:
+            kept.append(source)
+    sources.files = kept
+    return sources, base
 
 
 def _review_files(

@@ -5,6 +5,7 @@ import io
 import time
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.progress import TaskID
 
@@ -19,6 +20,12 @@ from review_app.exports.documents import Baseline
 from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.change_summary import FileVersion
 from review_app.review.models import LLMConfig, Stage
+from review_app.review.project_settings import (
+    SETTINGS_FILES,
+    ProjectSettings,
+    context_for,
+    read_settings,
+)
 
 POLL_INTERVAL_SECONDS = 0.5  # one request at a time: well under the server's default rate limit
 
@@ -56,14 +63,17 @@ def review_offline(
         for task in tasks:
             progress.update(task, stage.percent, stage)
 
-    results = review_files(sources, LLMConfig(), on_progress=report)
+    settings = local_settings()
+    contexts = [context_for(source.path, source.code, settings) for source in sources]
+    results = review_files(sources, LLMConfig(), on_progress=report, contexts=contexts)
     if not run.base:
         for source, task, result in zip(sources, tasks, results, strict=True):
             file = FileReview(path=source.path, code=source.code, result=result)
             outcome.reviewed.append(file)
             progress.finish(task, outcome_summary(file))
         return outcome
-    base_results = review_files(list(run.base), LLMConfig())
+    base_contexts = [context_for(source.path, source.code, settings) for source in run.base]
+    base_results = review_files(list(run.base), LLMConfig(), contexts=base_contexts)
     head = {src.path: FileVersion(src.code, res) for src, res in zip(sources, results, strict=True)}
     base = {
         src.path: FileVersion(src.code, res)
@@ -194,9 +204,31 @@ def archive_name(path: str) -> str:
 
 
 def zip_of(files: dict[str, SourceFile]) -> bytes:
-    """A zip of the files, each under its name."""
+    """A zip of the files, each under its name, and the analyzer settings of the working
+    directory, which the server honours as the project's own."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, source in files.items():
             archive.writestr(name, source.code)
+        for name, text in settings_files().items():
+            if name not in files:
+                archive.writestr(name, text)
     return buffer.getvalue()
+
+
+def settings_files() -> dict[str, str]:
+    """The analyzer settings files in the working directory (the project's root), as text."""
+    found = {}
+    for name in SETTINGS_FILES:
+        path = Path(name)
+        if path.is_file():
+            try:
+                found[name] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # unreadable: as if absent, the analyzers' defaults apply
+    return found
+
+
+def local_settings() -> ProjectSettings:
+    """The working directory's analyzer settings, as a project review would read them."""
+    return read_settings(settings_files())

@@ -155,6 +155,15 @@ def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
                 rx.vstack(
                     _score_header(),
                     _analyzers(),
+                    rx.cond(
+                        ReviewViewState.context_note != "",
+                        rx.text(
+                            ReviewViewState.context_note,
+                            size="1",
+                            color_scheme="gray",
+                            aria_label="File context",
+                        ),
+                    ),
                     rx.text(ReviewViewState.summary, aria_label="Summary"),
                     _comparison(),
                     findings_table(apply_fix),

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from review_app.exports import findings as described
 from review_app.exports.documents import TOOL_NAME, FileReview
 from review_app.review.diffs import with_file_name
-from review_app.review.models import Finding, Severity
+from review_app.review.models import Category, Finding, Severity
 
 _LOUD = (Severity.CRITICAL, Severity.HIGH)
+_QUIET = (Category.STYLE, Category.DOCUMENTATION)  # grouped and collapsed after the rest
 _CODE_SPAN = re.compile(r"(?<!`)(?P<fence>`+)(?!`)(?P<content>.+?)(?<!`)(?P=fence)(?!`)")
 _MARKUP = re.compile(r"([\\`*_\[\]~])")
 _BLOCK_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
@@ -49,19 +50,30 @@ def _file_section(file: FileReview) -> str:
         _inline(result.summary),
         f"*{_inline(described.analyzers_line(result))}*",
     ]
-    ranked = sorted(file.shown_findings(), key=lambda item: (-item.severity.rank, item.line))
+    ranked = sorted(file.shown_findings(), key=_weight)
     if file.baseline is not None:
         unchanged = len(result.findings) - len(ranked)
         parts.append(
             f"New in this change: {len(ranked)}; fixed: {len(file.baseline.fixed)}; "
             f"unchanged (not listed): {unchanged}."
         )
-    if ranked:
-        rows = ["| Severity | Line | Rule | Finding |", "|---|---|---|---|"]
-        rows += [_finding_row(finding) for finding in ranked]
-        parts.append("\n".join(rows))
-    else:
+    leading = [finding for finding in ranked if finding.category not in _QUIET]
+    quiet = [finding for finding in ranked if finding.category in _QUIET]
+    if leading:
+        parts.append(_findings_table(leading))
+    if quiet:
+        parts.append(
+            f"<details><summary>{len(quiet)} style and documentation finding"
+            f"{'' if len(quiet) == 1 else 's'}</summary>\n\n{_findings_table(quiet)}\n\n</details>"
+        )
+    if not ranked:
         parts.append("No findings.")
+    if result.suppressed:
+        left_out = "; ".join(
+            f"{item.count} of {item.rule or 'unnamed rule'} ({item.reason})"
+            for item in result.suppressed
+        )
+        parts.append(f"*Left out by the file's context: {_inline(left_out)}.*")
     parts.extend(_fix(finding, file.path) for finding in ranked if finding.suggested_fix)
     if result.tool_errors:
         failed = "; ".join(f"{error.source}: {error.message}" for error in result.tool_errors)
@@ -69,6 +81,18 @@ def _file_section(file: FileReview) -> str:
             f"> Some analyzers failed, so this review may miss issues ({_inline(failed)})."
         )
     return "\n\n".join(parts)
+
+
+def _weight(finding: Finding) -> tuple[int, int, int]:
+    """Security and bugs first, then by severity and line."""
+    leads = finding.category in (Category.SECURITY, Category.BUG)
+    return (0 if leads else 1, -finding.severity.rank, finding.line)
+
+
+def _findings_table(findings: Sequence[Finding]) -> str:
+    rows = ["| Severity | Line | Rule | Finding |", "|---|---|---|---|"]
+    rows += [_finding_row(finding) for finding in findings]
+    return "\n".join(rows)
 
 
 def _finding_row(finding: Finding) -> str:

@@ -179,6 +179,42 @@ class CodeMetrics(BaseModel):
     )
 
 
+class FileRole(StrEnum):
+    """What a file is within its project."""
+
+    SOURCE = "source"
+    TEST = "test"
+    GENERATED = "generated"
+    VENDORED = "vendored"
+
+
+class Suppressed(BaseModel):
+    """Findings of one rule left out of a review by the file's context, and why."""
+
+    rule: str
+    count: int
+    reason: str
+
+
+class ReviewContext(BaseModel):
+    """A file's place in its project: its role and the rules its project switched off."""
+
+    role: FileRole = FileRole.SOURCE
+    ignored_rules: list[str] = Field(
+        default_factory=list,
+        description="Rule selectors the project's own settings switch off (sorted): a code, or"
+        " a ruff prefix such as D or S1, or ALL.",
+    )
+    settings: list[str] = Field(
+        default_factory=list, description="The project files those settings came from."
+    )
+
+    @property
+    def is_default(self) -> bool:
+        """Whether the context changes nothing (a file reviewed on its own)."""
+        return self.role is FileRole.SOURCE and not self.ignored_rules
+
+
 class ReviewResult(BaseModel):
     """Everything a review produced; stored as JSON."""
 
@@ -195,6 +231,12 @@ class ReviewResult(BaseModel):
     tool_errors: list[ToolError] = Field(default_factory=list)
     analyzers: list[AnalyzerRun] = Field(default_factory=list)
     analyzer_version: str
+    context: ReviewContext | None = Field(
+        default=None, description="The file's role and its project's settings, in a project."
+    )
+    suppressed: list[Suppressed] = Field(
+        default_factory=list, description="Findings the context left out, counted by rule."
+    )
 
 
 class LLMConfig(BaseModel):

@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 
 from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.analyzers.static_analysis import StaticAnalysis, run_static_analysis
+from review_app.review.context import apply_context
 from review_app.review.languages import resolve_language, submission_filename
 from review_app.review.llm.review import LLMOutcome, review_with_llm
 from review_app.review.merging import merge_findings
-from review_app.review.models import CodeMetrics, LLMConfig, ReviewResult, Stage
+from review_app.review.models import CodeMetrics, LLMConfig, ReviewContext, ReviewResult, Stage
 from review_app.review.scoring import category_scores, overall_score
 from review_app.review.source_text import split_lines
 from review_app.review.summary import summarize
@@ -24,22 +25,28 @@ def run_review(
     code: str,
     llm: LLMConfig,
     on_progress: ProgressCallback | None = None,
+    context: ReviewContext | None = None,
 ) -> ReviewResult:
-    """Review one piece of code; a failing analyzer or LLM is recorded, never raised.
+    """Review one piece of code (in `context`, a file of a project); a failing analyzer or LLM
+    is recorded, never raised.
 
     Raises:
         UnsupportedLanguageError: `language` is not one the pipeline reviews.
     """
     language = resolve_language(language, None)
     file = SourceFile(submission_filename(language), language, code)
-    [result] = review_files([file], llm, on_progress)
+    [result] = review_files([file], llm, on_progress, [context] if context else None)
     return result
 
 
 def review_files(
-    files: Sequence[SourceFile], llm: LLMConfig, on_progress: ProgressCallback | None = None
+    files: Sequence[SourceFile],
+    llm: LLMConfig,
+    on_progress: ProgressCallback | None = None,
+    contexts: Sequence[ReviewContext] | None = None,
 ) -> list[ReviewResult]:
-    """Review several files, each analyzer running once over all the files of its languages.
+    """Review several files, each analyzer running once over all the files of its languages;
+    each file's context (when given) leaves out the findings its project does not want.
 
     The files' languages must be canonical names (see `resolve_language`).
     """
@@ -50,8 +57,13 @@ def review_files(
 
     report(Stage.STATIC_ANALYSIS)
     static = run_static_analysis(files)
-    for analysis in static:  # one finding per defect, before the LLM judges them
-        analysis.findings[:] = merge_findings(analysis.findings)
+    contexts = contexts or [ReviewContext()] * len(files)
+    left_out = []
+    for analysis, context in zip(static, contexts, strict=True):
+        # One finding per defect, without those the context leaves out, before the LLM.
+        kept, suppressed = apply_context(merge_findings(analysis.findings), context)
+        analysis.findings[:] = kept
+        left_out.append(suppressed)
     if llm.base_url:  # no stage that will not run: without an LLM, static analysis to merging
         report(Stage.LLM)
     outcomes = [
@@ -60,8 +72,12 @@ def review_files(
     ]
     report(Stage.MERGING)
     return [
-        _result(file, analysis, outcome)
-        for file, analysis, outcome in zip(files, static, outcomes, strict=True)
+        _result(file, analysis, outcome).model_copy(
+            update={"context": None if context.is_default else context, "suppressed": suppressed}
+        )
+        for file, analysis, outcome, context, suppressed in zip(
+            files, static, outcomes, contexts, left_out, strict=True
+        )
     ]
 
 

@@ -165,6 +165,8 @@ class ProjectViewState(rx.State):
         self.severities, self.categories, self.worst_files = [], [], []
 
     def _show_review(self, review: ProjectReviewDetail) -> None:
+        left_out = [f"{file.path} ({file.reason} code)" for file in review.skipped]
+        self.skipped = [item for item in self.skipped if item not in left_out] + left_out
         self.review_id = str(review.id)
         self.status = review.status
         self.files_done, self.file_count = review.files_done, review.file_count

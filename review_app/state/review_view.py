@@ -13,7 +13,7 @@ from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
 from review_app.review.diffs import line_map
 from review_app.review.languages import submission_filename
-from review_app.review.models import ReviewResult, Stage
+from review_app.review.models import FileRole, ReviewResult, Stage
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProgressEvent
 from review_app.services.reviews import submissions as reviews
@@ -80,6 +80,7 @@ class ReviewViewState(FindingsTable, rx.State):
     code_version: int = 0
     category_scores: list[ScoreRow] = []
     analyzers: list[AnalyzerRow] = []
+    context_note: str = ""  # a project's file: its role and the findings its context left out
     fixed: list[ChangeRow] = []
     new: list[ChangeRow] = []
     compared: bool = False
@@ -223,6 +224,7 @@ class ReviewViewState(FindingsTable, rx.State):
             for category, score in (result.category_scores.items() if result else [])
         ]
         self.analyzers = _analyzer_rows(result) if result else []
+        self.context_note = _context_note(result) if result else ""
         path = detail.filename or submission_filename(detail.language)
         findings = result.findings if result else []
         self.findings = [FindingRow.of(index, item, path) for index, item in enumerate(findings)]
@@ -239,6 +241,7 @@ class ReviewViewState(FindingsTable, rx.State):
         self.score, self.progress = -1, 0
         self.category_scores, self.findings, self.fixed, self.new = [], [], [], []
         self.analyzers = []
+        self.context_note = ""
         self.compared = False
 
 
@@ -254,3 +257,17 @@ def _analyzer_rows(result: ReviewResult) -> list[AnalyzerRow]:
     ]
     failed = [AnalyzerRow(error.source, error.message, False) for error in result.tool_errors]
     return ran + failed
+
+
+def _context_note(result: ReviewResult) -> str:
+    """What the file's context in its project changed, in words; "" when nothing."""
+    parts = []
+    if result.context is not None and result.context.role != FileRole.SOURCE:
+        parts.append(f"Reviewed as {result.context.role.value} code.")
+    if result.suppressed:
+        left_out = "; ".join(
+            f"{item.count} of {item.rule or 'unnamed rule'} ({item.reason})"
+            for item in result.suppressed
+        )
+        parts.append(f"Left out: {left_out}.")
+    return " ".join(parts)

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("finished_at", review_app.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("score", sa.Integer(), nullable=True),
         sa.Column("summary", sa.JSON(), nullable=True),
+        sa.Column("skipped", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["project_id"], ["projects.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -48,6 +49,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("path", sqlmodel.sql.sqltypes.AutoString(length=1024), nullable=True)
         )
+        batch_op.add_column(sa.Column("context", sa.JSON(), nullable=True))
         batch_op.create_index(
             batch_op.f("ix_reviews_project_review_id"), ["project_review_id"], unique=False
         )
@@ -68,6 +70,7 @@ def downgrade() -> None:
     with op.batch_alter_table("reviews", schema=None) as batch_op:
         batch_op.drop_constraint("fk_reviews_project_review_id", type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_reviews_project_review_id"))
+        batch_op.drop_column("context")
         batch_op.drop_column("path")
         batch_op.drop_column("project_review_id")
 

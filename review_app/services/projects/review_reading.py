@@ -78,6 +78,7 @@ def get_project_review(
             **ProjectReviewSummary.model_validate(project_review).model_dump(),
             summary=summary,
             files=[ProjectReviewFile.model_validate(file) for file in files],
+            skipped=project_review.skipped,
             gate=Gate.of(summary, fail_on) if summary and fail_on else None,
         )
 

@@ -43,6 +43,13 @@ class ProjectReviewFile(BaseModel):
     error: str | None
 
 
+class SkippedFile(BaseModel):
+    """A file in a supported language a project review left out, and why."""
+
+    path: str
+    reason: str = Field(description="generated or vendored")
+
+
 class ProjectReviewSummary(BaseModel):
     """One project review, as a row of the project's list; read from a `ProjectReview` row."""
 
@@ -89,6 +96,9 @@ class ProjectReviewDetail(ProjectReviewSummary):
 
     summary: ProjectSummary | None
     files: list[ProjectReviewFile]
+    skipped: list[SkippedFile] = Field(
+        default_factory=list, description="Files left out: generated or vendored code."
+    )
     gate: Gate | None = Field(
         default=None, description="With fail_on, once completed: whether it passes."
     )

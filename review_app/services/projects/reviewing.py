@@ -5,6 +5,8 @@ file whose content was reviewed before (same cache key) completes at once from t
 identical to a review in flight follows it, and the rest go to the workers as one Celery group.
 Each file's review ends as a single review does; the last to end completes the project review
 (see `reviews.project_progress`). A resubmitted project so re-runs only the files that changed.
+Each file is reviewed in its context (review.context): a test as a test, under the project's own
+analyzer settings.
 """
 
 import uuid
@@ -16,6 +18,13 @@ from review_app.db import session_scope
 from review_app.models import Project, ProjectFile, ProjectReview, Review
 from review_app.review.cache_key import cache_key
 from review_app.review.errors import InvalidSubmissionError
+from review_app.review.models import FileRole, ReviewContext
+from review_app.review.project_settings import (
+    SETTINGS_FILES,
+    ProjectSettings,
+    context_for,
+    read_settings,
+)
 from review_app.review.validation import validate_code
 from review_app.services import rate_limits
 from review_app.services.errors import NotFoundError
@@ -27,6 +36,8 @@ from review_app.services.reviews import results as review_results
 from review_app.services.reviews.submissions import complete_from_cache, llm_config
 from review_app.settings import get_settings
 from review_app.work_queue.enqueue import enqueue_reviews
+
+NOT_REVIEWED = (FileRole.GENERATED, FileRole.VENDORED)  # not the team's code: listed, skipped
 
 
 def start_project_review(
@@ -61,7 +72,7 @@ def start_project_review(
         id=project_review.id,
         project_id=project_id,
         base_review_id=base_review_id,
-        file_count=len(files),
+        file_count=project_review.file_count,
         cached_files=queue.cached_files,
     )
 
@@ -95,18 +106,27 @@ class _Queue:
         files: list[ProjectFile],
         base_review_id: uuid.UUID | None = None,
     ) -> ProjectReview:
-        """Record a project review of `files`: each from the cache, following an identical
-        review in flight, failed at once (unreviewable), or to be sent."""
+        """Record a project review of `files` in their context: generated and vendored files
+        are left out (listed); each other one from the cache, following an identical review
+        in flight, failed at once (unreviewable), or to be sent."""
+        settings = _project_settings(session, project_id)
+        contexts = {file.path: context_for(file.path, file.content, settings) for file in files}
+        reviewed = [file for file in files if contexts[file.path].role not in NOT_REVIEWED]
         project_review = ProjectReview(
             project_id=project_id,
             user_id=user_id,
-            file_count=len(files),
+            file_count=len(reviewed),
             base_review_id=base_review_id,
+            skipped=[
+                {"path": file.path, "reason": contexts[file.path].role.value}
+                for file in files
+                if contexts[file.path].role in NOT_REVIEWED
+            ],
         )
         session.add(project_review)
         session.flush()
-        for file in files:
-            review = _file_review(file, user_id, project_review.id)
+        for file in reviewed:
+            review = _file_review(file, user_id, project_review.id, contexts[file.path])
             if review.status not in project_progress.ENDED:
                 self._route(session, review)
             session.add(review)
@@ -155,7 +175,19 @@ def _reviewable_files(
     return list(files)
 
 
-def _file_review(file: ProjectFile, user_id: uuid.UUID, project_review_id: uuid.UUID) -> Review:
+def _project_settings(session: Session, project_id: uuid.UUID) -> ProjectSettings:
+    """The analyzer settings in the files at the project's root."""
+    rows = session.exec(
+        select(ProjectFile.path, ProjectFile.content).where(
+            ProjectFile.project_id == project_id, ProjectFile.path.in_(SETTINGS_FILES)
+        )
+    ).all()
+    return read_settings(dict(rows))
+
+
+def _file_review(
+    file: ProjectFile, user_id: uuid.UUID, project_review_id: uuid.UUID, context: ReviewContext
+) -> Review:
     """The review of one file; failed at once (with the reason) if it cannot be reviewed."""
     review = Review(
         user_id=user_id,
@@ -163,8 +195,9 @@ def _file_review(file: ProjectFile, user_id: uuid.UUID, project_review_id: uuid.
         filename=PurePosixPath(file.path).name[:255],
         path=file.path,
         code=file.content,
-        cache_key=cache_key(file.language, file.content, llm_config()),
+        cache_key=cache_key(file.language, file.content, llm_config(), context),
         project_review_id=project_review_id,
+        context=None if context.is_default else context.model_dump(mode="json"),
     )
     try:
         validate_code(file.content, get_settings().max_code_bytes)

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
-from review_app.review.models import ReviewResult, Stage
+from review_app.review.models import ReviewContext, ReviewResult, Stage
 from review_app.review.pipeline import run_review
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.reviews import cache as review_cache
@@ -46,6 +46,7 @@ class Attempt:
     code: str
     cache_key: str
     project_review_id: uuid.UUID | None = None  # the review of one file of a project
+    context: ReviewContext | None = None  # that file's place in its project
 
 
 class AttemptSupersededError(Exception):
@@ -100,6 +101,7 @@ def start_attempt(review_id: uuid.UUID, *, redelivered: bool = True) -> Attempt 
                 code=review.code,
                 cache_key=review.cache_key,
                 project_review_id=review.project_review_id,
+                context=ReviewContext.model_validate(review.context) if review.context else None,
             )
         if review.attempts < max_attempts or review.status not in claimable:
             return None  # another delivery claimed it in between, or runs it now
@@ -138,7 +140,9 @@ def run_attempt(attempt: Attempt) -> bool:
         publish(event, attempt.user_id)
 
     try:
-        result = run_review(attempt.language, attempt.code, llm_config(), on_progress)
+        result = run_review(
+            attempt.language, attempt.code, llm_config(), on_progress, attempt.context
+        )
     except AttemptSupersededError:
         logger.info("review %s run %d was superseded", attempt.review_id, attempt.number)
         return False

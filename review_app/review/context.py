@@ -1,0 +1,95 @@
+"""What a file is within its project, and which findings its project does not want.
+
+Test code is judged by the rules that matter in tests: `assert` is how tests check, a test's
+HTTP call needs no timeout, fixtures hold throw-away passwords and magic numbers. Generated and
+vendored code is not the team's to fix, so a project review skips it and says so. A project's
+own settings (its ruff and bandit configuration) switch rules off as they do when the team runs
+those tools; every finding left out is counted in the result with the reason.
+"""
+
+import re
+from fnmatch import fnmatch
+from pathlib import PurePosixPath
+
+from review_app.review.models import FileRole, Finding, ReviewContext, Suppressed
+
+# Rules whose findings are noise in tests (ruff's and bandit's names for the same checks).
+TEST_NOISE = frozenset(
+    {
+        *("S101", "B101"),  # assert
+        *("S113", "B113"),  # HTTP call without a timeout
+        *("S105", "S106", "S107", "B105", "B106", "B107"),  # a password literal passed around
+        *("S108", "B108"),  # a temporary file path
+        *("S311", "B311"),  # random numbers that need not be secure
+        *("S603", "S607", "B603", "B607", "S404", "B404"),  # running a fixed program
+        "PLR2004",  # magic numbers: expected values
+        *(f"D1{number:02d}" for number in range(8)),  # docstrings of test functions
+    }
+)
+_TEST_DIRECTORIES = frozenset({"test", "tests", "__tests__", "spec", "specs", "testing"})
+_TEST_NAMES = re.compile(
+    r"^(test_.+\.py|.+_test\.(py|go)|conftest\.py|.+\.(test|spec)\.[cm]?[jt]sx?|.+Tests?\.java)$"
+)
+_VENDORED_DIRECTORIES = frozenset({"vendor", "vendored", "third_party", "third-party", "external"})
+_GENERATED_NAMES = re.compile(r"(_pb2(_grpc)?\.py|\.pb\.go|\.min\.js|\.generated\.[a-z]+)$")
+_GENERATED_MARK = re.compile(
+    r"(code generated .* do not edit|@generated|auto-?generated|do not edit: generated)", re.I
+)
+_HEADER_LINES = 5
+
+
+def apply_context(
+    findings: list[Finding], context: ReviewContext
+) -> tuple[list[Finding], list[Suppressed]]:
+    """The findings a file's context keeps, and counts of those it leaves out, by rule."""
+    kept, left_out = [], {}
+    for finding in findings:
+        reason = _reason_to_leave_out(finding, context)
+        if reason is None:
+            kept.append(finding)
+        else:
+            key = (finding.rule or "", reason)
+            left_out[key] = left_out.get(key, 0) + 1
+    suppressed = [
+        Suppressed(rule=rule, count=count, reason=reason)
+        for (rule, reason), count in sorted(left_out.items())
+    ]
+    return kept, suppressed
+
+
+def _reason_to_leave_out(finding: Finding, context: ReviewContext) -> str | None:
+    rule = finding.rule or ""
+    if any(_selects(selector, rule) for selector in context.ignored_rules):
+        return f"switched off in {', '.join(context.settings) or 'the project settings'}"
+    if context.role is FileRole.TEST and rule in TEST_NOISE:
+        return "not a concern in test code"
+    return None
+
+
+def _selects(selector: str, rule: str) -> bool:
+    """Whether a ruff-style selector names `rule`: the code itself, a prefix of a tool's code
+    (D names D103), or ALL; the rule pack's own ids (lower case) only by their full name."""
+    if selector == rule:
+        return True
+    tool_code = rule[:1].isupper() and rule[-1:].isdigit()
+    return tool_code and (selector == "ALL" or rule.startswith(selector))
+
+
+def file_role(path: str, code: str) -> FileRole:
+    """Whether `path` is vendored, generated, test or ordinary source code."""
+    parts = PurePosixPath(path).parts
+    folders = {part.lower() for part in parts[:-1]}
+    if folders & _VENDORED_DIRECTORIES:
+        return FileRole.VENDORED
+    header = "\n".join(code.splitlines()[:_HEADER_LINES])
+    if _GENERATED_NAMES.search(parts[-1]) or _GENERATED_MARK.search(header):
+        return FileRole.GENERATED
+    if folders & _TEST_DIRECTORIES or _TEST_NAMES.match(parts[-1]):
+        return FileRole.TEST
+    return FileRole.SOURCE
+
+
+def matches(path: str, pattern: str) -> bool:
+    """Whether a ruff-style file pattern names `path` (the whole relative path or its name)."""
+    pattern = pattern.removeprefix("./")
+    return fnmatch(path, pattern) or fnmatch(PurePosixPath(path).name, pattern)
