@@ -26,13 +26,13 @@ from review_app.review.rule_pack.loader import default_rule_pack
 TARGET_SPEED = 0.8  # the review at no less than 0.8x the speed of the direct run
 
 
-def write_project(folder: Path, files: int, lines: int) -> list[Path]:
-    """`files` modules of about `lines` lines each, in a few packages."""
+def write_project(folder: Path, files: int, lines: int, seed: int = 0) -> list[Path]:
+    """`files` modules of about `lines` lines each, in a few packages (`seed` varies the code)."""
     paths = []
     for number in range(files):
         path = folder / f"pkg{number % 5}" / f"module_{number}.py"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(source("python", lines, number))
+        path.write_text(source("python", lines, seed + number))
         paths.append(path)
     return paths
 

@@ -204,6 +204,7 @@ def test_queue_health_and_rate_limits_show_how_the_platform_is_doing(
         ("submit", "user (cached answers are free)"),
         ("submit_ip", "client IP (cached answers are free)"),
         ("project", "user (refused archives are free)"),
+        ("project_review", "user (each reviews every file of a project)"),
     ]
     rates = {limit["rule"]: limit["rate"] for limit in limits}
     assert (rates["default"], rates["submit"]) == ("10000/minute", "99/hour")
