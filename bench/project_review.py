@@ -82,8 +82,10 @@ def run_direct(commands: list[list[str]]) -> float:
     return watch.seconds
 
 
-async def measure(url: str, files: list[dict[str, str]], changed: dict[str, str]) -> dict:
-    """Each project reviewed fresh, then the change and the changed files alone."""
+async def measure(
+    url: str, files: list[dict[str, str]], changed: dict[str, str], alone: dict[str, str]
+) -> dict:
+    """Each project reviewed fresh, then a change to the last, and other files alone."""
     async with httpx.AsyncClient(timeout=600) as client:
         user = await sign_up(client, url)
         fresh = []
@@ -93,8 +95,8 @@ async def measure(url: str, files: list[dict[str, str]], changed: dict[str, str]
         await review(client, user, base_id)  # the base, as a team's main branch, reviewed
         head = {**files[-1], **changed}
         change = await review(client, user, await upload(client, user, head), base_id)
-        alone = await review(client, user, await upload(client, user, changed))
-    return {"fresh": fresh, "change": change, "alone": alone}
+        by_themselves = await review(client, user, await upload(client, user, alone))
+    return {"fresh": fresh, "change": change, "alone": by_themselves}
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -108,16 +110,19 @@ def run(args: argparse.Namespace) -> dict:
         commands = direct_commands(folder, paths, rule_files.path("python"))
         run_direct(commands)  # warm the page cache and the tools' first starts
         direct = [run_direct(commands) for _ in range(args.repeats)]
-        changed = {
-            path: source("python", args.lines, 10_000 + number)
-            for number, path in enumerate(sorted(versions[-1])[:CHANGED_FILES])
-        }
+        changed, alone = (
+            {
+                path: source("python", args.lines, seed + number)
+                for number, path in enumerate(sorted(versions[-1])[:CHANGED_FILES])
+            }
+            for seed in (10_000, 20_000)  # fresh code for each: neither is served from cache
+        )
         with (
             bench_services("sqlite") as services,
             api_server(services) as api,
             celery_workers(services, count=1, concurrency=WORKER_PROCESSES),
         ):
-            timings = asyncio.run(measure(api.url, versions, changed))
+            timings = asyncio.run(measure(api.url, versions, changed, alone))
         lines = sum(text.count("\n") for text in versions[-1].values())
     review_s, direct_s = statistics.median(timings["fresh"]), statistics.median(direct)
     return {

@@ -21,6 +21,7 @@ BENCHMARKS = [
     "submit_latency",
     "static_review",
     "offline_project",
+    "project_review",
     "cache_hit",
     "throughput",
     "push_latency",
@@ -82,6 +83,25 @@ def offline_rows(result: dict) -> list[Row]:
     ]
 
 
+def project_rows(result: dict) -> list[Row]:
+    return [
+        [
+            f"project review, {result['files']} files, 2 worker processes",
+            statistics.median(result["review_ms"]),
+            "",
+            f"tools direct {statistics.median(result['direct_ms'])}",
+            result["speed_vs_direct"],
+        ],
+        [
+            "change review, 5 files changed",
+            result["change_ms"],
+            "",
+            f"those files alone {result['alone_ms']}",
+            result["change_vs_alone"],
+        ],
+    ]
+
+
 def cache_rows(result: dict) -> list[Row]:
     fresh, cached = result["fresh"], result["cached"]
     return [
@@ -136,6 +156,7 @@ SUMMARIES: dict[str, Callable[[dict], list[Row]]] = {
     "submit_latency": submit_rows,
     "static_review": static_rows,
     "offline_project": offline_rows,
+    "project_review": project_rows,
     "cache_hit": cache_rows,
     "throughput": throughput_rows,
     "push_latency": push_rows,

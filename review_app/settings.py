@@ -83,6 +83,7 @@ class Settings(BaseSettings):
     # Projects: files unpacked from an uploaded zip or tar.gz (ignored paths are never stored)
     max_project_bytes: int = Field(default=5_000_000, ge=1024, le=100_000_000)  # text kept
     max_project_files: int = Field(default=2000, ge=1, le=20_000)  # files read, kept or skipped
+    project_batch_files: int = Field(default=25, ge=1, le=500)  # files a worker reviews at once
     # An archive may unpack to MAX_PROJECT_BYTES; past that, to this many times its own size.
     max_archive_ratio: int = Field(default=100, ge=2)
     project_ignore: list[str] = Field(default_factory=lambda: list(DEFAULT_PROJECT_IGNORE))

@@ -24,7 +24,7 @@ from review_app.api.projects import router as projects_router
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
 ROUTERS += [stats.router, admin.router, rules.router]
 ROUTERS += [browser_session.router]
-ROUTERS += [projects_router, project_reviews.router]
+ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 

@@ -15,6 +15,7 @@ from review_app.settings import Settings, get_settings
 
 REVIEW_SUBMISSION = ("POST", "/api/reviews")
 PROJECT_UPLOAD = ("POST", "/api/projects")
+CHANGE_PARTS = ["api", "projects", "changes"]  # /api/projects/{id}/changes
 AUTH_PREFIX = "/api/auth/"
 UPLOAD_PATH = str(Endpoint.UPLOAD)
 # The Reflex event handler that takes a project's archive (pages.projects), by its last name.
@@ -26,7 +27,7 @@ def body_cap(method: str, path: str, settings: Settings, upload_handler: str = "
     names its handler, and one to the project handler may carry a project's archive."""
     if (method, path) == REVIEW_SUBMISSION:
         return settings.max_review_body_bytes
-    if (method, path) == PROJECT_UPLOAD:
+    if (method, path) == PROJECT_UPLOAD or _is_change(method, path):
         return settings.max_project_body_bytes
     if path.startswith(AUTH_PREFIX):
         return settings.max_auth_body_bytes
@@ -35,6 +36,17 @@ def body_cap(method: str, path: str, settings: Settings, upload_handler: str = "
             return settings.max_project_body_bytes
         return settings.max_upload_body_bytes
     return settings.max_body_bytes
+
+
+def _is_change(method: str, path: str) -> bool:
+    """A diff sent to POST /api/projects/{id}/changes: as large as a project may be."""
+    parts = path.split("/")
+    return (
+        method == "POST"
+        and len(parts) == 5
+        and parts[1:3] == ["api", "projects"]
+        and parts[4] == "changes"
+    )
 
 
 def too_large(cap: int) -> ErrorResponse:

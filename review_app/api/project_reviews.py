@@ -13,7 +13,7 @@ from review_app.api.queries import PageLimit, PageOffset
 from review_app.exports import ExportFormat
 from review_app.review.models import Severity
 from review_app.services.paging import DEFAULT_PAGE_SIZE
-from review_app.services.projects import review_reading, reviewing
+from review_app.services.projects import changes, review_reading, reviewing
 from review_app.services.projects.review_views import (
     ProjectReviewDetail,
     ProjectReviewPage,
@@ -122,3 +122,38 @@ async def export(
         export_format=export_format,
     )
     return attachment(document)
+
+
+class DiffRequest(BaseModel):
+    """A change as a unified diff against the project (what `git diff` prints)."""
+
+    diff: str = Field(
+        min_length=1, description="Applied exactly: a hunk that does not match refuses the change."
+    )
+
+
+changes_router = APIRouter(prefix="/api/projects/{project_id}/changes", tags=["projects"])
+
+
+@changes_router.post(
+    "",
+    status_code=202,
+    responses={
+        404: {"description": "No such project of yours."},
+        413: {"description": "The changed project would pass MAX_PROJECT_BYTES or _FILES."},
+        422: {
+            "description": "Not a unified diff, a path that is unsafe, or a hunk that does"
+            " not apply to the project's file."
+        },
+        429: {"description": "Too many projects or project reviews (RATE_LIMIT_PROJECT, _REVIEW)."},
+    },
+)
+async def review_change(
+    project_id: uuid.UUID, user: SignedInUser, request: DiffRequest
+) -> StartedProjectReview:
+    """Apply a unified diff to the project into a new project (its id: `project_id` of the
+    answer) and review the change: only the files the diff touches, findings new, fixed or
+    unchanged. Follow it at /api/projects/{new id}/reviews/{id}."""
+    return await run_in_threadpool(
+        changes.review_diff, user_id=user.id, base_project_id=project_id, diff=request.diff
+    )

@@ -8,7 +8,7 @@ from celery import group
 from kombu.exceptions import OperationalError
 from redis import RedisError
 
-from review_app.work_queue.task_names import RUN_REVIEW_TASK
+from review_app.work_queue.task_names import RUN_REVIEW_BATCH_TASK, RUN_REVIEW_TASK
 
 logger = logging.getLogger(__name__)
 
@@ -34,22 +34,24 @@ def enqueue_review(review_id: uuid.UUID) -> bool:
     return True
 
 
-def enqueue_reviews(review_ids: Sequence[uuid.UUID]) -> bool:
-    """Queue the reviews of a project's files as one Celery group (sent over one connection);
-    False if the broker is down, when the sweeper queues them later, as `enqueue_review` says."""
+def enqueue_reviews(review_ids: Sequence[uuid.UUID], batch_size: int) -> bool:
+    """Queue the reviews of a project's files in batches of `batch_size` (each analyzer then
+    starts once per batch), sent as one Celery group over one connection; False if the broker
+    is down, when the sweeper queues them later, one by one, as `enqueue_review` says."""
     from review_app.work_queue.celery_app import celery_app
 
     if not review_ids:
         return True
-    tasks = group(
+    ids = [str(review_id) for review_id in review_ids]
+    batches = group(
         celery_app.signature(
-            RUN_REVIEW_TASK, args=[str(review_id)], task_id=str(review_id), ignore_result=True
+            RUN_REVIEW_BATCH_TASK, args=[ids[start : start + batch_size]], ignore_result=True
         )
-        for review_id in review_ids
+        for start in range(0, len(ids), batch_size)
     )
     try:
-        tasks.apply_async()
+        batches.apply_async()
     except (OperationalError, RedisError, OSError) as error:
-        logger.warning("%d reviews not queued, the sweeper will retry: %s", len(review_ids), error)
+        logger.warning("%d reviews not queued, the sweeper will retry: %s", len(ids), error)
         return False
     return True

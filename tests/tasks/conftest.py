@@ -3,10 +3,10 @@
 import pytest
 
 from support.llm_server import FakeLLMServer, llm_server
-from tests.api.conftest import api, make_user, sign_in
+from tests.api.conftest import api, headers_of, make_user, sign_in
 from tests.review.conftest import review_answer
 
-__all__ = ["api", "llm_server", "make_user", "review_answer", "sign_in"]
+__all__ = ["api", "headers_of", "llm_server", "make_user", "review_answer", "sign_in"]
 
 
 @pytest.fixture

@@ -148,7 +148,7 @@ class _Queue:
 
     def send(self) -> None:
         """Queue the reviews recorded (after the transaction committed)."""
-        enqueue_reviews(self.to_send)
+        enqueue_reviews(self.to_send, get_settings().project_batch_files)
         for review_id, leader_id in self.following:
             coalescing.queue_unless_followed(review_id, leader_id)
 

@@ -16,8 +16,8 @@ from review_app.models import Project, ProjectFile
 from review_app.services import rate_limits
 from review_app.services.errors import NotFoundError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
-from review_app.services.projects.errors import InvalidProjectNameError
-from review_app.services.projects.unpacking import ProjectLimits, unpack
+from review_app.services.projects.errors import InvalidProjectNameError, ProjectTooLargeError
+from review_app.services.projects.unpacking import ProjectLimits, UnpackedProject, unpack
 from review_app.services.projects.views import (
     ProjectDetail,
     ProjectFileSummary,
@@ -42,7 +42,35 @@ def create_project(*, user_id: uuid.UUID, name: str, archive: BinaryIO) -> Proje
         RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
     """
     name = _clean_name(name)
-    unpacked = unpack(archive, ProjectLimits.of(get_settings()))
+    return store_project(
+        user_id=user_id, name=name, unpacked=unpack(archive, ProjectLimits.of(get_settings()))
+    )
+
+
+def store_project(*, user_id: uuid.UUID, name: str, unpacked: UnpackedProject) -> ProjectDetail:
+    """Store checked files as a new project of the user's, in one transaction.
+
+    Raises:
+        InvalidProjectNameError: the name is blank, too long or holds control characters.
+        ProjectTooLargeError: over MAX_PROJECT_BYTES or MAX_PROJECT_FILES.
+        RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
+    """
+    name = _clean_name(name)
+    limits = ProjectLimits.of(get_settings())
+    if unpacked.total_bytes > limits.max_bytes:
+        raise ProjectTooLargeError(
+            f"The project would hold {unpacked.total_bytes:,} bytes, over the limit of"
+            f" {limits.max_bytes:,}.",
+            unpacked.total_bytes,
+            limits.max_bytes,
+        )
+    if len(unpacked.files) > limits.max_files:
+        raise ProjectTooLargeError(
+            f"The project would hold {len(unpacked.files):,} files, over the limit of"
+            f" {limits.max_files:,}.",
+            len(unpacked.files),
+            limits.max_files,
+        )
     with session_scope() as session:
         rate_limits.enforce(rate_limits.Rule.PROJECT, rate_limits.per_user(user_id))
         project = Project(

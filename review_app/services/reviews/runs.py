@@ -121,23 +121,8 @@ def run_attempt(attempt: Attempt) -> bool:
         # The pipeline catches broad exceptions around its tools, so check the limit here too.
         if time.monotonic() > deadline:
             raise AttemptTimeoutError
-        with session_scope() as session:
-            owned = _record_stage(
-                session=session,
-                review_id=attempt.review_id,
-                attempt=attempt.number,
-                stage=stage,
-            )
-        if not owned:
+        if not report_stage(attempt, stage):
             raise AttemptSupersededError
-        event = ProgressEvent(
-            review_id=attempt.review_id,
-            status=ReviewStatus.RUNNING,
-            stage=stage,
-            progress=stage.percent,
-            project_review_id=attempt.project_review_id,
-        )
-        publish(event, attempt.user_id)
 
     try:
         result = run_review(
@@ -149,6 +134,24 @@ def run_attempt(attempt: Attempt) -> bool:
     except AttemptTimeoutError:
         return fail_review(attempt.review_id, timed_out_message(), attempt=attempt.number)
     return complete_review(attempt, result)
+
+
+def report_stage(attempt: Attempt, stage: Stage) -> bool:
+    """Store and push the stage the run reached; False if the run no longer owns the review."""
+    with session_scope() as session:
+        owned = _record_stage(
+            session=session, review_id=attempt.review_id, attempt=attempt.number, stage=stage
+        )
+    if owned:
+        event = ProgressEvent(
+            review_id=attempt.review_id,
+            status=ReviewStatus.RUNNING,
+            stage=stage,
+            progress=stage.percent,
+            project_review_id=attempt.project_review_id,
+        )
+        publish(event, attempt.user_id)
+    return owned
 
 
 def complete_review(attempt: Attempt, result: ReviewResult) -> bool:
