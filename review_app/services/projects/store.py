@@ -57,20 +57,13 @@ def store_project(*, user_id: uuid.UUID, name: str, unpacked: UnpackedProject) -
     """
     name = _clean_name(name)
     limits = ProjectLimits.of(get_settings())
-    if unpacked.total_bytes > limits.max_bytes:
-        raise ProjectTooLargeError(
-            f"The project would hold {unpacked.total_bytes:,} bytes, over the limit of"
-            f" {limits.max_bytes:,}.",
-            unpacked.total_bytes,
-            limits.max_bytes,
-        )
-    if len(unpacked.files) > limits.max_files:
-        raise ProjectTooLargeError(
-            f"The project would hold {len(unpacked.files):,} files, over the limit of"
-            f" {limits.max_files:,}.",
-            len(unpacked.files),
-            limits.max_files,
-        )
+    for size, limit, unit in (
+        (unpacked.total_bytes, limits.max_bytes, "bytes"),
+        (len(unpacked.files), limits.max_files, "files"),
+    ):
+        if size > limit:
+            message = f"The project would hold {size:,} {unit}, over the limit of {limit:,}."
+            raise ProjectTooLargeError(message, size, limit)
     with session_scope() as session:
         rate_limits.enforce(rate_limits.Rule.PROJECT, rate_limits.per_user(user_id))
         project = Project(
