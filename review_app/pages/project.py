@@ -3,12 +3,13 @@
 import reflex as rx
 
 from review_app import routes
+from review_app.components.code_editor import code_editor
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
-from review_app.components.table import listing_table
+from review_app.components.review_panel import review_panel
 from review_app.state.project_view import CountRow, FileRow, ProjectViewState
+from review_app.state.review_view import ReviewViewState
 
-FILE_COLUMNS = ("File", "Language", "Status", "Score", "Findings")
 SEVERITY_COLORS = {"critical": "red", "high": "orange", "medium": "amber", "low": "blue"}
 
 
@@ -21,20 +22,39 @@ def _count_badge(row: CountRow) -> rx.Component:
     )
 
 
-def _file_row(row: FileRow) -> rx.Component:
-    return rx.table.row(
-        rx.table.cell(
+def _tree_row(row: FileRow) -> rx.Component:
+    """A folder, or a file to open with its state, score and finding count."""
+    indent = f"calc({row.depth} * 1.1em)"
+    return rx.cond(
+        row.folder,
+        rx.text(row.name, "/", weight="bold", size="2", padding_left=indent),
+        rx.hstack(
+            rx.button(
+                row.name,
+                on_click=ProjectViewState.open_file(row.path),
+                aria_label=f"Open {row.path}",
+                variant=rx.cond(ProjectViewState.open_path == row.path, "soft", "ghost"),
+                size="1",
+                title=row.path,
+            ),
+            rx.spacer(),
             rx.cond(
-                row.review_id != "",
-                rx.link(row.path, href=routes.review_url(row.review_id)),
-                rx.text(row.path),
-            )
+                row.error != "",
+                rx.badge("failed", color_scheme="red", title=row.error),
+                rx.cond(
+                    row.score >= 0,
+                    rx.badge(
+                        row.findings.to_string(),
+                        color_scheme=rx.cond(row.findings > 0, "amber", "green"),
+                        title="findings",
+                    ),
+                    rx.text(row.status, size="1", color_scheme="gray"),
+                ),
+            ),
+            padding_left=indent,
+            width="100%",
+            class_name="project-file-row",
         ),
-        rx.table.cell(row.language),
-        rx.table.cell(rx.cond(row.error != "", row.error, row.status)),
-        rx.table.cell(rx.cond(row.score >= 0, row.score.to_string(), "—")),
-        rx.table.cell(row.findings),
-        class_name="project-file-row",
     )
 
 
@@ -99,8 +119,54 @@ def _summary() -> rx.Component:
     )
 
 
-def _files() -> rx.Component:
-    return listing_table("Files of the project", FILE_COLUMNS, ProjectViewState.files, _file_row)
+def _workspace() -> rx.Component:
+    """The file tree beside the open file: its code with the findings marked, and its review."""
+    viewer = rx.cond(
+        ProjectViewState.open_path != "",
+        rx.vstack(
+            rx.hstack(
+                rx.text.strong(ProjectViewState.open_path),
+                rx.link(
+                    "full review",
+                    href=routes.review_url(ReviewViewState.review_id),
+                    size="1",
+                ),
+                align="center",
+            ),
+            rx.box(
+                code_editor(
+                    document=ReviewViewState.code,
+                    document_version=ReviewViewState.code_version,
+                    language=ReviewViewState.language,
+                    markers=ReviewViewState.markers,
+                    reveal_line=ReviewViewState.reveal_line,
+                    reveal_version=ReviewViewState.reveal_version,
+                    read_only=True,
+                    height="45vh",
+                    aria_label="Code of the open file (read-only)",
+                ),
+                border="1px solid var(--gray-a5)",
+                border_radius="var(--radius-3)",
+                overflow="hidden",
+                width="100%",
+            ),
+            review_panel(),
+            width="100%",
+        ),
+        rx.text("Open a file to see its findings in the code.", color_scheme="gray", size="2"),
+    )
+    return rx.flex(
+        rx.vstack(
+            rx.foreach(ProjectViewState.files, _tree_row),
+            spacing="1",
+            min_width="16em",
+            width="28%",
+            aria_label="Files of the project",
+        ),
+        rx.box(viewer, flex="1", min_width="0"),
+        spacing="5",
+        width="100%",
+    )
 
 
 @page(routes.PROJECT, "Project", on_load=[ProjectViewState.open_from_route])
@@ -131,7 +197,7 @@ def project_page() -> rx.Component:
             messages(ProjectViewState.error),
             _progress(),
             _summary(),
-            _files(),
+            _workspace(),
             rx.cond(
                 ProjectViewState.not_reviewed.length() > 0,
                 rx.text(

@@ -42,7 +42,9 @@ class ProjectSummary(BaseModel):
     by_severity: dict[Severity, int]
     by_category: dict[Category, int]
     files: list[FileTally] = Field(description="Worst first: lowest score, then most findings.")
-    worst_files: list[str] = Field(description=f"Up to {WORST_FILES} files with findings.")
+    worst_files: list[str] = Field(
+        description=f"Up to {WORST_FILES} files with findings above info, worst first."
+    )
     failed_files: list[str] = Field(description="Files whose review failed (see their error).")
     change: ChangeSummary | None = Field(
         default=None, description="A change review's new, fixed and unchanged findings."
@@ -66,7 +68,7 @@ def summarize_project(outcomes: Sequence[FileOutcome]) -> ProjectSummary:
         by_severity={severity: severities[severity] for severity in _by_rank()},
         by_category={category: categories[category] for category in Category},
         files=ranked,
-        worst_files=[tally.path for tally in ranked if tally.findings][:WORST_FILES],
+        worst_files=[tally.path for tally in ranked if _needs_work(tally)][:WORST_FILES],
         failed_files=[tally.path for tally in tallies if tally.error is not None],
     )
 
@@ -83,6 +85,11 @@ def _tally(outcome: FileOutcome) -> FileTally:
         findings=len(findings),
         by_severity={severity: count for severity in _by_rank() if (count := severities[severity])},
     )
+
+
+def _needs_work(tally: FileTally) -> bool:
+    """Whether the file has a finding more severe than info."""
+    return any(severity is not Severity.INFO for severity in tally.by_severity)
 
 
 def _worst_first(tally: FileTally) -> tuple[int, int, str]:

@@ -15,12 +15,13 @@ from review_app.services.projects import review_reading, reviewing
 from review_app.services.projects import store as projects
 from review_app.services.projects.review_views import ProjectReviewDetail
 from review_app.services.projects.views import ProjectDetail
+from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
 
 
 @dataclasses.dataclass
 class FileRow:
-    """A file of the project, with its review's outcome once there is one."""
+    """A row of the project's file tree: a folder, or a file with its review's outcome."""
 
     path: str
     language: str
@@ -29,6 +30,25 @@ class FileRow:
     findings: int = 0
     review_id: str = ""
     error: str = ""
+    name: str = ""  # the last part of the path
+    depth: int = 0  # folders above it
+    folder: bool = False
+
+
+def as_tree(files: list[FileRow]) -> list[FileRow]:
+    """The files by path, each folder listed once before its contents, names indented."""
+    rows, shown = [], set()
+    for file in sorted(files, key=lambda row: row.path.split("/")):
+        parts = file.path.split("/")
+        for depth in range(len(parts) - 1):
+            folder = "/".join(parts[: depth + 1])
+            if folder not in shown:
+                shown.add(folder)
+                rows.append(
+                    FileRow(path=folder, language="", name=parts[depth], depth=depth, folder=True)
+                )
+        rows.append(dataclasses.replace(file, name=parts[-1], depth=len(parts) - 1))
+    return rows
 
 
 @dataclasses.dataclass
@@ -59,6 +79,7 @@ class ProjectViewState(rx.State):
     categories: list[CountRow] = []
     worst_files: list[str] = []
     error: str = ""
+    open_path: str = ""  # the file shown in the viewer
 
     @rx.var
     def percent(self) -> int:
@@ -107,6 +128,15 @@ class ProjectViewState(rx.State):
             return rx.toast.error(str(error))
         return rx.download(data=document.content, filename=document.filename)
 
+    @rx.event
+    async def open_file(self, path: str):
+        """Show one reviewed file of the project, its findings marked in the code."""
+        row = next((row for row in self.files if row.path == path and row.review_id), None)
+        if row is None:
+            return
+        self.open_path = path
+        await (await self.get_state(ReviewViewState))._open(row.review_id)
+
     async def _apply(self, event: ProjectProgressEvent, user_id: uuid.UUID) -> None:
         """A file of the open project review ended, or the whole review did."""
         if str(event.project_review_id) != self.review_id:
@@ -154,11 +184,14 @@ class ProjectViewState(rx.State):
         self.not_reviewed = project.not_reviewed if project else []
         skipped = project.skipped if project else []
         self.skipped = [f"{file.path} ({file.reason})" for file in skipped]
-        self.files = [
-            FileRow(path=file.path, language=file.language)
-            for file in (project.files if project else [])
-            if file.language
-        ]
+        self.files = as_tree(
+            [
+                FileRow(path=file.path, language=file.language)
+                for file in (project.files if project else [])
+                if file.language
+            ]
+        )
+        self.open_path = ""
         self.review_id = self.status = self.current_file = self.error = ""
         self.files_done = self.file_count = self.findings_so_far = 0
         self.score = -1
@@ -173,10 +206,14 @@ class ProjectViewState(rx.State):
         self.score = review.score if review.score is not None else -1
         summary = review.summary
         tallies = {tally.path: tally for tally in summary.files} if summary else {}
-        self.files = [
-            _file_row(file.path, file.language, file.status, file.review_id, tallies.get(file.path))
-            for file in review.files
-        ]
+        self.files = as_tree(
+            [
+                _file_row(
+                    file.path, file.language, file.status, file.review_id, tallies.get(file.path)
+                )
+                for file in review.files
+            ]
+        )
         if summary is not None:
             self._show_summary(summary)
 

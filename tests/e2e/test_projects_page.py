@@ -5,7 +5,8 @@ import secrets
 
 from playwright.sync_api import Page, expect
 
-from support.browser import sign_in
+from review_app.processes import wait_for
+from support.browser import marker_lines, sign_in
 from support.platform import RunningPlatform
 from support.seed import add_user
 from tests.api.test_project_reviews import PROJECT
@@ -13,7 +14,7 @@ from tests.project_archives import zip_of
 
 
 def test_an_uploaded_project_is_reviewed_with_a_summary_and_files_to_open(
-    platform_settings: RunningPlatform, page: Page
+    platform_settings: RunningPlatform, page: Page, screenshot
 ) -> None:
     _, email = add_user()
     page.goto(f"{platform_settings.url}/projects")
@@ -31,11 +32,16 @@ def test_an_uploaded_project_is_reviewed_with_a_summary_and_files_to_open(
     page.get_by_role("button", name="Review project").click()
     expect(page.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
     expect(page.get_by_text("Look first at:")).to_contain_text("app/views.py")
-    expect(files.filter(has_text="app/views.py")).to_contain_text("completed")
+    expect(page.locator(".project-file-row").filter(has_text="greeting.py").first).to_be_visible()
 
     page.reload()  # the latest review is there on the next visit
     expect(page.locator("#project-score")).to_contain_text("findings in 4 files")
-    page.get_by_role("link", name="app/views.py").click()
+    page.get_by_role("button", name="Open app/views.py").click()
+    expect(page.get_by_text("SQL query built from request data").first).to_be_visible()
+    expect(page.locator(".monaco-editor")).to_contain_text("SELECT * FROM users")
+    wait_for(lambda: 11 in marker_lines(page), timeout=10, what="the finding marked on line 11")
+    screenshot(page, "project-workspace")
+    page.get_by_role("link", name="full review").click()
     expect(page).to_have_url(re.compile(r"/reviews/[0-9a-f-]{36}$"))
     expect(page.get_by_text("SQL query built from request data").first).to_be_visible()
 
