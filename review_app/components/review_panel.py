@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from review_app.components.code_editor import code_editor
 from review_app.components.findings_table import ApplyFix, findings_table, severity_badge
 from review_app.state.review_view import AnalyzerRow, ChangeRow, ReviewViewState, ScoreRow
 
@@ -175,4 +176,25 @@ def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
             width="100%",
         ),
         rx.text("Open a job to see its review.", size="2", color_scheme="gray"),
+    )
+
+
+def reviewed_code(height: str, aria_label: str) -> rx.Component:
+    """The open review's code, read-only, with its findings marked."""
+    return rx.box(
+        code_editor(
+            document=ReviewViewState.code,
+            document_version=ReviewViewState.code_version,
+            language=ReviewViewState.language,
+            markers=ReviewViewState.markers,
+            reveal_line=ReviewViewState.reveal_line,
+            reveal_version=ReviewViewState.reveal_version,
+            read_only=True,
+            height=height,
+            aria_label=aria_label,
+        ),
+        border="1px solid var(--gray-a5)",
+        border_radius="var(--radius-3)",
+        overflow="hidden",
+        width="100%",
     )

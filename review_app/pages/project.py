@@ -3,10 +3,9 @@
 import reflex as rx
 
 from review_app import routes
-from review_app.components.code_editor import code_editor
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
-from review_app.components.review_panel import review_panel
+from review_app.components.review_panel import review_panel, reviewed_code
 from review_app.state.project_view import CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
 
@@ -133,23 +132,7 @@ def _workspace() -> rx.Component:
                 ),
                 align="center",
             ),
-            rx.box(
-                code_editor(
-                    document=ReviewViewState.code,
-                    document_version=ReviewViewState.code_version,
-                    language=ReviewViewState.language,
-                    markers=ReviewViewState.markers,
-                    reveal_line=ReviewViewState.reveal_line,
-                    reveal_version=ReviewViewState.reveal_version,
-                    read_only=True,
-                    height="45vh",
-                    aria_label="Code of the open file (read-only)",
-                ),
-                border="1px solid var(--gray-a5)",
-                border_radius="var(--radius-3)",
-                overflow="hidden",
-                width="100%",
-            ),
+            reviewed_code("45vh", "Code of the open file (read-only)"),
             review_panel(),
             width="100%",
         ),

@@ -3,10 +3,9 @@
 import reflex as rx
 
 from review_app import routes
-from review_app.components.code_editor import code_editor
 from review_app.components.messages import not_found
 from review_app.components.page import page
-from review_app.components.review_panel import review_panel
+from review_app.components.review_panel import review_panel, reviewed_code
 from review_app.state.review_view import ReviewViewState
 
 
@@ -32,23 +31,7 @@ def review_page() -> rx.Component:
                 align="center",
                 spacing="4",
             ),
-            rx.box(
-                code_editor(
-                    document=ReviewViewState.code,
-                    document_version=ReviewViewState.code_version,
-                    language=ReviewViewState.language,
-                    markers=ReviewViewState.markers,
-                    reveal_line=ReviewViewState.reveal_line,
-                    reveal_version=ReviewViewState.reveal_version,
-                    read_only=True,
-                    height="50vh",
-                    aria_label="Reviewed code (read-only)",
-                ),
-                border="1px solid var(--gray-a5)",
-                border_radius="var(--radius-3)",
-                overflow="hidden",
-                width="100%",
-            ),
+            reviewed_code("50vh", "Reviewed code (read-only)"),
             review_panel(),
             spacing="4",
             width="100%",
