@@ -16,6 +16,7 @@ from review_app.settings import Settings, get_settings
 REVIEW_SUBMISSION = ("POST", "/api/reviews")
 PROJECT_UPLOAD = ("POST", "/api/projects")
 CHANGE_PARTS = ["api", "projects", "changes"]  # /api/projects/{id}/changes
+FILE_PARTS = ["api", "projects", "files"]  # /api/projects/{id}/files/{path}
 AUTH_PREFIX = "/api/auth/"
 UPLOAD_PATH = str(Endpoint.UPLOAD)
 # The Reflex event handler that takes a project's archive (pages.projects), by its last name.
@@ -25,7 +26,7 @@ PROJECT_UPLOAD_HANDLER = ".upload_project_archive"
 def body_cap(method: str, path: str, settings: Settings, upload_handler: str = "") -> int:
     """The largest body, in bytes, a request to `method` `path` may carry; an upload to Reflex
     names its handler, and one to the project handler may carry a project's archive."""
-    if (method, path) == REVIEW_SUBMISSION:
+    if (method, path) == REVIEW_SUBMISSION or _is_file_write(method, path):
         return settings.max_review_body_bytes
     if (method, path) == PROJECT_UPLOAD or _is_change(method, path):
         return settings.max_project_body_bytes
@@ -47,6 +48,12 @@ def _is_change(method: str, path: str) -> bool:
         and parts[1:3] == ["api", "projects"]
         and parts[4] == "changes"
     )
+
+
+def _is_file_write(method: str, path: str) -> bool:
+    """A file's text sent to PUT /api/projects/{id}/files/{path}: as large as a submission."""
+    parts = path.split("/")
+    return method == "PUT" and len(parts) > 5 and parts[1:3] + parts[4:5] == FILE_PARTS
 
 
 def too_large(cap: int) -> ErrorResponse:

@@ -12,3 +12,9 @@ CONTROLS = "\\u0000-\\u001f\\u007f"
 CODE_PATTERN = f"^[^\\u0000]*[^\\u0000{BLANKS}][^\\u0000]*$"
 # The file name check: no control character once the surrounding blanks are stripped.
 FILENAME_PATTERN = f"^[{BLANKS}]*(?:[^{CONTROLS}]*[^{CONTROLS}{BLANKS}])?[{BLANKS}]*$"
+# A path inside a project (normalized_path): not absolute (nor a drive), no '..' part, not
+# only '.' parts, no control character; "/" or "\\" separate its parts.
+PROJECT_PATH_PATTERN = (
+    "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))"
+    f"(?!(?:\\.?[/\\\\])*\\.?$)[^{CONTROLS}]+$"
+)

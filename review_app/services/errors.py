@@ -69,6 +69,10 @@ class InvalidQueryError(ServiceError):
     """A filter or paging parameter is out of range; the message says which and why."""
 
 
+class PathTakenError(ServiceError):
+    """A project already has a file at that path."""
+
+
 class ReviewNotFinishedError(ServiceError):
     """The review has no result to show yet (queued, running), or it never will (failed)."""
 

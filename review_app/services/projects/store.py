@@ -16,7 +16,7 @@ from review_app.models import Project, ProjectFile
 from review_app.services import rate_limits
 from review_app.services.errors import NotFoundError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
-from review_app.services.projects.errors import InvalidProjectNameError, ProjectTooLargeError
+from review_app.services.projects.errors import InvalidProjectNameError
 from review_app.services.projects.unpacking import ProjectLimits, UnpackedProject, unpack
 from review_app.services.projects.views import (
     ProjectDetail,
@@ -56,14 +56,7 @@ def store_project(*, user_id: uuid.UUID, name: str, unpacked: UnpackedProject) -
         RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
     """
     name = _clean_name(name)
-    limits = ProjectLimits.of(get_settings())
-    for size, limit, unit in (
-        (unpacked.total_bytes, limits.max_bytes, "bytes"),
-        (len(unpacked.files), limits.max_files, "files"),
-    ):
-        if size > limit:
-            message = f"The project would hold {size:,} {unit}, over the limit of {limit:,}."
-            raise ProjectTooLargeError(message, size, limit)
+    ProjectLimits.of(get_settings()).check(unpacked.total_bytes, len(unpacked.files))
     with session_scope() as session:
         rate_limits.enforce(rate_limits.Rule.PROJECT, rate_limits.per_user(user_id))
         project = Project(

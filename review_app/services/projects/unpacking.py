@@ -51,6 +51,20 @@ class ProjectLimits:
             ignore=tuple(settings.project_ignore),
         )
 
+    def check(self, total_bytes: int, file_count: int) -> None:
+        """Refuse a project of `total_bytes` in `file_count` files past the limits.
+
+        Raises:
+            ProjectTooLargeError: over MAX_PROJECT_BYTES or MAX_PROJECT_FILES.
+        """
+        for size, limit, unit in (
+            (total_bytes, self.max_bytes, "bytes"),
+            (file_count, self.max_files, "files"),
+        ):
+            if size > limit:
+                message = f"The project would hold {size:,} {unit}, over the limit of {limit:,}."
+                raise ProjectTooLargeError(message, size, limit)
+
 
 @dataclass(frozen=True)
 class UnpackedFile:
