@@ -49,6 +49,11 @@ def paste_code(page: Page, code: str) -> None:
     page.keyboard.press("Control+A")
     page.evaluate("text => navigator.clipboard.writeText(text)", code)
     page.keyboard.press("Control+V")
+    # The browser reads the clipboard asynchronously: wait until the paste has landed, as a
+    # person sees it land before pressing Ctrl+Enter (a busy machine can take a while).
+    page.wait_for_function(
+        "text => window.reviewAppEditor.getValue() === text", arg=code, timeout=15_000
+    )
 
 
 def editor_text(page: Page) -> str:
