@@ -8,6 +8,8 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewFinding, ReviewStatus, Role
 from review_app.services.accounts import users as accounts
 from review_app.services.accounts.identity import CurrentUser
+from review_app.services.projects.store import store_project
+from review_app.services.projects.unpacking import UnpackedFile, UnpackedProject
 
 PASSWORD = "correct horse battery"  # every test account's
 
@@ -82,3 +84,10 @@ def add_user(role: Role = Role.USER) -> tuple[uuid.UUID, str]:
     with session_scope() as session:
         user = accounts.create_user(session=session, email=email, password=PASSWORD, role=role)
         return user.id, email
+
+
+def add_project(user_id: uuid.UUID, files: dict[str, str], name: str = "shop") -> uuid.UUID:
+    """A project of the user's holding `files` (path -> text), as an upload would store it."""
+    unpacked = UnpackedProject(files=[UnpackedFile.of(path, text) for path, text in files.items()])
+    unpacked.total_bytes = sum(file.size for file in unpacked.files)
+    return store_project(user_id=user_id, name=name, unpacked=unpacked).id

@@ -1,5 +1,7 @@
 // Monaco, bundled from npm (never a CDN), with review markers, their fixes as quick fixes, and
-// Ctrl/Cmd+Enter to submit from anywhere on the page.
+// Ctrl/Cmd+Enter to submit from anywhere on the page. With a `path`, each file has a model of its
+// own (its text, undo and markers), as a workspace's tabs need; Ctrl/Cmd+S saves and Ctrl/Cmd+P
+// opens a file by name where the page asks for them.
 import { useEffect, useRef, useState } from "react";
 import Editor, { loader } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
@@ -42,27 +44,51 @@ function toMarker(model, finding) {
   };
 }
 
+// The page's keys, from anywhere on it: Ctrl/Cmd + key -> the handler it calls.
+const PAGE_KEYS = { Enter: "onSubmit", s: "onSave", p: "onQuickOpen" };
+
 export function CodeEditor({
   document = "",
   documentVersion = 0,
+  path = undefined,
   language = "python",
   theme = "vs",
   markers = [],
+  markersFor = undefined,
   revealLine = 0,
   revealVersion = 0,
   readOnly = false,
   height = "60vh",
   ariaLabel = "Code editor",
   onChange,
+  onEdit,
   onSubmit,
+  onSave,
+  onQuickOpen,
   onApplyFix,
 }) {
   const [editor, setEditor] = useState(null);
   const appliedVersion = useRef(documentVersion);
-  const handlers = useRef({ onChange, onSubmit, onApplyFix });
-  handlers.current = { onChange, onSubmit, onApplyFix };
+  const handlers = useRef({ onChange, onEdit, onSubmit, onSave, onQuickOpen, onApplyFix });
+  handlers.current = { onChange, onEdit, onSubmit, onSave, onQuickOpen, onApplyFix };
   const fixable = useRef([]);
-  const timer = useRef(null);
+  // Edits not yet reported, by file: a tab switch or a click elsewhere reports them at once.
+  const pending = useRef(new Map());
+  const modelPaths = useRef(new WeakMap());
+
+  const report = (editedPath) => {
+    const edit = pending.current.get(editedPath);
+    if (!edit) return;
+    clearTimeout(edit.timer);
+    pending.current.delete(editedPath);
+    handlers.current.onChange?.(edit.text);
+    handlers.current.onEdit?.(editedPath, edit.text);
+  };
+  const reportAll = () => [...pending.current.keys()].forEach(report);
+
+  useEffect(() => {
+    if (editor) modelPaths.current.set(editor.getModel(), path ?? "");
+  }, [editor, path]);
 
   useEffect(() => {
     if (!editor || appliedVersion.current === documentVersion) return;
@@ -75,12 +101,13 @@ export function CodeEditor({
     model.pushStackElement();
   }, [editor, document, documentVersion]);
 
+  // The markers belong to the file `markersFor` names (when given): another file keeps its own.
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || (markersFor !== undefined && markersFor !== path)) return;
     const model = editor.getModel();
     monaco.editor.setModelMarkers(model, "review_app", markers.map((f) => toMarker(model, f)));
     fixable.current = markers.filter((f) => f.fix >= 0);
-  }, [editor, markers, documentVersion]);
+  }, [editor, markers, markersFor, path, documentVersion]);
 
   // A finding's fix is offered where Monaco offers fixes: the light bulb, Ctrl/Cmd+., the hover.
   const offersFixes = Boolean(onApplyFix);
@@ -110,15 +137,17 @@ export function CodeEditor({
 
   useEffect(() => {
     if (!editor || readOnly) return undefined;
-    const submitFromAnywhere = (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && !editor.hasTextFocus()) {
+    const keyFromAnywhere = (event) => {
+      const handler = handlers.current[PAGE_KEYS[event.key]];
+      if ((event.ctrlKey || event.metaKey) && handler && !editor.hasTextFocus()) {
         event.preventDefault();
-        handlers.current.onSubmit?.(editor.getValue());
+        reportAll();
+        handler(editor.getValue());
       }
     };
     // window.document: `document` here is the text prop.
-    window.document.addEventListener("keydown", submitFromAnywhere);
-    return () => window.document.removeEventListener("keydown", submitFromAnywhere);
+    window.document.addEventListener("keydown", keyFromAnywhere);
+    return () => window.document.removeEventListener("keydown", keyFromAnywhere);
   }, [editor, readOnly]);
 
   useEffect(() => {
@@ -130,20 +159,34 @@ export function CodeEditor({
 
   const handleMount = (instance) => {
     window.reviewAppEditor = instance;
-    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
-      handlers.current.onSubmit?.(instance.getValue()),
-    );
+    const keys = [
+      [monaco.KeyCode.Enter, "onSubmit"],
+      [monaco.KeyCode.KeyS, "onSave"],
+      [monaco.KeyCode.KeyP, "onQuickOpen"],
+    ];
+    for (const [key, name] of keys) {
+      if (!handlers.current[name]) continue; // the browser's own Ctrl/Cmd+S and +P stay
+      instance.addCommand(monaco.KeyMod.CtrlCmd | key, () => {
+        reportAll();
+        handlers.current[name]?.(instance.getValue());
+      });
+    }
+    instance.onDidBlurEditorText(reportAll);
     setEditor(instance);
   };
 
   const handleChange = (value) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => handlers.current.onChange?.(value ?? ""), CHANGE_DEBOUNCE_MS);
+    const model = editor?.getModel();
+    const editedPath = (model && modelPaths.current.get(model)) ?? path ?? "";
+    clearTimeout(pending.current.get(editedPath)?.timer);
+    const timer = setTimeout(() => report(editedPath), CHANGE_DEBOUNCE_MS);
+    pending.current.set(editedPath, { text: value ?? "", timer });
   };
 
   return (
     <Editor
       height={height}
+      path={path}
       language={language}
       theme={theme}
       defaultValue={document}

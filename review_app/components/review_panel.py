@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from review_app.components.code_editor import code_editor
+from review_app.components.code_editor import code_editor, framed
 from review_app.components.findings_table import ApplyFix, findings_table, severity_badge
 from review_app.state.review_view import AnalyzerRow, ChangeRow, ReviewViewState, ScoreRow
 
@@ -181,7 +181,7 @@ def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
 
 def reviewed_code(height: str, aria_label: str) -> rx.Component:
     """The open review's code, read-only, with its findings marked."""
-    return rx.box(
+    return framed(
         code_editor(
             document=ReviewViewState.code,
             document_version=ReviewViewState.code_version,
@@ -192,9 +192,5 @@ def reviewed_code(height: str, aria_label: str) -> rx.Component:
             read_only=True,
             height=height,
             aria_label=aria_label,
-        ),
-        border="1px solid var(--gray-a5)",
-        border_radius="var(--radius-3)",
-        overflow="hidden",
-        width="100%",
+        )
     )

@@ -40,6 +40,7 @@ class Headline:
     average_score: str = "—"
     cache_hit_rate: str = "—"
     llm_tokens: str = "0"
+    projects: str = "0"
 
     @classmethod
     def of(cls, numbers: stats.ReviewStats) -> "Headline":
@@ -52,6 +53,7 @@ class Headline:
             average_score="—" if numbers.average_score is None else f"{numbers.average_score:g}",
             cache_hit_rate="—" if rate is None else f"{rate * 100:.0f}%",
             llm_tokens=f"{numbers.llm_tokens:,}",
+            projects=f"{numbers.project_reviews:,} ({numbers.project_files:,} files)",
         )
 
 
@@ -356,6 +358,7 @@ def _headline() -> rx.Component:
     figures = DashboardState.headline
     return stat_row(
         stat_card("Reviews", figures.reviews),
+        stat_card("Project reviews", figures.projects),
         stat_card("Completed", figures.completed),
         stat_card("Failed", figures.failed),
         stat_card("Average score", figures.average_score),

@@ -6,14 +6,13 @@ from pathlib import PurePath
 import reflex as rx
 
 from review_app import routes
-from review_app.components.code_editor import code_editor
+from review_app.components.code_editor import code_editor, framed
 from review_app.components.job_list import job_list
 from review_app.components.labeled import labeled
 from review_app.components.messages import messages
 from review_app.components.page import page
 from review_app.components.review_panel import review_panel
-from review_app.review.diffs import apply_unified_diff
-from review_app.review.errors import InvalidSubmissionError, PatchApplyError
+from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES, language_for_filename
 from review_app.review.validation import validate_code
 from review_app.services.errors import ServiceError
@@ -155,7 +154,7 @@ class EditorState(rx.State):
     @rx.event
     async def apply_fix(self, index: int) -> None:
         """Apply a finding's suggested diff to the editor's text (undo with Ctrl/Cmd+Z)."""
-        fixed = self._fixed_by(await self.get_state(ReviewViewState), index, self.code)
+        fixed = (await self.get_state(ReviewViewState))._fixed(index, self.code)
         if fixed is None:
             self.error = "This fix no longer applies: the code changed since the review."
             return
@@ -169,7 +168,7 @@ class EditorState(rx.State):
         view = await self.get_state(ReviewViewState)
         code, applied, skipped = self.code, 0, 0
         for index in view._safe_fixes():
-            fixed = self._fixed_by(view, index, code)
+            fixed = view._fixed(index, code)
             applied, skipped = (applied + 1, skipped) if fixed else (applied, skipped + 1)
             code = fixed or code
         self.error = ""
@@ -178,18 +177,6 @@ class EditorState(rx.State):
         )
         if applied:
             self._replace_document(code)
-
-    @staticmethod
-    def _fixed_by(view: ReviewViewState, index: int, code: str) -> str | None:
-        """`code` with finding `index` fixed, or None; unless the code was edited by hand since,
-        the review's findings follow the fix."""
-        try:
-            fixed = apply_unified_diff(code, view._fix_of(index))
-        except PatchApplyError:
-            return None
-        if view.code == code:
-            view._follow_fix(index, code, fixed)
-        return fixed
 
     def _replace_document(self, text: str) -> None:
         self.code = self.document = text
@@ -258,7 +245,7 @@ def editor_page() -> rx.Component:
         _toolbar(),
         messages(EditorState.error, EditorState.notice),
         rx.grid(
-            rx.box(
+            framed(
                 code_editor(
                     document=EditorState.document,
                     document_version=EditorState.document_version,
@@ -273,9 +260,6 @@ def editor_page() -> rx.Component:
                     on_apply_fix=EditorState.apply_fix,
                     aria_label="Code to review",
                 ),
-                border="1px solid var(--gray-a5)",
-                border_radius="var(--radius-3)",
-                overflow="hidden",
             ),
             job_list(EditorState.open_job),
             columns=rx.breakpoints(initial="1", md="3fr 1fr"),

@@ -1,5 +1,6 @@
 """/history: the user's reviews, filtered, searched and paged; each opens read-only."""
 
+import dataclasses
 from functools import partial
 
 import reflex as rx
@@ -13,16 +14,45 @@ from review_app.components.table import listing_table
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.services.errors import ServiceError
+from review_app.services.projects import review_reading
+from review_app.services.projects.review_views import ListedProjectReview
 from review_app.services.reviews import submissions as reviews
 from review_app.state.date_input import parse_date_input
 from review_app.state.jobs import JobRow
 from review_app.state.session import SessionState
+from review_app.state.timestamps import shown_time
 
 PAGE_SIZE = 20
 ANY = "any"
 STATUSES = [ANY, "pending", "running", "completed", "failed"]
 COLUMNS = ("File", "Language", "Status", "Score", "When")
+PROJECT_COLUMNS = ("Project", "Files", "Status", "Score", "When")
 NO_MATCH = "No reviews match."
+RECENT_PROJECT_REVIEWS = 10
+
+
+@dataclasses.dataclass
+class ProjectReviewRow:
+    """One project review as the history lists it."""
+
+    project_id: str
+    project: str
+    files: int
+    status: str
+    score: int
+    started: str
+
+    @classmethod
+    def of(cls, review: ListedProjectReview) -> "ProjectReviewRow":
+        """The row of a listed project review."""
+        return cls(
+            project_id=str(review.project_id),
+            project=review.project_name + (" (change)" if review.base_review_id else ""),
+            files=review.file_count,
+            status=review.status,
+            score=review.score if review.score is not None else -1,
+            started=shown_time(review.created_at),
+        )
 
 
 class HistoryState(rx.State):
@@ -36,6 +66,7 @@ class HistoryState(rx.State):
     offset: int = 0
     paging: Paging = Paging()
     rows: list[JobRow] = []
+    project_rows: list[ProjectReviewRow] = []
     error: str = ""
 
     @rx.event
@@ -66,6 +97,10 @@ class HistoryState(rx.State):
             return
         self.paging = Paging.of(page, empty=NO_MATCH)
         self.rows = [JobRow.of(item) for item in page.items]
+        recent = partial(
+            review_reading.recent_project_reviews, user_id=user.id, limit=RECENT_PROJECT_REVIEWS
+        )
+        self.project_rows = [ProjectReviewRow.of(item) for item in await rx.run_in_thread(recent)]
 
     @rx.event
     async def set_filter(self, name: str, value: str):
@@ -141,6 +176,17 @@ def _row(row: JobRow) -> rx.Component:
     )
 
 
+def _project_row(row: ProjectReviewRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.link(row.project, href=routes.project_url(row.project_id))),
+        rx.table.cell(row.files),
+        rx.table.cell(row.status),
+        rx.table.cell(rx.cond(row.score >= 0, row.score.to_string(), "—")),
+        rx.table.cell(row.started),
+        class_name="project-history-row",
+    )
+
+
 @page(routes.HISTORY, "History", on_load=[HistoryState.load], nav=(3, "History"))
 def history_page() -> rx.Component:
     """The signed-in user's reviews."""
@@ -150,6 +196,19 @@ def history_page() -> rx.Component:
         messages(HistoryState.error),
         listing_table("Your reviews", COLUMNS, HistoryState.rows, _row),
         pager(HistoryState.paging, HistoryState.turn_page),
+        rx.cond(
+            HistoryState.project_rows.length() > 0,
+            rx.vstack(
+                rx.heading("Project reviews", size="4"),
+                listing_table(
+                    "Your project reviews",
+                    PROJECT_COLUMNS,
+                    HistoryState.project_rows,
+                    _project_row,
+                ),
+                width="100%",
+            ),
+        ),
         spacing="4",
         width="100%",
     )

@@ -5,9 +5,11 @@ import reflex as rx
 from review_app import routes
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
-from review_app.components.review_panel import review_panel, reviewed_code
+from review_app.components.review_panel import review_panel
+from review_app.components.workspace import workspace_editor
 from review_app.state.project_view import CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
+from review_app.state.workspace import WorkspaceState
 
 SEVERITY_COLORS = {"critical": "red", "high": "orange", "medium": "amber", "low": "blue"}
 
@@ -30,7 +32,7 @@ def _tree_row(row: FileRow) -> rx.Component:
         rx.hstack(
             rx.button(
                 row.name,
-                on_click=ProjectViewState.open_file(row.path),
+                on_click=WorkspaceState.open(row.path),
                 aria_label=f"Open {row.path}",
                 variant=rx.cond(ProjectViewState.open_path == row.path, "soft", "ghost"),
                 size="1",
@@ -119,24 +121,18 @@ def _summary() -> rx.Component:
 
 
 def _workspace() -> rx.Component:
-    """The file tree beside the open file: its code with the findings marked, and its review."""
-    viewer = rx.cond(
-        ProjectViewState.open_path != "",
-        rx.vstack(
-            rx.hstack(
-                rx.text.strong(ProjectViewState.open_path),
-                rx.link(
-                    "full review",
-                    href=routes.review_url(ReviewViewState.review_id),
-                    size="1",
-                ),
-                align="center",
+    """The file tree beside the open files: the editor, and the open file's latest review."""
+    viewer = rx.vstack(
+        workspace_editor(),
+        rx.cond(
+            ReviewViewState.review_id != "",
+            rx.vstack(
+                rx.link("full review", href=routes.review_url(ReviewViewState.review_id), size="1"),
+                review_panel(),
+                width="100%",
             ),
-            reviewed_code("45vh", "Code of the open file (read-only)"),
-            review_panel(),
-            width="100%",
         ),
-        rx.text("Open a file to see its findings in the code.", color_scheme="gray", size="2"),
+        width="100%",
     )
     return rx.flex(
         rx.vstack(
@@ -152,7 +148,11 @@ def _workspace() -> rx.Component:
     )
 
 
-@page(routes.PROJECT, "Project", on_load=[ProjectViewState.open_from_route])
+@page(
+    routes.PROJECT,
+    "Project",
+    on_load=[WorkspaceState.start_fresh, ProjectViewState.open_from_route],
+)
 def project_page() -> rx.Component:
     """The project, its review's progress and summary, and its files."""
     return rx.cond(

@@ -11,6 +11,7 @@ import re
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
+from review_app.review.inline_suppressions import InlineSuppressions, selects
 from review_app.review.models import FileRole, Finding, ReviewContext, Suppressed
 
 # Rules whose findings are noise in tests (ruff's and bandit's names for the same checks).
@@ -39,12 +40,13 @@ _HEADER_LINES = 5
 
 
 def apply_context(
-    findings: list[Finding], context: ReviewContext
+    findings: list[Finding], context: ReviewContext, inline: InlineSuppressions
 ) -> tuple[list[Finding], list[Suppressed]]:
-    """The findings a file's context keeps, and counts of those it leaves out, by rule."""
+    """The findings a file's context and its suppression comments keep, and counts of those
+    they leave out, by rule and reason."""
     kept, left_out = [], {}
     for finding in findings:
-        reason = _reason_to_leave_out(finding, context)
+        reason = inline.reason(finding) or _reason_to_leave_out(finding, context)
         if reason is None:
             kept.append(finding)
         else:
@@ -59,20 +61,11 @@ def apply_context(
 
 def _reason_to_leave_out(finding: Finding, context: ReviewContext) -> str | None:
     rule = finding.rule or ""
-    if any(_selects(selector, rule) for selector in context.ignored_rules):
+    if any(selects(selector, rule) for selector in context.ignored_rules):
         return f"switched off in {', '.join(context.settings) or 'the project settings'}"
     if context.role is FileRole.TEST and rule in TEST_NOISE:
         return "not a concern in test code"
     return None
-
-
-def _selects(selector: str, rule: str) -> bool:
-    """Whether a ruff-style selector names `rule`: the code itself, a prefix of a tool's code
-    (D names D103), or ALL; the rule pack's own ids (lower case) only by their full name."""
-    if selector == rule:
-        return True
-    tool_code = rule[:1].isupper() and rule[-1:].isdigit()
-    return tool_code and (selector == "ALL" or rule.startswith(selector))
 
 
 def file_role(path: str, code: str) -> FileRole:

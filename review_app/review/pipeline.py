@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.analyzers.static_analysis import StaticAnalysis, run_static_analysis
 from review_app.review.context import apply_context
+from review_app.review.inline_suppressions import InlineSuppressions
 from review_app.review.languages import resolve_language, submission_filename
 from review_app.review.llm.review import LLMOutcome, review_with_llm
 from review_app.review.merging import merge_findings
@@ -58,10 +59,11 @@ def review_files(
     report(Stage.STATIC_ANALYSIS)
     static = run_static_analysis(files)
     contexts = contexts or [ReviewContext()] * len(files)
+    inlines = [InlineSuppressions(file.code, file.language) for file in files]
     left_out = []
-    for analysis, context in zip(static, contexts, strict=True):
-        # One finding per defect, without those the context leaves out, before the LLM.
-        kept, suppressed = apply_context(merge_findings(analysis.findings), context)
+    for analysis, context, inline in zip(static, contexts, inlines, strict=True):
+        # One finding per defect, without those the context or the code leave out, before the LLM.
+        kept, suppressed = apply_context(merge_findings(analysis.findings), context, inline)
         analysis.findings[:] = kept
         left_out.append(suppressed)
     if llm.base_url:  # no stage that will not run: without an LLM, static analysis to merging
@@ -70,6 +72,12 @@ def review_files(
         review_with_llm((file.language, file.path, file.code), analysis.findings, llm)
         for file, analysis in zip(files, static, strict=True)
     ]
+    for outcome, context, inline, suppressed in zip(
+        outcomes, contexts, inlines, left_out, strict=True
+    ):
+        kept, llm_left_out = apply_context(outcome.findings, context, inline)
+        outcome.findings[:] = kept
+        suppressed.extend(llm_left_out)
     report(Stage.MERGING)
     return [
         _result(file, analysis, outcome).model_copy(

@@ -16,7 +16,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
-from review_app.models import Review, ReviewFinding, ReviewStatus
+from review_app.models import ProjectReview, Review, ReviewFinding, ReviewStatus
 from review_app.review.languages import resolve_language
 from review_app.review.models import Severity
 from review_app.services.accounts.identity import CurrentUser
@@ -95,6 +95,8 @@ class ReviewStats(BaseModel):
     cache_hit_rate: float | None = Field(description="cached / reviews, 0-1; null without reviews.")
     average_score: float | None
     findings: int
+    project_reviews: int = Field(description="Whole-project reviews (a language filter: none).")
+    project_files: int = Field(description="Reviews of a project's files, among `reviews`.")
     prompt_tokens: int
     completion_tokens: int
     llm_tokens: int = Field(description="Total LLM tokens used (prompt + completion).")
@@ -147,6 +149,7 @@ def review_stats(
             user_id=scope_user_id,
             **_totals(session, review_scope),
             findings=sum(item.count for item in by_severity),
+            project_reviews=_project_reviews(session, scope_user_id, date_from, date_to, language),
             per_day=_per_day(session, review_scope, date_from, date_to),
             per_language=_per_language(session, review_scope),
             findings_by_severity=by_severity,
@@ -173,7 +176,7 @@ def _resolve_range(date_from: date | None, date_to: date | None) -> tuple[date, 
 
 
 def _scope(
-    table: type[Review] | type[ReviewFinding],
+    table: type[Review] | type[ReviewFinding] | type[ProjectReview],
     user_id: uuid.UUID | None,
     date_from: date,
     date_to: date,
@@ -209,13 +212,15 @@ def _totals(session: Session, scope: list[ColumnElement[bool]]) -> dict:
             _count_where(Review.status == ReviewStatus.FAILED),
             _count_where(in_progress),
             _count_where(Review.cached.is_(True)),
+            _count_where(Review.project_review_id.is_not(None)),
             func.avg(Review.score),
             func.coalesce(func.sum(Review.prompt_tokens), 0),
             func.coalesce(func.sum(Review.completion_tokens), 0),
             func.coalesce(func.sum(Review.total_tokens), 0),
         ).where(*scope)
     ).one()
-    reviews, completed, failed, pending, cached, average, prompt, completion, total = row
+    reviews, completed, failed, pending, cached, project_files, average, *tokens = row
+    prompt, completion, total = tokens
     return {
         "reviews": reviews,
         "completed": completed,
@@ -223,11 +228,26 @@ def _totals(session: Session, scope: list[ColumnElement[bool]]) -> dict:
         "in_progress": pending,
         "cached": cached,
         "cache_hit_rate": round(cached / reviews, 4) if reviews else None,
+        "project_files": project_files,
         "average_score": _average(average),
         "prompt_tokens": prompt,
         "completion_tokens": completion,
         "llm_tokens": total,
     }
+
+
+def _project_reviews(
+    session: Session,
+    user_id: uuid.UUID | None,
+    date_from: date,
+    date_to: date,
+    language: str | None,
+) -> int:
+    """How many whole-project reviews started in the range (none has a single language)."""
+    if language is not None:
+        return 0
+    project_scope = _scope(ProjectReview, user_id, date_from, date_to, None)
+    return session.exec(select(func.count()).select_from(ProjectReview).where(*project_scope)).one()
 
 
 def _per_day(

@@ -14,7 +14,7 @@ from review_app.services.live_channel import ProjectProgressEvent
 from review_app.services.projects import review_reading, reviewing
 from review_app.services.projects import store as projects
 from review_app.services.projects.review_views import ProjectReviewDetail
-from review_app.services.projects.views import ProjectDetail
+from review_app.services.projects.views import ProjectDetail, ProjectFileSummary
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
 
@@ -128,14 +128,30 @@ class ProjectViewState(rx.State):
             return rx.toast.error(str(error))
         return rx.download(data=document.content, filename=document.filename)
 
-    @rx.event
-    async def open_file(self, path: str):
-        """Show one reviewed file of the project, its findings marked in the code."""
-        row = next((row for row in self.files if row.path == path and row.review_id), None)
-        if row is None:
-            return
+    @property
+    def _file_paths(self) -> list[str]:
+        """Every file the tree shows."""
+        return [row.path for row in self.files if not row.folder]
+
+    async def _show_review_of(self, path: str) -> None:
+        """Show the latest review of file `path` below the workspace (none: an empty panel)."""
         self.open_path = path
-        await (await self.get_state(ReviewViewState))._open(row.review_id)
+        row = next((row for row in self.files if row.path == path and row.review_id), None)
+        view = await self.get_state(ReviewViewState)
+        if row is None:
+            view._clear()
+        else:
+            await view._open(row.review_id)
+
+    def _files_changed(self, removed: str = "", added: ProjectFileSummary | None = None) -> None:
+        """The workspace removed, added or renamed (both) a file: the tree follows."""
+        rows = [row for row in self.files if not row.folder and row.path != removed]
+        if added is not None and added.language:
+            rows.append(FileRow(path=added.path, language=added.language))
+        elif added is not None:
+            self.not_reviewed = sorted({*self.not_reviewed, added.path})
+        self.not_reviewed = [path for path in self.not_reviewed if path != removed]
+        self.files = as_tree(rows)
 
     async def _apply(self, event: ProjectProgressEvent, user_id: uuid.UUID) -> None:
         """A file of the open project review ended, or the whole review did."""

@@ -11,7 +11,8 @@ import reflex as rx
 
 from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
-from review_app.review.diffs import line_map
+from review_app.review.diffs import apply_unified_diff, line_map
+from review_app.review.errors import PatchApplyError
 from review_app.review.languages import submission_filename
 from review_app.review.models import FileRole, ReviewResult, Stage
 from review_app.services.errors import ServiceError
@@ -159,6 +160,17 @@ class ReviewViewState(FindingsTable, rx.State):
         """The indexes of the findings with a safe fix, top of the code first."""
         rows = sorted((row for row in self.findings if row.fix and row.safe_fix), key=_position)
         return [row.index for row in rows]
+
+    def _fixed(self, index: int, code: str) -> str | None:
+        """`code` with finding `index` fixed, or None; unless the code was edited by hand since,
+        the review's findings follow the fix."""
+        try:
+            fixed = apply_unified_diff(code, self._fix_of(index))
+        except PatchApplyError:
+            return None
+        if self.code == code:
+            self._follow_fix(index, code, fixed)
+        return fixed
 
     def _follow_fix(self, index: int, before: str, after: str) -> None:
         """Finding `index` was fixed, turning `before` into `after`: it goes, the others move

@@ -116,6 +116,10 @@ def test_a_project_is_reviewed_file_by_file_with_live_progress_and_a_summary(
     views = next(file for file in detail["files"] if file["path"] == "app/views.py")
     own = api.get(f"/api/reviews/{views['review_id']}", headers=ada).json()
     assert "python-sql-injection" in {finding["rule"] for finding in own["result"]["findings"]}
+    # The dashboard counts the project review and its files.
+    stats = api.get("/api/stats", headers=ada).json()
+    assert (stats["project_reviews"], stats["project_files"], stats["reviews"]) == (1, 4, 4)
+    assert api.get("/api/stats", params={"language": "go"}, headers=ada).json()["reviews"] == 1
 
 
 def test_a_resubmitted_project_re_reviews_only_the_files_that_changed(

@@ -81,6 +81,7 @@ def test_a_user_sees_their_own_numbers_drawn(
         ("Average score", "70"),
         ("Cache hit rate", "33%"),
         ("LLM tokens", "150"),
+        ("Project reviews", "0 (0 files)"),
     ]:
         _expect_figure(page, label, value)
     expect(page.locator(".recharts-surface")).to_have_count(5)

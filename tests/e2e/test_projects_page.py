@@ -48,6 +48,10 @@ def test_an_uploaded_project_is_reviewed_with_a_summary_and_files_to_open(
     page.goto(f"{platform_settings.url}/projects")
     expect(page.locator(".project-row")).to_have_count(1)
     expect(page.locator(".project-row")).to_contain_text("shop")
+    page.goto(f"{platform_settings.url}/history")  # the project review is in the history
+    history = page.locator(".project-history-row")
+    expect(history).to_have_count(1)
+    expect(history).to_contain_text(re.compile(r"shop\s*4\s*completed"))
 
 
 def test_an_archive_that_is_not_one_is_refused_in_words(

@@ -16,6 +16,7 @@ from review_app.services.errors import NotFoundError, ReviewNotFinishedError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
 from review_app.services.projects.review_views import (
     Gate,
+    ListedProjectReview,
     ProjectReviewDetail,
     ProjectReviewFile,
     ProjectReviewPage,
@@ -35,8 +36,7 @@ def list_project_reviews(
         InvalidQueryError: a paging value out of range.
     """
     limit = checked_limit(limit, offset)
-    bases = select(ProjectReview.base_review_id).where(ProjectReview.base_review_id.is_not(None))
-    of_project = and_(ProjectReview.project_id == project_id, ProjectReview.id.not_in(bases))
+    of_project = and_(ProjectReview.project_id == project_id, _not_a_base(user_id))
     with session_scope() as session:
         _own_project(session, user_id, project_id)
         total, rows = newest_first(
@@ -49,6 +49,39 @@ def list_project_reviews(
         )
         items = [ProjectReviewSummary.model_validate(row) for row in rows]
     return ProjectReviewPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def recent_project_reviews(
+    *, user_id: uuid.UUID, limit: int = DEFAULT_PAGE_SIZE
+) -> list[ListedProjectReview]:
+    """The user's newest project reviews across their projects, with the projects' names.
+
+    Raises:
+        InvalidQueryError: a limit out of range.
+    """
+    query = (
+        select(ProjectReview, Project.name)
+        .join(Project, Project.id == ProjectReview.project_id)
+        .where(ProjectReview.user_id == user_id, _not_a_base(user_id))
+        .options(defer(ProjectReview.summary))
+        .order_by(ProjectReview.created_at.desc(), ProjectReview.id.desc())
+        .limit(checked_limit(limit, 0))
+    )
+    with session_scope() as session:
+        return [
+            ListedProjectReview(
+                **ProjectReviewSummary.model_validate(review).model_dump(), project_name=name
+            )
+            for review, name in session.exec(query)
+        ]
+
+
+def _not_a_base(user_id: uuid.UUID):
+    """Leaves out the reviews of a change's base versions (they show with their change)."""
+    bases = select(ProjectReview.base_review_id).where(
+        ProjectReview.user_id == user_id, ProjectReview.base_review_id.is_not(None)
+    )
+    return ProjectReview.id.not_in(bases)
 
 
 def get_project_review(

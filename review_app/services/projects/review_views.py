@@ -67,6 +67,12 @@ class ProjectReviewSummary(BaseModel):
     finished_at: datetime | None
 
 
+class ListedProjectReview(ProjectReviewSummary):
+    """A project review with its project's name, as the history lists it."""
+
+    project_name: str
+
+
 class Gate(BaseModel):
     """The verdict of a merge gate on a completed project review."""
 
