@@ -83,6 +83,10 @@ def file_role(path: str, code: str) -> FileRole:
 
 
 def matches(path: str, pattern: str) -> bool:
-    """Whether a ruff-style file pattern names `path` (the whole relative path or its name)."""
+    """Whether a ruff- or ESLint-style file pattern names `path` (the whole relative path or
+    its name; a leading `**/` also matches at the root)."""
     pattern = pattern.removeprefix("./")
-    return fnmatch(path, pattern) or fnmatch(PurePosixPath(path).name, pattern)
+    candidates = (pattern, pattern.removeprefix("**/"))
+    return any(
+        fnmatch(path, each) or fnmatch(PurePosixPath(path).name, each) for each in candidates
+    )

@@ -1,7 +1,10 @@
 """A project's own analyzer settings, read from the files at its root: which rules it switches
-off, everywhere or for some files (ruff's ignore and per-file-ignores, bandit's skips)."""
+off, everywhere or for some files (ruff's ignore and per-file-ignores, bandit's skips, ESLint's
+and oxlint's rules set to "off" and their overrides, from JSON configs; a JavaScript config
+such as eslint.config.js is code, which review_app does not run)."""
 
 import configparser
+import json
 import tomllib
 from collections.abc import Mapping
 from typing import Any
@@ -11,8 +14,13 @@ from pydantic import BaseModel, Field
 from review_app.review.context import ReviewContext, file_role, matches
 
 # Files at a project's root that hold analyzer settings review_app honours.
-SETTINGS_FILES = ("pyproject.toml", "ruff.toml", ".ruff.toml", ".bandit")
+SETTINGS_FILES = (
+    *("pyproject.toml", "ruff.toml", ".ruff.toml", ".bandit"),
+    *(".eslintrc.json", ".eslintrc", "package.json", ".oxlintrc.json"),
+)
 _RUFF_FILES = ("ruff.toml", ".ruff.toml")  # win over pyproject.toml, as ruff has it
+_ESLINT_FILES = (".eslintrc.json", ".eslintrc", "package.json")  # the first found counts
+_OFF = ("off", 0)
 
 
 class ProjectSettings(BaseModel):
@@ -38,6 +46,14 @@ def read_settings(files: Mapping[str, str]) -> ProjectSettings:
         _add(settings, list(skips), "pyproject.toml [tool.bandit]")
     elif ".bandit" in files:
         _add(settings, _bandit_ini_skips(files[".bandit"]), ".bandit")
+    for name in _ESLINT_FILES:
+        config = _json(files.get(name, ""))
+        config = config.get("eslintConfig", {}) if name == "package.json" else config
+        if isinstance(config, dict) and config:
+            _add_eslint(settings, config, name)
+            break
+    if oxlint := _json(files.get(".oxlintrc.json", "")):
+        _add_eslint(settings, oxlint, ".oxlintrc.json")
     return settings
 
 
@@ -70,6 +86,44 @@ def _add_ruff(settings: ProjectSettings, ruff: dict[str, Any], source: str) -> N
         _add(settings, ignored, source)
         for pattern, codes in per_file.items():
             settings.per_file.setdefault(pattern, []).extend(codes)
+
+
+def _add_eslint(settings: ProjectSettings, config: dict[str, Any], source: str) -> None:
+    """ESLint-shaped settings: `rules` set to "off", and `overrides` off for their `files`."""
+    off = _rules_off(config.get("rules"))
+    overrides = config.get("overrides")
+    per_file: dict[str, list[str]] = {}
+    for override in overrides if isinstance(overrides, list) else []:
+        if not isinstance(override, dict):
+            continue
+        patterns = override.get("files")
+        for pattern in [patterns] if isinstance(patterns, str) else patterns or []:
+            per_file.setdefault(str(pattern), []).extend(_rules_off(override.get("rules")))
+    if off or any(per_file.values()):
+        _add(settings, off, source)
+        for pattern, rules in per_file.items():
+            settings.per_file.setdefault(pattern, []).extend(rules)
+
+
+def _rules_off(rules: Any) -> list[str]:
+    """The rules a `rules` table turns off, by oxlint's names (`@typescript-eslint/x` is
+    `typescript/x`)."""
+    if not isinstance(rules, dict):
+        return []
+    off = []
+    for name, value in rules.items():
+        level = value[0] if isinstance(value, list) and value else value
+        if level in _OFF and not isinstance(level, bool):
+            plugin_rule = str(name).removeprefix("@").replace("typescript-eslint/", "typescript/")
+            off.append(plugin_rule)
+    return off
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text) if text.strip() else {}
+    except ValueError:
+        return {}
 
 
 def _codes(table: dict[str, Any], *keys: str) -> list[str]:

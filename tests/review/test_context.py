@@ -1,6 +1,8 @@
 """A file's context in its project: its role, and the rules its project's own settings switch
 off (ruff's ignore and per-file-ignores, bandit's skips), applied to real review results."""
 
+import json
+
 import pytest
 
 from review_app.review.context import file_role
@@ -94,3 +96,35 @@ def test_a_ruff_toml_wins_over_pyproject_and_broken_settings_are_ignored() -> No
     )
     assert settings.ignored == ["E501", "B404"]
     assert read_settings({"pyproject.toml": "[tool.ruff\nignore = 1"}).ignored == []
+
+
+JS_CODE = "function total(items) {\n  debugger;\n  const unused = 1;\n  return items.length;\n}\n"
+ESLINTRC = {
+    "rules": {"no-debugger": "off", "eqeqeq": ["error", "always"]},
+    "overrides": [{"files": ["**/*.test.js"], "rules": {"no-unused-vars": ["off"]}}],
+}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {".eslintrc.json": json.dumps(ESLINTRC)},
+        {"package.json": json.dumps({"name": "shop", "eslintConfig": ESLINTRC})},
+        {".eslintrc": "rules:\n  no-debugger: off\n", ".oxlintrc.json": json.dumps(ESLINTRC)},
+    ],
+)
+def test_an_eslint_or_oxlint_config_switches_rules_off_with_its_overrides(files: dict) -> None:
+    settings = read_settings(files)
+    rules_in = {
+        path: {
+            finding.rule
+            for finding in run_review(
+                "javascript", JS_CODE, LLMConfig(), context=context_for(path, JS_CODE, settings)
+            ).findings
+        }
+        for path in ("src/cart.js", "cart.test.js", "src/cart.test.js")
+    }
+    assert rules_in["src/cart.js"] == {"no-unused-vars"}
+    assert rules_in["cart.test.js"] == rules_in["src/cart.test.js"] == set()
+    plain = run_review("javascript", JS_CODE, LLMConfig())
+    assert {finding.rule for finding in plain.findings} >= {"no-debugger", "no-unused-vars"}
