@@ -9,6 +9,7 @@ import contextlib
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -214,15 +215,21 @@ def _answers(url: str) -> bool:
 
 @contextmanager
 def celery_workers(
-    services: BenchServices, count: int = 1, concurrency: int = 1
+    services: BenchServices,
+    count: int = 1,
+    concurrency: int = 1,
+    started: list[subprocess.Popen] | None = None,
 ) -> Iterator[list[str]]:
-    """`count` real Celery worker processes of `concurrency` each; yields their names."""
+    """`count` real Celery worker processes of `concurrency` each; yields their names (and
+    appends the processes to `started`, when given, to watch them)."""
     names = [f"bench{index}-{uuid.uuid4().hex[:8]}" for index in range(count)]
     with ExitStack() as stack:
         for name in names:
             command = celery_worker_command(name, concurrency)
             process = start_process_group(command, services.env, services.log_path(name))
             stack.callback(stop_process_group, process)
+            if started is not None:
+                started.append(process)
         redis = get_redis()
         for name in names:
             wait_for(

@@ -22,6 +22,7 @@ BENCHMARKS = [
     "static_review",
     "offline_project",
     "project_review",
+    "worker_memory",
     "cache_hit",
     "throughput",
     "push_latency",
@@ -151,12 +152,27 @@ def websocket_rows(result: dict) -> list[Row]:
     return rows
 
 
+def memory_rows(result: dict) -> list[Row]:
+    samples = result["memory_mb"]
+    warm = samples[min(5, len(samples) - 1)]
+    return [
+        [
+            f"worker memory after {len(samples) - 1} project reviews, MB",
+            samples[-1],
+            "",
+            f"after 5 reviews {warm}, idle {samples[0]}",
+            ratio(samples[-1], warm),
+        ]
+    ]
+
+
 SUMMARIES: dict[str, Callable[[dict], list[Row]]] = {
     "review_quality": quality_rows,
     "submit_latency": submit_rows,
     "static_review": static_rows,
     "offline_project": offline_rows,
     "project_review": project_rows,
+    "worker_memory": memory_rows,
     "cache_hit": cache_rows,
     "throughput": throughput_rows,
     "push_latency": push_rows,

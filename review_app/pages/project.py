@@ -6,11 +6,13 @@ from review_app import routes
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
 from review_app.components.review_panel import review_panel
+from review_app.components.table import listing_table
 from review_app.components.workspace import workspace_editor
-from review_app.state.project_view import CountRow, FileRow, ProjectViewState
+from review_app.state.project_view import ChangedFileRow, CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.workspace import WorkspaceState
 
+CHANGE_COLUMNS = ("File", "Change", "New", "Fixed")
 SEVERITY_COLORS = {"critical": "red", "high": "orange", "medium": "amber", "low": "blue"}
 
 
@@ -83,6 +85,72 @@ def _progress() -> rx.Component:
     )
 
 
+def _changed_file(row: ChangedFileRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(row.path),
+        rx.table.cell(row.change),
+        rx.table.cell(row.new),
+        rx.table.cell(row.fixed),
+        class_name="changed-file-row",
+    )
+
+
+def _change() -> rx.Component:
+    """A change review: what the change brought and fixed, against the version before."""
+    return rx.cond(
+        ProjectViewState.change_new >= 0,
+        rx.vstack(
+            rx.text(
+                "Against the version before: ",
+                rx.text.strong(ProjectViewState.change_new.to_string(), " new"),
+                ", ",
+                ProjectViewState.change_fixed.to_string(),
+                " fixed, ",
+                ProjectViewState.change_unchanged.to_string(),
+                " unchanged (not counted by the gate)",
+                id="project-change",
+            ),
+            listing_table(
+                "Changed files", CHANGE_COLUMNS, ProjectViewState.changed_files, _changed_file
+            ),
+            width="100%",
+        ),
+    )
+
+
+def _change_dialog() -> rx.Component:
+    """Paste a unified diff: it becomes this project's next version, reviewed as a change."""
+    return rx.dialog.root(
+        rx.dialog.trigger(rx.button("Review a change", variant="soft")),
+        rx.dialog.content(
+            rx.dialog.title("Review a change"),
+            rx.dialog.description(
+                "Paste a unified diff of this project (what git diff prints). It is applied to a "
+                "copy, and only the files it changes are reviewed, against their versions here."
+            ),
+            rx.form(
+                rx.text_area(
+                    name="diff",
+                    rows="14",
+                    aria_label="Unified diff",
+                    font_family="monospace",
+                    width="100%",
+                ),
+                messages(ProjectViewState.diff_error),
+                rx.hstack(
+                    rx.dialog.close(rx.button("Cancel", variant="soft", type="button")),
+                    rx.button("Review change", type="submit"),
+                    justify="end",
+                    margin_top="1em",
+                ),
+                on_submit=ProjectViewState.review_change,
+            ),
+        ),
+        open=ProjectViewState.diff_open,
+        on_open_change=ProjectViewState.set_diff_open,
+    )
+
+
 def _summary() -> rx.Component:
     return rx.cond(
         ProjectViewState.status == "completed",
@@ -100,6 +168,7 @@ def _summary() -> rx.Component:
             ),
             rx.hstack(rx.foreach(ProjectViewState.severities, _count_badge), wrap="wrap"),
             rx.hstack(rx.foreach(ProjectViewState.categories, _count_badge), wrap="wrap"),
+            _change(),
             rx.cond(
                 ProjectViewState.worst_files.length() > 0,
                 rx.text("Look first at: ", rx.text.strong(ProjectViewState.worst_files.join(", "))),
@@ -168,6 +237,7 @@ def project_page() -> rx.Component:
                 rx.link("← Projects", href=routes.PROJECTS),
                 rx.heading(ProjectViewState.name, size="6"),
                 rx.spacer(),
+                _change_dialog(),
                 rx.button(
                     "Review project",
                     on_click=ProjectViewState.start_review,

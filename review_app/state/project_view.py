@@ -6,12 +6,14 @@ from functools import partial
 
 import reflex as rx
 
+from review_app import routes
 from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
+from review_app.review.errors import InvalidSubmissionError
 from review_app.review.project_summary import FileTally, ProjectSummary
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProjectProgressEvent
-from review_app.services.projects import review_reading, reviewing
+from review_app.services.projects import changes, review_reading, reviewing
 from review_app.services.projects import store as projects
 from review_app.services.projects.review_views import ProjectReviewDetail
 from review_app.services.projects.views import ProjectDetail, ProjectFileSummary
@@ -52,6 +54,16 @@ def as_tree(files: list[FileRow]) -> list[FileRow]:
 
 
 @dataclasses.dataclass
+class ChangedFileRow:
+    """A file a change review compared: how it changed, its new and fixed findings."""
+
+    path: str
+    change: str
+    new: int
+    fixed: int
+
+
+@dataclasses.dataclass
 class CountRow:
     """How many findings of one severity or category."""
 
@@ -80,6 +92,12 @@ class ProjectViewState(rx.State):
     worst_files: list[str] = []
     error: str = ""
     open_path: str = ""  # the file shown in the viewer
+    change_new: int = -1  # a change review's new findings; -1: not a change review
+    change_fixed: int = 0
+    change_unchanged: int = 0
+    changed_files: list[ChangedFileRow] = []
+    diff_open: bool = False
+    diff_error: str = ""
 
     @rx.var
     def percent(self) -> int:
@@ -109,6 +127,30 @@ class ProjectViewState(rx.State):
             self.error = str(error)
             return
         await self._load_review(user.id, started.id)
+
+    @rx.event
+    def set_diff_open(self, is_open: bool) -> None:
+        """Open or close the dialog that takes a change as a diff."""
+        self.diff_open, self.diff_error = is_open, ""
+
+    @rx.event
+    async def review_change(self, form: dict):
+        """Apply a unified diff to this project as its next version, and review the change."""
+        self.diff_error = ""
+        try:
+            user = await (await self.get_state(SessionState))._current_user()
+            review_diff = partial(
+                changes.review_diff,
+                user_id=user.id,
+                base_project_id=uuid.UUID(self.project_id),
+                diff=str(form.get("diff", "")),
+            )
+            started = await rx.run_in_thread(review_diff)
+        except (ServiceError, InvalidSubmissionError, ValueError) as error:
+            self.diff_error = str(error)
+            return None
+        self.diff_open = False
+        return rx.redirect(routes.project_url(str(started.project_id)))
 
     @rx.event
     async def download(self, export_format: str):
@@ -212,6 +254,7 @@ class ProjectViewState(rx.State):
         self.files_done = self.file_count = self.findings_so_far = 0
         self.score = -1
         self.severities, self.categories, self.worst_files = [], [], []
+        self.change_new, self.changed_files = -1, []
 
     def _show_review(self, review: ProjectReviewDetail) -> None:
         left_out = [f"{file.path} ({file.reason} code)" for file in review.skipped]
@@ -241,6 +284,14 @@ class ProjectViewState(rx.State):
             CountRow(str(name), count) for name, count in summary.by_category.items() if count
         ]
         self.worst_files = summary.worst_files
+        change = summary.change
+        if change is not None:
+            self.change_new, self.change_fixed = change.new, change.fixed
+            self.change_unchanged = change.unchanged
+            self.changed_files = [
+                ChangedFileRow(file.path, str(file.change), file.new, file.fixed)
+                for file in change.files
+            ]
 
 
 def _file_row(

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from review_app.processes import wait_for
 from support.browser import marker_lines, sign_in
 from support.platform import RunningPlatform
-from support.seed import add_user
+from support.seed import add_project, add_user
 from tests.api.test_project_reviews import PROJECT
 from tests.project_archives import zip_of
 
@@ -81,3 +81,46 @@ def test_a_project_archive_larger_than_one_file_upload_goes_through(
     )
     expect(page).to_have_url(re.compile(r"/projects/[0-9a-f-]{36}$"), timeout=20_000)
     expect(page.locator(".project-file-row")).to_have_count(2)
+
+
+GREETING_CHANGE = """\
+--- a/app/greeting.py
++++ b/app/greeting.py
+@@ -1,3 +1,8 @@
++import os
++
++from flask import request
++
++
+ def greet(name: str) -> str:
+     \"\"\"Say hello.\"\"\"
+-    return f"Hello, {name}!"
++    return os.popen("echo " + request.args["name"]).read()
+"""
+
+
+def test_a_pasted_diff_is_reviewed_as_a_change_against_the_project(
+    platform_settings: RunningPlatform, page: Page, screenshot
+) -> None:
+    user_id, email = add_user()
+    project_id = add_project(user_id, PROJECT)
+    page.goto(f"{platform_settings.url}/projects/{project_id}")
+    sign_in(page, email)
+    page.get_by_role("button", name="Review a change").click()
+    page.get_by_label("Unified diff").fill("@@ -1,1 +1,1 @@\n-nothing here\n+x\n")
+    page.get_by_role("button", name="Review change").click()
+    expect(page.get_by_role("dialog").get_by_role("alert")).to_be_visible()
+    expect(page).to_have_url(re.compile(f"/projects/{project_id}$"))
+
+    page.get_by_label("Unified diff").fill(GREETING_CHANGE)
+    page.get_by_role("button", name="Review change").click()
+    expect(page.get_by_role("heading", name="shop + change")).to_be_visible(timeout=20_000)
+    expect(page.locator("#project-change")).to_contain_text(
+        re.compile(r"Against the version before: [1-9]\d* new"), timeout=60_000
+    )
+    changed = page.locator(".changed-file-row")
+    expect(changed).to_have_count(1)
+    expect(changed).to_contain_text(re.compile(r"app/greeting\.py\s*modified\s*[1-9]"))
+    screenshot(page, "project-change-review")
+    page.get_by_role("button", name="Open app/greeting.py").click()
+    expect(page.get_by_text("OS command built from request data").first).to_be_visible()
