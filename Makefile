@@ -8,12 +8,12 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 
-.PHONY: run test bench lint format chromium test-services clean
+.PHONY: run test bench lint format chromium test-services api-descriptions clean
 
 run: $(VENV)/.installed linters
 	$(PYTHON) -m review_app run
 
-test: $(VENV)/.installed-dev chromium test-services linters lint
+test: $(VENV)/.installed-dev chromium test-services linters api-descriptions lint
 	$(PYTHON) -m pytest
 
 bench: $(VENV)/.installed-dev chromium test-services linters
@@ -46,6 +46,13 @@ chromium:
 	@test -x /usr/bin/chromium || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+# GitHub's published API descriptions (npm), which the tests' GitHub stand-in checks against.
+OCTOKIT := support/octokit
+api-descriptions: $(OCTOKIT)/node_modules/.package-lock.json
+
+$(OCTOKIT)/node_modules/.package-lock.json: $(OCTOKIT)/package-lock.json | $(VENV)/.installed
+	npm ci --prefix $(OCTOKIT) --no-audit --no-fund
 
 # Linters the review runs on JavaScript/TypeScript (oxlint, pinned by its npm lock), Go and Java.
 NODE_LINTERS := review_app/review/toolchains/node

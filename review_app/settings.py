@@ -56,6 +56,8 @@ class Settings(BaseSettings):
 
     # Accounts
     jwt_secret: SecretStr = SecretStr("")  # HS256 key; empty: generated once under data_dir
+    # Seals the code hosts' tokens and webhook secrets at rest; empty: generated under data_dir.
+    integration_key: SecretStr = SecretStr("")
     access_token_minutes: float = Field(default=15, gt=0, le=24 * 60)
     refresh_token_days: int = Field(default=14, ge=1, le=365)
 
@@ -92,6 +94,8 @@ class Settings(BaseSettings):
     # submission and an upload to the editor get room for MAX_CODE_BYTES of code on top.
     max_body_bytes: int = Field(default=65_536, ge=1024)  # any route not named here
     max_auth_body_bytes: int = Field(default=8192, ge=1024)  # /api/auth/*: any valid credentials
+    # A code host's webhook delivery (a pull request event with a long description, say).
+    max_webhook_body_bytes: int = Field(default=5_000_000, ge=1024)
 
     # Rate limits ("N/second|minute|hour|day"), per client IP or signed-in user
     rate_limit_default: str = "120/minute"  # every route not listed here
@@ -158,6 +162,12 @@ class Settings(BaseSettings):
         if configured := self.jwt_secret.get_secret_value():
             return configured.encode()
         return _stored_secret(self.data_dir / "jwt_secret")
+
+    def integration_seal_key(self) -> bytes:
+        """The key sealing code-host credentials: the configured one, or one generated once."""
+        if configured := self.integration_key.get_secret_value():
+            return configured.encode()
+        return _stored_secret(self.data_dir / "integration_key")
 
     def private_redis_password(self) -> str:
         """The password of the Redis `make run` starts itself, generated once under data/."""

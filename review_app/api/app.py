@@ -8,6 +8,7 @@ from review_app.api import (
     exports,
     fallback,
     health,
+    integrations,
     project_files,
     project_reviews,
     reviews,
@@ -26,7 +27,7 @@ ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.rou
 ROUTERS += [stats.router, admin.router, rules.router]
 ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
-ROUTERS += [project_files.router]
+ROUTERS += [project_files.router, integrations.router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 

@@ -18,6 +18,7 @@ PROJECT_UPLOAD = ("POST", "/api/projects")
 CHANGE_PARTS = ["api", "projects", "changes"]  # /api/projects/{id}/changes
 FILE_PARTS = ["api", "projects", "files"]  # /api/projects/{id}/files/{path}
 AUTH_PREFIX = "/api/auth/"
+WEBHOOK_PATHS = ("/api/integrations/github/webhook", "/api/integrations/gitlab/webhook")
 UPLOAD_PATH = str(Endpoint.UPLOAD)
 # The Reflex event handler that takes a project's archive (pages.projects), by its last name.
 PROJECT_UPLOAD_HANDLER = ".upload_project_archive"
@@ -32,6 +33,8 @@ def body_cap(method: str, path: str, settings: Settings, upload_handler: str = "
         return settings.max_project_body_bytes
     if path.startswith(AUTH_PREFIX):
         return settings.max_auth_body_bytes
+    if (method, path) in {("POST", webhook) for webhook in WEBHOOK_PATHS}:
+        return settings.max_webhook_body_bytes
     if path == UPLOAD_PATH:
         if upload_handler.endswith(PROJECT_UPLOAD_HANDLER):
             return settings.max_project_body_bytes

@@ -37,7 +37,12 @@ def _overview(files: Sequence[FileReview]) -> str:
     rows = ["| File | Language | Score | Findings |", "|---|---|---:|---|"]
     for file in files:
         counts = described.describe_counts(described.severity_counts(file.shown_findings()))
-        cells = (_code(file.path), _text(file.result.language), f"{file.result.score}/100", counts)
+        cells = (
+            code_span(file.path),
+            _text(file.result.language),
+            f"{file.result.score}/100",
+            counts,
+        )
         rows.append(_row(cells))
     return "\n".join(rows)
 
@@ -46,9 +51,9 @@ def _file_section(file: FileReview) -> str:
     """A file's score, summary, findings table and suggested fixes."""
     result = file.result
     parts = [
-        f"### {_code(file.path)} · {result.score}/100",
-        _inline(result.summary),
-        f"*{_inline(described.analyzers_line(result))}*",
+        f"### {code_span(file.path)} · {result.score}/100",
+        inline_text(result.summary),
+        f"*{inline_text(described.analyzers_line(result))}*",
     ]
     ranked = sorted(file.shown_findings(), key=_weight)
     if file.baseline is not None:
@@ -73,12 +78,12 @@ def _file_section(file: FileReview) -> str:
             f"{item.count} of {item.rule or 'unnamed rule'} ({item.reason})"
             for item in result.suppressed
         )
-        parts.append(f"*Left out by the file's context: {_inline(left_out)}.*")
+        parts.append(f"*Left out by the file's context: {inline_text(left_out)}.*")
     parts.extend(_fix(finding, file.path) for finding in ranked if finding.suggested_fix)
     if result.tool_errors:
         failed = "; ".join(f"{error.source}: {error.message}" for error in result.tool_errors)
         parts.append(
-            f"> Some analyzers failed, so this review may miss issues ({_inline(failed)})."
+            f"> Some analyzers failed, so this review may miss issues ({inline_text(failed)})."
         )
     return "\n\n".join(parts)
 
@@ -100,8 +105,8 @@ def _finding_row(finding: Finding) -> str:
     if finding.severity in _LOUD:
         severity = f"**{severity}**"
     where = f"{finding.line}:{finding.column}" if finding.column else str(finding.line)
-    rule = _code(described.rule_id(finding))
-    return _row((severity, where, rule, _inline(described.message(finding))))
+    rule = code_span(described.rule_id(finding))
+    return _row((severity, where, rule, inline_text(described.message(finding))))
 
 
 def _fix(finding: Finding, path: str) -> str:
@@ -121,12 +126,12 @@ def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-def _inline(text: str) -> str:
+def inline_text(text: str) -> str:
     """Untrusted text as one line of Markdown: its code spans kept, everything else literal."""
     text = " ".join(text.split())
     pieces, end = [], 0
     for span in _CODE_SPAN.finditer(text):
-        pieces += [_text(text[end : span.start()]), _code(span["content"])]
+        pieces += [_text(text[end : span.start()]), code_span(span["content"])]
         end = span.end()
     return "".join([*pieces, _text(text[end:])])
 
@@ -137,7 +142,7 @@ def _text(text: str) -> str:
     return _BLOCK_START.sub(r"\1\\\2", text)
 
 
-def _code(text: str) -> str:
+def code_span(text: str) -> str:
     """A code span that always closes, whatever backticks `text` holds (CommonMark 6.1)."""
     text = " ".join(text.split())
     fence = "`" * (_longest_backtick_run(text) + 1)

@@ -8,7 +8,12 @@ from celery import group
 from kombu.exceptions import OperationalError
 from redis import RedisError
 
-from review_app.work_queue.task_names import RUN_REVIEW_BATCH_TASK, RUN_REVIEW_TASK
+from review_app.work_queue.task_names import (
+    PUBLISH_PULL_REQUEST_TASK,
+    REVIEW_PULL_REQUEST_TASK,
+    RUN_REVIEW_BATCH_TASK,
+    RUN_REVIEW_TASK,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -53,5 +58,19 @@ def enqueue_reviews(review_ids: Sequence[uuid.UUID], batch_size: int) -> bool:
         batches.apply_async()
     except (OperationalError, RedisError, OSError) as error:
         logger.warning("%d reviews not queued, the sweeper will retry: %s", len(ids), error)
+        return False
+    return True
+
+
+def enqueue_pull_request_run(run_id: uuid.UUID, *, publish: bool = False, delay: float = 0) -> bool:
+    """Queue a pull request's review (or, with `publish`, posting its result once the review has
+    ended, after `delay` seconds); False if the broker is down."""
+    from review_app.work_queue.celery_app import celery_app
+
+    name = PUBLISH_PULL_REQUEST_TASK if publish else REVIEW_PULL_REQUEST_TASK
+    try:
+        celery_app.send_task(name, args=[str(run_id)], countdown=delay, ignore_result=True)
+    except (OperationalError, RedisError, OSError) as error:
+        logger.warning("pull request run %s not queued: %s", run_id, error)
         return False
     return True

@@ -41,10 +41,16 @@ NOT_REVIEWED = (FileRole.GENERATED, FileRole.VENDORED)  # not the team's code: l
 
 
 def start_project_review(
-    *, user_id: uuid.UUID, project_id: uuid.UUID, base_project_id: uuid.UUID | None = None
+    *,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    base_project_id: uuid.UUID | None = None,
+    rate_limited: bool = True,
 ) -> StartedProjectReview:
     """Review every file of the user's project that is in a supported language; with a base
     project, review the change from it: only the files that differ, in both versions.
+
+    A code host's pull request (`rate_limited` False) is limited by the host's deliveries.
 
     Raises:
         NotFoundError: no such project (or base project), or it belongs to someone else.
@@ -53,16 +59,20 @@ def start_project_review(
     """
     queue = _Queue()
     with session_scope() as session:
-        files = _reviewable_files(session, user_id, project_id)
+        # A change may add every file, or remove every file: one side alone may be empty.
+        change = base_project_id is not None
+        files = _reviewable_files(session, user_id, project_id, allow_none=change)
         base_review_id = None
         if base_project_id is not None:
-            base_files = _reviewable_files(session, user_id, base_project_id)
+            base_files = _reviewable_files(session, user_id, base_project_id, allow_none=True)
+            if not (files or base_files):
+                raise InvalidArchiveError("Neither version holds a file in a supported language.")
             files, base_files = _differing(files, base_files)
-            rate_limits.enforce(rate_limits.Rule.PROJECT_REVIEW, rate_limits.per_user(user_id))
+            _count_review(user_id, rate_limited)
             base_review = queue.review(session, user_id, base_project_id, base_files)
             base_review_id = base_review.id
         else:
-            rate_limits.enforce(rate_limits.Rule.PROJECT_REVIEW, rate_limits.per_user(user_id))
+            _count_review(user_id, rate_limited)
         project_review = queue.review(session, user_id, project_id, files, base_review_id)
     queue.send()
     if base_review_id is not None:
@@ -153,14 +163,19 @@ class _Queue:
             coalescing.queue_unless_followed(review_id, leader_id)
 
 
+def _count_review(user_id: uuid.UUID, rate_limited: bool) -> None:
+    if rate_limited:
+        rate_limits.enforce(rate_limits.Rule.PROJECT_REVIEW, rate_limits.per_user(user_id))
+
+
 def _reviewable_files(
-    session: Session, user_id: uuid.UUID, project_id: uuid.UUID
+    session: Session, user_id: uuid.UUID, project_id: uuid.UUID, *, allow_none: bool = False
 ) -> list[ProjectFile]:
     """The user's project's files in a supported language, by path.
 
     Raises:
         NotFoundError: no such project of the user's.
-        InvalidArchiveError: none of its files is in a supported language.
+        InvalidArchiveError: none of its files is in a supported language (unless `allow_none`).
     """
     project = session.get(Project, project_id)
     if project is None or project.user_id != user_id:
@@ -170,7 +185,7 @@ def _reviewable_files(
         .where(ProjectFile.project_id == project_id, ProjectFile.language.is_not(None))
         .order_by(ProjectFile.path)
     ).all()
-    if not files:
+    if not files and not allow_none:
         raise InvalidArchiveError("The project holds no file in a supported language.")
     return list(files)
 

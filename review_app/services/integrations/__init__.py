@@ -1,0 +1,1 @@
+"""Pull requests from code hosts: connections, webhooks, and reviews posted back."""

@@ -1,0 +1,166 @@
+"""Repositories connected to review_app by an admin: their credentials sealed at rest, shown
+again only as the token's last characters, never logged."""
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from review_app.db import session_scope
+from review_app.models import CodeHost, RepositoryConnection, utcnow
+from review_app.review.models import Severity
+from review_app.services.accounts.identity import CurrentUser
+from review_app.services.errors import NotFoundError, PathTakenError
+from review_app.services.integrations.sealing import seal, unseal
+from review_app.services.permissions import require_admin
+
+DEFAULT_API_URLS = {
+    CodeHost.GITHUB: "https://api.github.com",
+    CodeHost.GITLAB: "https://gitlab.com",
+}
+MAX_FILES_LIMIT = 1000
+HINT_CHARACTERS = 4
+
+
+class ConnectionRequest(BaseModel):
+    """What connecting a repository takes."""
+
+    host: CodeHost
+    repository: str = Field(
+        max_length=200,
+        pattern=r"^[\w.-]+(/[\w.-]+)+$",
+        description="owner/name on GitHub; the project's full path on GitLab.",
+    )
+    token: SecretStr = Field(
+        min_length=8,
+        max_length=500,
+        description="A fine-grained GitHub token (pull requests: read and write, contents: read, "
+        "commit statuses: read and write) or a GitLab project access token (api scope).",
+    )
+    webhook_secret: SecretStr = Field(
+        min_length=16, max_length=500, description="The secret the host signs deliveries with."
+    )
+    api_url: HttpUrl | None = Field(
+        default=None, description="The host's API root; default: GitHub's or gitlab.com's."
+    )
+    fail_on: Severity = Field(
+        default=Severity.HIGH, description="The status fails on a new finding at this severity."
+    )
+    max_files: int = Field(
+        default=100,
+        ge=1,
+        le=MAX_FILES_LIMIT,
+        description="A pull request changing more files is reviewed in part, with a note.",
+    )
+
+
+class ConnectionView(BaseModel):
+    """A connected repository as an admin sees it: never its secrets."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    host: CodeHost
+    repository: str
+    api_url: str
+    token_hint: str = Field(description="The token's last characters.")
+    fail_on: str
+    max_files: int
+    created_at: datetime
+    last_error: str | None = Field(description="The host's last failure, if it has not recovered.")
+    last_error_at: datetime | None
+
+
+class ConnectionSecrets(BaseModel):
+    """What talking to the host takes; only the services hold it."""
+
+    connection_id: uuid.UUID
+    host: CodeHost
+    repository: str
+    api_url: str
+    token: SecretStr
+    user_id: uuid.UUID
+    fail_on: Severity
+    max_files: int
+
+
+def connect(*, actor: CurrentUser, request: ConnectionRequest) -> ConnectionView:
+    """Connect a repository; its reviews will belong to `actor`.
+
+    Raises:
+        AdminOnlyError: `actor` is not an admin.
+        PathTakenError: the repository is connected already.
+    """
+    require_admin(actor)
+    token = request.token.get_secret_value()
+    connection = RepositoryConnection(
+        host=request.host,
+        repository=request.repository,
+        api_url=str(request.api_url or DEFAULT_API_URLS[request.host]).rstrip("/"),
+        user_id=actor.id,
+        sealed_token=seal(token),
+        sealed_webhook_secret=seal(request.webhook_secret.get_secret_value()),
+        token_hint=f"…{token[-HINT_CHARACTERS:]}",
+        fail_on=request.fail_on,
+        max_files=request.max_files,
+    )
+    try:
+        with session_scope() as session:
+            session.add(connection)
+            session.flush()
+            return ConnectionView.model_validate(connection)
+    except IntegrityError:
+        raise PathTakenError(f"{request.repository} is connected already.") from None
+
+
+def list_connections(*, actor: CurrentUser) -> list[ConnectionView]:
+    """Every connected repository.
+
+    Raises:
+        AdminOnlyError: `actor` is not an admin.
+    """
+    require_admin(actor)
+    with session_scope() as session:
+        rows = session.exec(select(RepositoryConnection).order_by(RepositoryConnection.repository))
+        return [ConnectionView.model_validate(row) for row in rows]
+
+
+def disconnect(*, actor: CurrentUser, connection_id: uuid.UUID) -> None:
+    """Forget a connection, its credentials and its runs.
+
+    Raises:
+        AdminOnlyError: `actor` is not an admin.
+        NotFoundError: no such connection.
+    """
+    require_admin(actor)
+    with session_scope() as session:
+        connection = session.get(RepositoryConnection, connection_id)
+        if connection is None:
+            raise NotFoundError("No connection with this id.")
+        session.delete(connection)
+
+
+def secrets_of(connection: RepositoryConnection) -> ConnectionSecrets:
+    """The connection's credentials, unsealed."""
+    return ConnectionSecrets(
+        connection_id=connection.id,
+        host=connection.host,
+        repository=connection.repository,
+        api_url=connection.api_url,
+        token=SecretStr(unseal(connection.sealed_token)),
+        user_id=connection.user_id,
+        fail_on=Severity(connection.fail_on),
+        max_files=connection.max_files,
+    )
+
+
+def record_host_error(connection_id: uuid.UUID, error: str | None) -> None:
+    """Note the host's failure on the connection (None: it works again), for the admin page."""
+    with session_scope() as session:
+        connection = session.get(RepositoryConnection, connection_id)
+        if connection is not None:
+            connection.last_error = error
+            connection.last_error_at = utcnow() if error else None
+            session.add(connection)

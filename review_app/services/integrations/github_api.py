@@ -1,0 +1,204 @@
+"""GitHub's REST API through githubkit: a pull request's changed files in both versions, and the
+review posted back (inline comments, the summary comment edited in place, a commit status).
+
+Answers are read as JSON for the few fields used: githubkit's models follow one dated version
+of GitHub's schema, and a GitHub Enterprise server answers in its own.
+
+githubkit retries what GitHub asks to be retried: a rate limit after its `Retry-After` or reset
+time, a server error with backoff. What is left is a `HostError` (passing: retry the run later)
+or a `HostRefusedError` (a revoked token, a repository gone: retrying will not help).
+"""
+
+import base64
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from githubkit import GitHub, TokenAuthStrategy
+from githubkit.exception import GitHubException, RequestFailed
+from githubkit.retry import RetryChainDecision, RetryRateLimit, RetryServerError
+
+from review_app.services.integrations.connections import ConnectionSecrets
+
+TIMEOUT_SECONDS = 30
+FILES_PER_PAGE = 100
+STATUS_CONTEXT = "review_app"
+
+
+class HostError(Exception):
+    """The host could not be reached or failed; a later try may work."""
+
+
+class HostRefusedError(HostError):
+    """The host refused the request (bad or revoked token, no access, gone)."""
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    """A file the pull request changes: its text before (None: added) and after (None: removed)."""
+
+    path: str
+    base_text: str | None
+    head_text: str | None
+    patch: str
+
+
+@dataclass(frozen=True)
+class PullRequestChange:
+    """A pull request's head and base commits and the files it changes (up to a limit)."""
+
+    number: int
+    head_sha: str
+    base_sha: str
+    files: list[ChangedFile]
+    changed_files: int  # all of them, beyond the limit too
+
+
+@dataclass(frozen=True)
+class InlineComment:
+    """A comment on one line of a file of the head version."""
+
+    path: str
+    line: int
+    body: str
+
+
+@contextmanager
+def _github(secrets: ConnectionSecrets) -> Iterator[GitHub]:
+    """A client for the connection, its failures turned into ours."""
+    github = GitHub(
+        TokenAuthStrategy(secrets.token.get_secret_value()),
+        base_url=f"{secrets.api_url}/",
+        timeout=TIMEOUT_SECONDS,
+        http_cache=False,
+        auto_retry=RetryChainDecision(RetryRateLimit(max_retry=3), RetryServerError(max_retry=2)),
+    )
+    try:
+        with github:
+            yield github
+    except RequestFailed as error:
+        status = error.response.status_code
+        message = f"GitHub answered {status} to {error.request.method} {error.request.url.path}"
+        raise (HostRefusedError if status in (401, 403, 404, 422) else HostError)(message) from None
+    except GitHubException as error:
+        raise HostError(f"GitHub could not be reached: {error!r}") from None
+
+
+def _owner_repo(secrets: ConnectionSecrets) -> tuple[str, str]:
+    owner, _, repo = secrets.repository.partition("/")
+    return owner, repo
+
+
+def fetch_change(secrets: ConnectionSecrets, number: int, max_files: int) -> PullRequestChange:
+    """The pull request's commits and its first `max_files` changed files, in both versions."""
+    owner, repo = _owner_repo(secrets)
+    with _github(secrets) as github:
+        pull = github.rest.pulls.get(owner, repo, number).json()
+        head_sha, base_sha = pull["head"]["sha"], pull["base"]["sha"]
+        entries = []
+        for entry in github.rest.paginate(
+            github.rest.pulls.list_files,
+            lambda response: response.json(),
+            owner=owner,
+            repo=repo,
+            pull_number=number,
+            per_page=FILES_PER_PAGE,
+        ):
+            entries.append(entry)
+            if len(entries) >= max_files:
+                break
+        files = [
+            ChangedFile(
+                path=entry["filename"],
+                base_text=None
+                if entry["status"] == "added"
+                else _text_at(
+                    github,
+                    owner,
+                    repo,
+                    entry.get("previous_filename") or entry["filename"],
+                    base_sha,
+                ),
+                head_text=None
+                if entry["status"] == "removed"
+                else _text_at(github, owner, repo, entry["filename"], head_sha),
+                patch=entry.get("patch") or "",
+            )
+            for entry in entries
+        ]
+    return PullRequestChange(number, head_sha, base_sha, files, pull["changed_files"])
+
+
+def _text_at(github: GitHub, owner: str, repo: str, path: str, ref: str) -> str | None:
+    """A file's text at a commit (None: not a UTF-8 text file, e.g. binary or a folder)."""
+    content = github.rest.repos.get_content(owner, repo, path, ref=ref).json()
+    encoded = content.get("content") if isinstance(content, dict) else None
+    if not isinstance(encoded, str):
+        return None
+    try:
+        return base64.b64decode(encoded).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def post_review(
+    secrets: ConnectionSecrets, number: int, head_sha: str, comments: list[InlineComment]
+) -> list[int]:
+    """One review on the head commit with `comments`; the ids of the comments it made."""
+    if not comments:
+        return []
+    owner, repo = _owner_repo(secrets)
+    with _github(secrets) as github:
+        review = github.rest.pulls.create_review(
+            owner,
+            repo,
+            number,
+            commit_id=head_sha,
+            event="COMMENT",
+            body="",
+            comments=[
+                {"path": c.path, "line": c.line, "side": "RIGHT", "body": c.body} for c in comments
+            ],
+        ).json()
+        made = github.rest.pulls.list_comments_for_review(
+            owner, repo, number, review["id"], per_page=FILES_PER_PAGE
+        ).json()
+    by_place = {(comment["path"], comment["line"]): comment["id"] for comment in made}
+    return [by_place.get((c.path, c.line), 0) for c in comments]
+
+
+def mark_comment_fixed(secrets: ConnectionSecrets, comment_id: int, body: str) -> None:
+    """Rewrite an inline comment whose finding the latest commits fixed."""
+    owner, repo = _owner_repo(secrets)
+    with _github(secrets) as github:
+        github.rest.pulls.update_review_comment(owner, repo, comment_id, body=body)
+
+
+def upsert_summary(
+    secrets: ConnectionSecrets, number: int, comment_id: int | None, body: str
+) -> int:
+    """Write the summary comment: edit the one posted before, else post it; its id."""
+    owner, repo = _owner_repo(secrets)
+    with _github(secrets) as github:
+        if comment_id:
+            github.rest.issues.update_comment(owner, repo, comment_id, body=body)
+            return comment_id
+        return github.rest.issues.create_comment(owner, repo, number, body=body).json()["id"]
+
+
+def set_status(
+    secrets: ConnectionSecrets, head_sha: str, passed: bool, description: str, target_url: str
+) -> None:
+    """The commit status that passes or fails the pull request's check."""
+    owner, repo = _owner_repo(secrets)
+    with _github(secrets) as github:
+        link = {"target_url": target_url} if target_url else {}
+        github.rest.repos.create_commit_status(
+            owner,
+            repo,
+            head_sha,
+            state="success" if passed else "failure",
+            description=description[:140],
+            context=STATUS_CONTEXT,
+            **link,
+        )

@@ -1,0 +1,211 @@
+"""GitHub pull requests reviewed end to end: a signed delivery queues the review, a real worker
+reads the change from the GitHub stand-in (every request checked against GitHub's published
+OpenAPI description), reviews it, and posts inline comments with suggestions, one summary
+edited in place, and a commit status; new pushes mark fixed findings and never repeat one."""
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import select
+
+from review_app.db import session_scope
+from review_app.models import PullRequestRun
+from review_app.processes import wait_for
+from review_app.services.integrations.pr_comments import SUMMARY_MARK
+from support.github_standin import OWNER, REPO, Fault, GitHubStandIn
+from support.github_webhooks import comment_event, pull_request_event, signed
+from tests.api.conftest import bearer
+
+TOKEN = "github_pat_11TESTONLY0123456789abcdef"
+SECRET = "a-webhook-secret-for-tests-only"
+BASE = {
+    "app/views.py": (
+        "import sqlite3\n\n"
+        "from flask import Flask\n\n"
+        "app = Flask(__name__)\n\n\n"
+        '@app.route("/users")\n'
+        "def users():\n"
+        '    db = sqlite3.connect("app.db")\n'
+        '    return str(db.execute("SELECT name FROM users").fetchall())\n'
+    ),
+    "README.md": "# Storefront\n",
+}
+INJECTED_QUERY = (
+    '    return str(db.execute("SELECT name FROM users WHERE name = \'" + name + "\'")'
+    ".fetchall())\n"
+)
+HEAD = {
+    **BASE,
+    "app/views.py": (
+        "import os\n"
+        "import sqlite3\n\n"
+        "from flask import Flask, request\n\n"
+        "app = Flask(__name__)\n\n\n"
+        '@app.route("/users")\n'
+        "def users():\n"
+        '    name = request.args["name"]\n'
+        '    db = sqlite3.connect("app.db")\n' + INJECTED_QUERY
+    ),
+}
+PARAMETERIZED_QUERY = (
+    '    rows = db.execute("SELECT name FROM users WHERE name = ?", (name,)).fetchall()\n'
+    '    return {"users": [row[0] for row in rows]}\n'
+)
+FIXED = HEAD["app/views.py"].replace("import os\n", "").replace(INJECTED_QUERY, PARAMETERIZED_QUERY)
+
+
+@pytest.fixture
+def github() -> Iterator[GitHubStandIn]:
+    with GitHubStandIn(TOKEN) as standin:
+        yield standin
+
+
+@pytest.fixture
+def admin(api: TestClient, make_user, sign_in, set_env, github: GitHubStandIn) -> dict:
+    """An admin who connected the stand-in's repository (before any worker starts)."""
+    set_env(INTEGRATION_KEY="integration-key-for-tests-only")
+    make_user("admin@example.com", role="admin")
+    headers = bearer(sign_in("admin@example.com")["access_token"])
+    connection = {
+        "host": "github",
+        "repository": f"{OWNER}/{REPO}",
+        "token": TOKEN,
+        "webhook_secret": SECRET,
+        "api_url": github.api_url,
+        "fail_on": "high",
+    }
+    answer = api.post("/api/integrations", json=connection, headers=headers)
+    assert answer.status_code == 201, answer.text
+    assert TOKEN not in answer.text
+    assert SECRET not in answer.text
+    assert answer.json()["token_hint"] == f"…{TOKEN[-4:]}"
+    return headers
+
+
+def _deliver(api: TestClient, payload: dict, event: str, secret: str = SECRET):
+    body, headers = signed(payload, secret, event)
+    return api.post("/api/integrations/github/webhook", content=body, headers=headers)
+
+
+def _runs() -> list[PullRequestRun]:
+    with session_scope() as session:
+        runs = session.exec(select(PullRequestRun).order_by(PullRequestRun.created_at)).all()
+        session.expunge_all()
+        return list(runs)
+
+
+def _statuses() -> list[str]:
+    return [run.status for run in _runs()]
+
+
+def _summaries(github: GitHubStandIn) -> list[dict]:
+    return [c for c in github.issue_comments.values() if c["body"].startswith(SUMMARY_MARK)]
+
+
+def test_a_pull_request_gets_inline_comments_a_summary_and_a_status_updated_on_each_push(
+    api: TestClient, admin: dict, github: GitHubStandIn, two_workers: None
+) -> None:
+    pull = github.open_pull_request(7, BASE, HEAD)
+    answer = _deliver(api, pull_request_event("opened", pull), "pull_request")
+    assert answer.status_code == 202, answer.text
+    wait_for(lambda: _statuses() == ["published"], timeout=120, what="the review posted")
+
+    [status] = github.statuses
+    assert (status["sha"], status["state"], status["context"]) == (
+        pull.head_sha,
+        "failure",
+        "review_app",
+    )
+    comments = github.comments_on(7)
+    by_rule = {
+        rule: c for c in comments for rule in ("python-sql-injection", "F401") if rule in c["body"]
+    }
+    assert set(by_rule) == {"python-sql-injection", "F401"}
+    assert by_rule["python-sql-injection"]["line"] == 13
+    assert (
+        "**critical**" in by_rule["python-sql-injection"]["body"]
+        or "**high**" in by_rule["python-sql-injection"]["body"]
+    )
+    assert "```suggestion\n\n```" in by_rule["F401"]["body"]  # delete the unused import
+    [summary] = _summaries(github)
+    assert "❌ fails" in summary["body"]
+
+    github.push(7, {"app/views.py": FIXED})
+    answer = _deliver(api, pull_request_event("synchronize", pull), "pull_request")
+    assert answer.status_code == 202, answer.text
+    wait_for(lambda: _statuses() == ["published"] * 2, timeout=120, what="the second review")
+
+    assert github.statuses[-1]["state"] == "success"
+    assert github.statuses[-1]["sha"] == pull.head_sha
+    assert len(github.comments_on(7)) == len(comments)  # nothing posted twice
+    assert by_rule["python-sql-injection"]["body"].startswith("✅ Fixed in")
+    assert by_rule["F401"]["body"].startswith("✅ Fixed in")
+    [summary] = _summaries(github)  # edited in place
+    assert "✅ passes" in summary["body"]
+    assert github.violations == []
+
+
+def test_deliveries_are_checked_before_anything_is_queued(
+    api: TestClient, admin: dict, github: GitHubStandIn
+) -> None:
+    pull = github.open_pull_request(3, BASE, HEAD)
+    payload = pull_request_event("opened", pull)
+
+    assert _deliver(api, payload, "pull_request", secret="not-the-secret").status_code == 401
+    body, headers = signed(payload, SECRET, "pull_request")
+    assert (
+        api.post(
+            "/api/integrations/github/webhook", content=body + b" ", headers=headers
+        ).status_code
+        == 401
+    )
+    unconnected = {**payload, "repository": {**payload["repository"], "full_name": "someone/else"}}
+    assert _deliver(api, unconnected, "pull_request").status_code == 404
+    assert _runs() == []
+
+    first = api.post("/api/integrations/github/webhook", content=body, headers=headers)
+    replay = api.post("/api/integrations/github/webhook", content=body, headers=headers)
+    assert (first.status_code, replay.status_code) == (202, 200)
+    assert replay.json()["detail"] == "Delivery already received."
+    closed = pull_request_event("closed", pull)
+    assert _deliver(api, closed, "pull_request").json()["queued"] is False
+    assert _deliver(api, comment_event(3, "looks good"), "issue_comment").json()["queued"] is False
+    assert _deliver(api, comment_event(3, "/review please"), "issue_comment").status_code == 202
+    assert [run.number for run in _runs()] == [3, 3]
+
+
+def test_a_revoked_token_fails_the_run_and_the_admin_sees_the_hosts_answer(
+    api: TestClient, admin: dict, github: GitHubStandIn, two_workers: None
+) -> None:
+    github.token = "revoked"
+    pull = github.open_pull_request(9, BASE, HEAD)
+    assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
+    wait_for(lambda: _statuses() == ["failed"], timeout=60, what="the failure")
+    [run] = _runs()
+    assert "401" in run.error
+    [connection] = api.get("/api/integrations", headers=admin).json()
+    assert "401" in connection["last_error"]
+    assert github.statuses == []
+
+
+def test_an_outage_and_a_rate_limit_are_waited_out(
+    api: TestClient, admin: dict, github: GitHubStandIn, two_workers: None
+) -> None:
+    github.fail_next(Fault(503, count=1))
+    github.fail_next(
+        Fault(
+            403,
+            count=1,
+            headers={"x-ratelimit-remaining": "0", "retry-after": "1"},
+            message="API rate limit exceeded",
+        )
+    )
+    pull = github.open_pull_request(11, BASE, HEAD)
+    assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
+    wait_for(lambda: _statuses() == ["published"], timeout=120, what="the review after faults")
+    assert len(github.statuses) == 1
+    assert github.faults == []
+    [connection] = api.get("/api/integrations", headers=admin).json()
+    assert connection["last_error"] is None
+    assert github.violations == []
