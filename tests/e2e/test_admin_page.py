@@ -13,6 +13,8 @@ from review_app.redis_client import get_redis
 from review_app.services import audit
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
+from review_app.services.integrations import connections
+from review_app.services.integrations.connections import ConnectionRequest
 from review_app.services.reviews.cache import RESULT_KEY_PREFIX
 from review_app.state.session import SessionState
 from support.browser import alert, expect_signed_in, sign_in
@@ -179,3 +181,25 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
     expect(rows).to_have_count(1)
     screenshot(page, "admin-audit")
     assert errors == []
+
+
+def test_integrations_show_each_repository_and_what_its_host_last_said(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    admin_id, email = add_user(Role.ADMIN)
+    admin = ADMIN_ACTOR.model_copy(update={"id": admin_id})
+    request = ConnectionRequest(
+        host="github",
+        repository=f"octo-shop/{uuid.uuid4().hex[:8]}",
+        token="github_pat_TESTONLY_abcd1234",
+        webhook_secret="a-webhook-secret-for-tests",
+    )
+    view = connections.connect(actor=admin, request=request)
+    connections.record_host_error(view.id, "GitHub answered 401 to GET /repos/x/y/pulls/1")
+
+    _open_admin(page, platform_settings.url, email)
+    page.get_by_role("tab", name="Integrations").click()
+    row = page.locator(".connection-row").filter(has_text=request.repository)
+    expect(row).to_contain_text("…1234")
+    expect(row).to_contain_text("GitHub answered 401")
+    expect(page.get_by_text("github_pat_TESTONLY")).to_have_count(0)

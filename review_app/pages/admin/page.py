@@ -14,6 +14,7 @@ from review_app.components.page import page
 from review_app.pages.admin.audit import audit_tab
 from review_app.pages.admin.cache import cache_tab
 from review_app.pages.admin.failed import failed_tab
+from review_app.pages.admin.integrations import integrations_tab
 from review_app.pages.admin.limits import limits_tab
 from review_app.pages.admin.queue import queue_tab
 from review_app.pages.admin.state import AdminState
@@ -37,6 +38,11 @@ TABS = (
     Tab("limits", "Rate limits", limits_tab),
     Tab("cache", "Cache", cache_tab),
     Tab("audit", "Audit log", audit_tab),
+    Tab(
+        "integrations",
+        "Integrations",
+        lambda: integrations_tab(AdminState.connections, AdminState.pull_request_runs),
+    ),
 )
 
 

@@ -15,6 +15,7 @@ import reflex as rx
 from review_app.components.paging import Paging
 from review_app.models import Role
 from review_app.pages.admin import rows
+from review_app.pages.admin.integrations import ConnectionRow, RunRow
 from review_app.pages.admin.rows import (
     AuditRow,
     CacheFigures,
@@ -32,6 +33,7 @@ from review_app.services.admin import jobs as admin_jobs
 from review_app.services.admin import limits as admin_limits
 from review_app.services.admin import users as admin_users
 from review_app.services.errors import AdminOnlyError, ServiceError
+from review_app.services.integrations import connections
 from review_app.services.paging import DEFAULT_PAGE_SIZE
 from review_app.state.session import SessionState, client_ip_of
 
@@ -39,7 +41,7 @@ FORBIDDEN = "403 — Forbidden: this is for administrators."
 ALL_ACTIONS = "all actions"
 AUDIT_ACTIONS = [ALL_ACTIONS, *audit.AuditAction]
 PAGED = ("users", "failed", "audit")
-EVERY_SECTION = (*PAGED, "queue", "limits", "cache")
+EVERY_SECTION = (*PAGED, "queue", "limits", "cache", "integrations")
 
 
 class AdminState(rx.State):
@@ -62,6 +64,8 @@ class AdminState(rx.State):
     audit_actor: str = ""
     audit_log: list[AuditRow] = []
     audit_paging: Paging = Paging()
+    connections: list[ConnectionRow] = []
+    pull_request_runs: list[RunRow] = []
 
     _user_ids: list[str] = []
     _failed_ids: list[str] = []
@@ -220,6 +224,7 @@ class AdminState(rx.State):
             "queue": (partial(admin_jobs.queue_health, actor=actor), self._show_queue),
             "limits": (partial(admin_limits.limits_in_force, actor=actor), self._show_limits),
             "cache": (partial(admin_cache.cache_stats, actor=actor), self._show_cache),
+            "integrations": (partial(_integrations, actor), self._show_integrations),
         }
 
     def _show_users(self, page: admin_users.UserPage, actor: CurrentUser) -> None:
@@ -243,6 +248,18 @@ class AdminState(rx.State):
 
     def _show_cache(self, figures: admin_cache.CacheStats) -> None:
         self.cache = rows.cache_figures(figures)
+
+    def _show_integrations(self, answer: tuple[list, list]) -> None:
+        views, runs = answer
+        self.connections = [ConnectionRow.of(view) for view in views]
+        self.pull_request_runs = [RunRow.of(run) for run in runs]
+
+
+def _integrations(actor: CurrentUser) -> tuple[list, list]:
+    return (
+        connections.list_connections(actor=actor),
+        connections.recent_runs(actor=actor),
+    )
 
 
 def _id_at(ids: list[str], index: int) -> uuid.UUID | None:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from review_app.db import session_scope
-from review_app.models import CodeHost, RepositoryConnection, utcnow
+from review_app.models import CodeHost, PullRequestRun, RepositoryConnection, utcnow
 from review_app.review.models import Severity
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import NotFoundError, PathTakenError
@@ -22,6 +22,7 @@ DEFAULT_API_URLS = {
 }
 MAX_FILES_LIMIT = 1000
 HINT_CHARACTERS = 4
+RECENT_RUNS = 20
 
 
 class ConnectionRequest(BaseModel):
@@ -71,6 +72,18 @@ class ConnectionView(BaseModel):
     created_at: datetime
     last_error: str | None = Field(description="The host's last failure, if it has not recovered.")
     last_error_at: datetime | None
+
+
+class RunView(BaseModel):
+    """A pull request review as the admin page lists it."""
+
+    repository: str
+    number: int
+    head_sha: str
+    status: str
+    note: str | None
+    error: str | None
+    created_at: datetime
 
 
 class ConnectionSecrets(BaseModel):
@@ -125,6 +138,34 @@ def list_connections(*, actor: CurrentUser) -> list[ConnectionView]:
     with session_scope() as session:
         rows = session.exec(select(RepositoryConnection).order_by(RepositoryConnection.repository))
         return [ConnectionView.model_validate(row) for row in rows]
+
+
+def recent_runs(*, actor: CurrentUser, limit: int = RECENT_RUNS) -> list[RunView]:
+    """The newest pull request reviews of every connection.
+
+    Raises:
+        AdminOnlyError: `actor` is not an admin.
+    """
+    require_admin(actor)
+    query = (
+        select(PullRequestRun, RepositoryConnection.repository)
+        .join(RepositoryConnection, RepositoryConnection.id == PullRequestRun.connection_id)
+        .order_by(PullRequestRun.created_at.desc())
+        .limit(limit)
+    )
+    with session_scope() as session:
+        return [
+            RunView(
+                repository=repository,
+                number=run.number,
+                head_sha=run.head_sha[:12],
+                status=run.status,
+                note=run.note,
+                error=run.error,
+                created_at=run.created_at,
+            )
+            for run, repository in session.exec(query)
+        ]
 
 
 def disconnect(*, actor: CurrentUser, connection_id: uuid.UUID) -> None:
