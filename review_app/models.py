@@ -307,6 +307,7 @@ class PostedComment(SQLModel, table=True):
     number: int
     fingerprint: str = Field(max_length=64)  # SUMMARY for the summary comment
     comment_id: int = Field(sa_type=BigInteger)
+    thread_id: str = Field(default="", max_length=100)  # GitLab's discussion
     path: str = Field(default="", max_length=1000)
     body: str = Field(default="", sa_type=Text)  # as posted
     fixed: bool = Field(default=False)

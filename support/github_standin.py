@@ -14,12 +14,11 @@ import difflib
 import hashlib
 import itertools
 import json
-import threading
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Self
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from support.http_standin import HttpStandIn
 from support.openapi_check import ApiDescription, Operation, github_description
 
 OWNER, REPO = "octo-shop", "storefront"
@@ -74,38 +73,19 @@ class PullRequest:
         return sorted(path for path in paths if self.base.get(path) != self.head.get(path))
 
 
-@dataclass
-class Fault:
-    """How the next requests fail: `count` of them, with `status` and `headers`."""
-
-    status: int
-    count: int
-    headers: dict[str, str] = field(default_factory=dict)
-    message: str = "Server Error"
-
-
-class GitHubStandIn:
+class GitHubStandIn(HttpStandIn):
     """The stand-in; `with GitHubStandIn(token) as github: ...` serves it on a free port."""
 
     def __init__(self, token: str) -> None:
-        self.token = token
+        super().__init__(token)
         self.description: ApiDescription = github_description()
         self.pulls: dict[int, PullRequest] = {}
         self.reviews: list[dict[str, Any]] = []
         self.review_comments: dict[int, dict[str, Any]] = {}
         self.issue_comments: dict[int, dict[str, Any]] = {}
         self.statuses: list[dict[str, Any]] = []
-        self.violations: list[str] = []
         self.requests: list[tuple[str, str]] = []
-        self.faults: list[Fault] = []
         self._ids = itertools.count(1001)
-        self._lock = threading.Lock()
-        self._server = _Server(self)
-
-    @property
-    def api_url(self) -> str:
-        """What to connect review_app to."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def open_pull_request(
         self, number: int, base: dict[str, str], head: dict[str, str]
@@ -125,21 +105,9 @@ class GitHubStandIn:
         pull.head_sha = commit_sha(pull.head, pull.head_sha)
         return pull.head_sha
 
-    def fail_next(self, fault: Fault) -> None:
-        """Script a fault for the next requests."""
-        self.faults.append(fault)
-
     def comments_on(self, number: int) -> list[dict[str, Any]]:
         """The inline comments on a pull request, oldest first."""
         return [c for c in self.review_comments.values() if c["pull_number"] == number]
-
-    def __enter__(self) -> Self:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
     def handle(
         self, method: str, target: str, headers: dict[str, str], raw: bytes
@@ -157,12 +125,8 @@ class GitHubStandIn:
             return self._violation(f"{method} {operation.template}: " + "; ".join(problems))
         if headers.get("authorization", "") not in (f"token {self.token}", f"Bearer {self.token}"):
             return 401, {}, {"message": "Bad credentials", "status": "401"}
-        if self.faults:
-            fault = self.faults[0]
-            fault.count -= 1
-            if fault.count <= 0:
-                self.faults.pop(0)
-            return fault.status, fault.headers, {"message": fault.message}
+        if fault := self._scripted_fault():
+            return fault
         with self._lock:
             status, answer = self._answer(operation, query, body)
         extra = self._link(operation, query) if status == 200 else {}
@@ -349,45 +313,3 @@ _HANDLERS = {
     ): GitHubStandIn.update_issue_comment,
     ("POST", "/repos/{owner}/{repo}/statuses/{sha}"): GitHubStandIn.create_status,
 }
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, owner: GitHubStandIn) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.owner = owner
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def _serve(self) -> None:
-        length = int(self.headers.get("Content-Length", 0))
-        raw = self.rfile.read(length) if length else b""
-        headers = {name.lower(): value for name, value in self.headers.items()}
-        try:
-            status, extra, answer = self.server.owner.handle(self.command, self.path, headers, raw)
-        except Exception as error:  # a stand-in bug: fail the test, not just this request
-            self.server.owner.violations.append(f"the stand-in failed: {error!r}")
-            status, extra, answer = 500, {}, {"message": "stand-in error"}
-        data = json.dumps(answer).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in extra.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self) -> None:
-        self._serve()
-
-    def do_POST(self) -> None:
-        self._serve()
-
-    def do_PATCH(self) -> None:
-        self._serve()
-
-    def log_message(self, *_args: object) -> None:
-        """Quiet: the tests read `requests` instead."""

@@ -68,3 +68,32 @@ async def github_webhook(
     )
     response.status_code = 202 if outcome.queued else 200
     return outcome
+
+
+@router.post(
+    "/gitlab/webhook",
+    responses={
+        401: {"description": "The token is no connected project's webhook secret."},
+        404: {"description": "The event is about a project that is not connected."},
+        422: {"description": "The body is not the JSON of an event."},
+    },
+)
+async def gitlab_webhook(
+    request: Request,
+    response: Response,
+    x_gitlab_event: Annotated[str, Header(max_length=100)] = "",
+    x_gitlab_event_uuid: Annotated[str, Header(max_length=100)] = "",
+    idempotency_key: Annotated[str, Header(max_length=100)] = "",
+    x_gitlab_token: Annotated[str, Header(max_length=500)] = "",
+) -> WebhookOutcome:
+    """A GitLab delivery: merge requests opened, reopened or given new commits, and `/review`
+    notes queue a review (202); anything else, or a repeated delivery, is acknowledged (200)."""
+    outcome = await run_in_threadpool(
+        webhooks.receive_gitlab,
+        body=await request.body(),
+        event=x_gitlab_event,
+        delivery_id=idempotency_key or x_gitlab_event_uuid,
+        token=x_gitlab_token,
+    )
+    response.status_code = 202 if outcome.queued else 200
+    return outcome

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from celery import Task
 
 from review_app.services.integrations import pull_requests
-from review_app.services.integrations.github_api import HostError, HostRefusedError
+from review_app.services.integrations.hosts import HostError, HostRefusedError
 from review_app.work_queue.celery_app import celery_app
 from review_app.work_queue.enqueue import enqueue_pull_request_run
 from review_app.work_queue.task_names import PUBLISH_PULL_REQUEST_TASK, REVIEW_PULL_REQUEST_TASK
@@ -57,3 +57,6 @@ def _with_host(task: Task, run_id: str, step: Callable[[], None]) -> None:
             return
         delay = min(BACKOFF_SECONDS * 2**task.request.retries, BACKOFF_MAX_SECONDS)
         raise task.retry(countdown=delay) from None
+    except Exception as error:  # a bug of ours: the run says so instead of waiting forever
+        pull_requests.fail_run(uuid.UUID(run_id), f"review_app failed here: {error!r}")
+        raise

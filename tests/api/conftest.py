@@ -4,9 +4,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from review_app.api.app import create_api
 from review_app.db import session_scope
+from review_app.models import PullRequestRun
 from review_app.services.accounts import users as accounts
 from tests.conftest import started_worker
 
@@ -73,3 +75,39 @@ def two_workers(database_url: str, redis_client) -> Iterator[None]:
     """A real Celery worker with two processes, on the test database."""
     with started_worker(redis_client, concurrency=2):
         yield
+
+
+@pytest.fixture
+def integration_admin(api: TestClient, make_user, sign_in, set_env) -> dict:
+    """An admin's Authorization header, with the sealing key set before any worker starts."""
+    set_env(INTEGRATION_KEY="integration-key-for-tests-only")
+    make_user("admin@example.com", role="admin")
+    return bearer(sign_in("admin@example.com")["access_token"])
+
+
+def connect_repository(api: TestClient, headers: dict, **connection: str) -> dict:
+    """Connect a repository as the admin of `headers`; the connection as the API shows it."""
+    answer = api.post("/api/integrations", json=connection, headers=headers)
+    assert answer.status_code == 201, answer.text
+    assert connection["token"] not in answer.text
+    assert connection["webhook_secret"] not in answer.text
+    return answer.json()
+
+
+def pull_request_runs() -> list[PullRequestRun]:
+    """Every pull request review, oldest first."""
+    with session_scope() as session:
+        runs = session.exec(select(PullRequestRun).order_by(PullRequestRun.created_at)).all()
+        session.expunge_all()
+        return list(runs)
+
+
+def runs_ended(count: int) -> bool:
+    """Whether `count` pull request reviews have ended, posted or failed."""
+    runs = pull_request_runs()
+    return len(runs) == count and all(run.status in ("published", "failed") for run in runs)
+
+
+def run_outcomes() -> list[tuple[str, str | None]]:
+    """Each pull request review's status and error: a failure says why in the assertion."""
+    return [(run.status, run.error) for run in pull_request_runs()]

@@ -7,15 +7,18 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import select
 
-from review_app.db import session_scope
-from review_app.models import PullRequestRun
 from review_app.processes import wait_for
 from review_app.services.integrations.pr_comments import SUMMARY_MARK
-from support.github_standin import OWNER, REPO, Fault, GitHubStandIn
+from support.github_standin import OWNER, REPO, GitHubStandIn
 from support.github_webhooks import comment_event, pull_request_event, signed
-from tests.api.conftest import bearer
+from support.http_standin import Fault
+from tests.api.conftest import (
+    connect_repository,
+    pull_request_runs,
+    run_outcomes,
+    runs_ended,
+)
 
 TOKEN = "github_pat_11TESTONLY0123456789abcdef"
 SECRET = "a-webhook-secret-for-tests-only"
@@ -62,41 +65,25 @@ def github() -> Iterator[GitHubStandIn]:
 
 
 @pytest.fixture
-def admin(api: TestClient, make_user, sign_in, set_env, github: GitHubStandIn) -> dict:
+def admin(api: TestClient, integration_admin: dict, github: GitHubStandIn) -> dict:
     """An admin who connected the stand-in's repository (before any worker starts)."""
-    set_env(INTEGRATION_KEY="integration-key-for-tests-only")
-    make_user("admin@example.com", role="admin")
-    headers = bearer(sign_in("admin@example.com")["access_token"])
-    connection = {
-        "host": "github",
-        "repository": f"{OWNER}/{REPO}",
-        "token": TOKEN,
-        "webhook_secret": SECRET,
-        "api_url": github.api_url,
-        "fail_on": "high",
-    }
-    answer = api.post("/api/integrations", json=connection, headers=headers)
-    assert answer.status_code == 201, answer.text
-    assert TOKEN not in answer.text
-    assert SECRET not in answer.text
-    assert answer.json()["token_hint"] == f"…{TOKEN[-4:]}"
-    return headers
+    connection = connect_repository(
+        api,
+        integration_admin,
+        host="github",
+        repository=f"{OWNER}/{REPO}",
+        token=TOKEN,
+        webhook_secret=SECRET,
+        api_url=github.api_url,
+        fail_on="high",
+    )
+    assert connection["token_hint"] == f"…{TOKEN[-4:]}"
+    return integration_admin
 
 
 def _deliver(api: TestClient, payload: dict, event: str, secret: str = SECRET):
     body, headers = signed(payload, secret, event)
     return api.post("/api/integrations/github/webhook", content=body, headers=headers)
-
-
-def _runs() -> list[PullRequestRun]:
-    with session_scope() as session:
-        runs = session.exec(select(PullRequestRun).order_by(PullRequestRun.created_at)).all()
-        session.expunge_all()
-        return list(runs)
-
-
-def _statuses() -> list[str]:
-    return [run.status for run in _runs()]
 
 
 def _summaries(github: GitHubStandIn) -> list[dict]:
@@ -109,7 +96,8 @@ def test_a_pull_request_gets_inline_comments_a_summary_and_a_status_updated_on_e
     pull = github.open_pull_request(7, BASE, HEAD)
     answer = _deliver(api, pull_request_event("opened", pull), "pull_request")
     assert answer.status_code == 202, answer.text
-    wait_for(lambda: _statuses() == ["published"], timeout=120, what="the review posted")
+    wait_for(lambda: runs_ended(1), timeout=120, what="the review posted")
+    assert run_outcomes() == [("published", None)]
 
     [status] = github.statuses
     assert (status["sha"], status["state"], status["context"]) == (
@@ -134,7 +122,8 @@ def test_a_pull_request_gets_inline_comments_a_summary_and_a_status_updated_on_e
     github.push(7, {"app/views.py": FIXED})
     answer = _deliver(api, pull_request_event("synchronize", pull), "pull_request")
     assert answer.status_code == 202, answer.text
-    wait_for(lambda: _statuses() == ["published"] * 2, timeout=120, what="the second review")
+    wait_for(lambda: runs_ended(2), timeout=120, what="the second review")
+    assert run_outcomes() == [("published", None)] * 2
 
     assert github.statuses[-1]["state"] == "success"
     assert github.statuses[-1]["sha"] == pull.head_sha
@@ -162,7 +151,7 @@ def test_deliveries_are_checked_before_anything_is_queued(
     )
     unconnected = {**payload, "repository": {**payload["repository"], "full_name": "someone/else"}}
     assert _deliver(api, unconnected, "pull_request").status_code == 404
-    assert _runs() == []
+    assert pull_request_runs() == []
 
     first = api.post("/api/integrations/github/webhook", content=body, headers=headers)
     replay = api.post("/api/integrations/github/webhook", content=body, headers=headers)
@@ -172,7 +161,7 @@ def test_deliveries_are_checked_before_anything_is_queued(
     assert _deliver(api, closed, "pull_request").json()["queued"] is False
     assert _deliver(api, comment_event(3, "looks good"), "issue_comment").json()["queued"] is False
     assert _deliver(api, comment_event(3, "/review please"), "issue_comment").status_code == 202
-    assert [run.number for run in _runs()] == [3, 3]
+    assert [run.number for run in pull_request_runs()] == [3, 3]
 
 
 def test_a_revoked_token_fails_the_run_and_the_admin_sees_the_hosts_answer(
@@ -181,8 +170,8 @@ def test_a_revoked_token_fails_the_run_and_the_admin_sees_the_hosts_answer(
     github.token = "revoked"
     pull = github.open_pull_request(9, BASE, HEAD)
     assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
-    wait_for(lambda: _statuses() == ["failed"], timeout=60, what="the failure")
-    [run] = _runs()
+    wait_for(lambda: runs_ended(1), timeout=60, what="the failure")
+    [run] = pull_request_runs()
     assert "401" in run.error
     [connection] = api.get("/api/integrations", headers=admin).json()
     assert "401" in connection["last_error"]
@@ -203,7 +192,8 @@ def test_an_outage_and_a_rate_limit_are_waited_out(
     )
     pull = github.open_pull_request(11, BASE, HEAD)
     assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
-    wait_for(lambda: _statuses() == ["published"], timeout=120, what="the review after faults")
+    wait_for(lambda: runs_ended(1), timeout=120, what="the review after the faults")
+    assert run_outcomes() == [("published", None)]
     assert len(github.statuses) == 1
     assert github.faults == []
     [connection] = api.get("/api/integrations", headers=admin).json()

@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("fingerprint", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("comment_id", sa.BigInteger(), nullable=False),
+        sa.Column("thread_id", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
         sa.Column("path", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("fixed", sa.Boolean(), nullable=False),

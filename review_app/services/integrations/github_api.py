@@ -12,55 +12,24 @@ or a `HostRefusedError` (a revoked token, a repository gone: retrying will not h
 import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from githubkit import GitHub, TokenAuthStrategy
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit.retry import RetryChainDecision, RetryRateLimit, RetryServerError
 
 from review_app.services.integrations.connections import ConnectionSecrets
+from review_app.services.integrations.hosts import (
+    ChangedFile,
+    HostError,
+    HostRefusedError,
+    InlineComment,
+    PostedThread,
+    PullRequestChange,
+)
 
 TIMEOUT_SECONDS = 30
 FILES_PER_PAGE = 100
 STATUS_CONTEXT = "review_app"
-
-
-class HostError(Exception):
-    """The host could not be reached or failed; a later try may work."""
-
-
-class HostRefusedError(HostError):
-    """The host refused the request (bad or revoked token, no access, gone)."""
-
-
-@dataclass(frozen=True)
-class ChangedFile:
-    """A file the pull request changes: its text before (None: added) and after (None: removed)."""
-
-    path: str
-    base_text: str | None
-    head_text: str | None
-    patch: str
-
-
-@dataclass(frozen=True)
-class PullRequestChange:
-    """A pull request's head and base commits and the files it changes (up to a limit)."""
-
-    number: int
-    head_sha: str
-    base_sha: str
-    files: list[ChangedFile]
-    changed_files: int  # all of them, beyond the limit too
-
-
-@dataclass(frozen=True)
-class InlineComment:
-    """A comment on one line of a file of the head version."""
-
-    path: str
-    line: int
-    body: str
 
 
 @contextmanager
@@ -143,8 +112,8 @@ def _text_at(github: GitHub, owner: str, repo: str, path: str, ref: str) -> str 
 
 def post_review(
     secrets: ConnectionSecrets, number: int, head_sha: str, comments: list[InlineComment]
-) -> list[int]:
-    """One review on the head commit with `comments`; the ids of the comments it made."""
+) -> list[PostedThread]:
+    """One review on the head commit with `comments`; the comments it made, in order."""
     if not comments:
         return []
     owner, repo = _owner_repo(secrets)
@@ -164,14 +133,25 @@ def post_review(
             owner, repo, number, review["id"], per_page=FILES_PER_PAGE
         ).json()
     by_place = {(comment["path"], comment["line"]): comment["id"] for comment in made}
-    return [by_place.get((c.path, c.line), 0) for c in comments]
+    return [PostedThread(by_place.get((c.path, c.line), 0)) for c in comments]
 
 
-def mark_comment_fixed(secrets: ConnectionSecrets, comment_id: int, body: str) -> None:
+def _comment(comment: InlineComment) -> dict:
+    """A review comment on the right (head) side, over several lines when it has a start."""
+    lines = {"line": comment.line, "side": "RIGHT"}
+    if comment.start_line is not None:
+        lines |= {"start_line": comment.start_line, "start_side": "RIGHT"}
+    return {"path": comment.path, "body": comment.body, **lines}
+
+
+def mark_comment_fixed(
+    secrets: ConnectionSecrets, number: int, thread: PostedThread, body: str
+) -> None:
     """Rewrite an inline comment whose finding the latest commits fixed."""
+    del number  # a GitHub review comment is named by its id alone
     owner, repo = _owner_repo(secrets)
     with _github(secrets) as github:
-        github.rest.pulls.update_review_comment(owner, repo, comment_id, body=body)
+        github.rest.pulls.update_review_comment(owner, repo, thread.comment_id, body=body)
 
 
 def upsert_summary(

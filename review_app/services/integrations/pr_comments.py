@@ -69,8 +69,13 @@ def suggestion(finding: Finding, code: str, commentable: set[int]) -> Suggestion
     return Suggestion(first + 1, last, "\n".join(after[new_first:new_last]))
 
 
-def inline_body(finding: Finding, rule_link: str, fix: Suggestion | None) -> str:
-    """An inline comment: severity, category, rule (linked), message, and the fix to commit."""
+def inline_body(
+    finding: Finding, rule_link: str, fix: Suggestion | None, *, lines_above_in_header: bool
+) -> str:
+    """An inline comment: severity, category, rule (linked), message, and the fix to commit.
+
+    The comment sits on the fix's last line; GitHub takes the lines above from the comment's
+    range, GitLab from the suggestion's header (`lines_above_in_header`)."""
     rule = code_span(described.rule_id(finding))
     if rule_link:
         rule = f"[{rule}]({rule_link})"
@@ -81,7 +86,8 @@ def inline_body(finding: Finding, rule_link: str, fix: Suggestion | None) -> str
     body = f"{heading}\n\n{inline_text(described.message(finding))}"
     if fix is not None:
         fence = "`" * max(3, _longest_backtick_run(fix.text) + 1)
-        body += f"\n\n{fence}suggestion\n{fix.text}\n{fence}"
+        header = f"suggestion:-{fix.end - fix.start}+0" if lines_above_in_header else "suggestion"
+        body += f"\n\n{fence}{header}\n{fix.text}\n{fence}"
     return body
 
 

@@ -7,11 +7,13 @@ review once, and comments already posted are recorded by fingerprint before the 
 """
 
 import uuid
+from types import ModuleType
 
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import (
+    CodeHost,
     PostedComment,
     ProjectReview,
     PullRequestRun,
@@ -24,13 +26,18 @@ from review_app.review.change_summary import ChangedFileFindings
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.fingerprints import Located
 from review_app.review.models import Finding
-from review_app.services.integrations import github_api
+from review_app.services.integrations import github_api, gitlab_api
 from review_app.services.integrations.connections import (
     ConnectionSecrets,
     record_host_error,
     secrets_of,
 )
-from review_app.services.integrations.github_api import InlineComment, PullRequestChange
+from review_app.services.integrations.hosts import (
+    HostError,
+    InlineComment,
+    PostedThread,
+    PullRequestChange,
+)
 from review_app.services.integrations.pr_comments import (
     SummaryFacts,
     commentable_lines,
@@ -113,8 +120,9 @@ def publish_pull_request(run_id: uuid.UUID) -> bool:
     new = [_NewFinding.of(change, heads) for change in changes]
     try:
         comments, outside = _comments(new, patches, posted, secrets)
-        ids = github_api.post_review(secrets, number, head_sha, [c for _, c in comments])
-        _record(secrets.connection_id, number, comments, ids)
+        api = _api(secrets)
+        threads = api.post_review(secrets, number, head_sha, [c for _, c in comments])
+        _record(secrets.connection_id, number, comments, threads)
         current = {fingerprint for item in new for fingerprint in item.fingerprints}
         _mark_fixed(secrets, number, head_sha, posted, current)
         findings = [finding for item in new for finding in item.findings]
@@ -130,15 +138,16 @@ def publish_pull_request(run_id: uuid.UUID) -> bool:
             note=note,
             review_link=_review_link(run_id),
         )
-        summary_id = github_api.upsert_summary(
-            secrets, number, posted.get(SUMMARY, (0, ""))[0] or None, summary_body(facts)
+        before = posted.get(SUMMARY)
+        summary_id = api.upsert_summary(
+            secrets, number, before[0].comment_id if before else None, summary_body(facts)
         )
-        _record(secrets.connection_id, number, [(SUMMARY, SUMMARY_ROW)], [summary_id])
+        _record(secrets.connection_id, number, [(SUMMARY, SUMMARY_ROW)], [PostedThread(summary_id)])
         verdict = f"{len(findings)} new findings" + (
             "" if passed else f", fails on {secrets.fail_on}"
         )
-        github_api.set_status(secrets, head_sha, passed, verdict, _review_link(run_id))
-    except github_api.HostError as error:
+        api.set_status(secrets, head_sha, passed, verdict, _review_link(run_id))
+    except HostError as error:
         record_host_error(secrets.connection_id, str(error))
         raise
     record_host_error(secrets.connection_id, None)
@@ -183,8 +192,8 @@ def _run_and_secrets(
 
 def _read(secrets: ConnectionSecrets, run_id: uuid.UUID, number: int) -> PullRequestChange:
     try:
-        change = github_api.fetch_change(secrets, number, secrets.max_files)
-    except github_api.HostError as error:
+        change = _api(secrets).fetch_change(secrets, number, secrets.max_files)
+    except HostError as error:
         record_host_error(secrets.connection_id, str(error))
         raise
     record_host_error(secrets.connection_id, None)
@@ -206,8 +215,15 @@ def _store(
     return stored.id
 
 
-def _posted(session: Session, connection_id: uuid.UUID, number: int) -> dict[str, tuple[int, str]]:
-    """What was posted on the pull request before: fingerprint -> (comment id, body), unfixed."""
+def _api(secrets: ConnectionSecrets) -> ModuleType:
+    """The module speaking to the connection's host."""
+    return gitlab_api if secrets.host == CodeHost.GITLAB else github_api
+
+
+def _posted(
+    session: Session, connection_id: uuid.UUID, number: int
+) -> dict[str, tuple[PostedThread, str]]:
+    """What was posted on the pull request before: fingerprint -> (thread, body), unfixed."""
     rows = session.exec(
         select(PostedComment).where(
             PostedComment.connection_id == connection_id,
@@ -215,13 +231,15 @@ def _posted(session: Session, connection_id: uuid.UUID, number: int) -> dict[str
             PostedComment.fixed.is_(False),
         )
     )
-    return {row.fingerprint: (row.comment_id, row.body) for row in rows}
+    return {
+        row.fingerprint: (PostedThread(row.comment_id, row.thread_id), row.body) for row in rows
+    }
 
 
 def _comments(
     new: list[_NewFinding],
     patches: dict[str, str],
-    posted: dict[str, tuple[int, str]],
+    posted: dict[str, tuple[PostedThread, str]],
     secrets: ConnectionSecrets,
 ) -> tuple[list[tuple[str, InlineComment]], int]:
     """The inline comments to post (fingerprint, comment), and how many new findings sit
@@ -236,12 +254,15 @@ def _comments(
                 outside += 1
                 continue
             fix = suggestion(finding, item.code, lines)
-            link = _rule_link(finding.rule)
+            body = inline_body(
+                finding,
+                _rule_link(finding.rule),
+                fix,
+                lines_above_in_header=secrets.host == CodeHost.GITLAB,
+            )
+            line, start = (fix.end, fix.start) if fix else (finding.line, finding.line)
             comments.append(
-                (
-                    fingerprint,
-                    InlineComment(item.path, finding.line, inline_body(finding, link, fix)),
-                )
+                (fingerprint, InlineComment(item.path, line, body, start if start < line else None))
             )
     return comments, outside
 
@@ -250,10 +271,10 @@ def _record(
     connection_id: uuid.UUID,
     number: int,
     comments: list[tuple[str, InlineComment]],
-    ids: list[int],
+    threads: list[PostedThread],
 ) -> None:
     with session_scope() as session:
-        for (fingerprint, comment), comment_id in zip(comments, ids, strict=True):
+        for (fingerprint, comment), thread in zip(comments, threads, strict=True):
             row = session.exec(
                 select(PostedComment).where(
                     PostedComment.connection_id == connection_id,
@@ -263,7 +284,8 @@ def _record(
             ).first() or PostedComment(
                 connection_id=connection_id, number=number, fingerprint=fingerprint, comment_id=0
             )
-            row.comment_id, row.path, row.body = comment_id, comment.path, comment.body
+            row.comment_id, row.thread_id = thread.comment_id, thread.thread_id
+            row.path, row.body = comment.path, comment.body
             session.add(row)
 
 
@@ -271,14 +293,14 @@ def _mark_fixed(
     secrets: ConnectionSecrets,
     number: int,
     head_sha: str,
-    posted: dict[str, tuple[int, str]],
+    posted: dict[str, tuple[PostedThread, str]],
     current: set[str],
 ) -> None:
     """Comments on findings the latest commits no longer have: marked fixed, once."""
-    for fingerprint, (comment_id, body) in posted.items():
-        if fingerprint == SUMMARY or fingerprint in current or not comment_id:
+    for fingerprint, (thread, body) in posted.items():
+        if fingerprint == SUMMARY or fingerprint in current or not thread.comment_id:
             continue
-        github_api.mark_comment_fixed(secrets, comment_id, fixed_body(body, head_sha))
+        _api(secrets).mark_comment_fixed(secrets, number, thread, fixed_body(body, head_sha))
         with session_scope() as session:
             row = session.exec(
                 select(PostedComment).where(

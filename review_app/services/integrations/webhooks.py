@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import uuid
+from collections.abc import Callable
 
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
@@ -31,42 +32,73 @@ class WebhookOutcome(BaseModel):
 
 def receive_github(*, body: bytes, event: str, delivery_id: str, signature: str) -> WebhookOutcome:
     """Take in one GitHub delivery (`X-GitHub-Event`, `X-GitHub-Delivery`,
-    `X-Hub-Signature-256`).
+    `X-Hub-Signature-256`: an HMAC-SHA256 of the body with the webhook secret).
 
     Raises:
         AuthenticationError: no connected repository's secret signed this body.
         InvalidQueryError: the body is not the JSON of an event.
         NotFoundError: the event is about a repository that is not connected.
     """
-    signed_by = _connections_signing(body, signature)
-    if not signed_by:
-        raise AuthenticationError("The signature does not match a connected repository's.")
+
+    def signs(secret: bytes) -> bool:
+        expected = "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected.encode(), signature.encode())
+
+    connections = _connections(CodeHost.GITHUB, signs)
     payload = _json(body)
     repository = str((payload.get("repository") or {}).get("full_name", ""))
+    number = _pull_request_number(event, payload)
+    return _take(connections, repository, f"github:{delivery_id}", number, event)
+
+
+def receive_gitlab(*, body: bytes, event: str, delivery_id: str, token: str) -> WebhookOutcome:
+    """Take in one GitLab delivery (`X-Gitlab-Event`, `X-Gitlab-Event-UUID` or
+    `Idempotency-Key`, and `X-Gitlab-Token`: the webhook's secret token itself).
+
+    Raises:
+        AuthenticationError: the token is no connected project's secret.
+        InvalidQueryError: the body is not the JSON of an event.
+        NotFoundError: the event is about a project that is not connected.
+    """
+    connections = _connections(
+        CodeHost.GITLAB, lambda secret: hmac.compare_digest(secret, token.encode())
+    )
+    payload = _json(body)
+    repository = str((payload.get("project") or {}).get("path_with_namespace", ""))
+    delivery = delivery_id or hashlib.sha256(body).hexdigest()  # older GitLab sends no id
+    number = _merge_request_number(payload)
+    return _take(connections, repository, f"gitlab:{delivery}", number, event)
+
+
+def _take(
+    signed_by: list[RepositoryConnection],
+    repository: str,
+    delivery_key: str,
+    number: int | None,
+    event: str,
+) -> WebhookOutcome:
+    """The delivery of a connection whose secret it carries: queued once, if it asks a review."""
     connection = next((each for each in signed_by if each.repository == repository), None)
     if connection is None:
         raise NotFoundError(f"{repository or 'This repository'} is not connected.")
-    if not _first_delivery(connection.id, f"github:{delivery_id}"):
+    if not _first_delivery(connection.id, delivery_key):
         return WebhookOutcome(queued=False, detail="Delivery already received.")
-    number = _pull_request_number(event, payload)
     if number is None:
         return WebhookOutcome(queued=False, detail=f"Nothing to review in {event!r}.")
     return _queue(connection.id, number)
 
 
-def _connections_signing(body: bytes, signature: str) -> list[RepositoryConnection]:
-    """The GitHub connections whose webhook secret gives `signature` for `body`."""
+def _connections(host: CodeHost, carries: Callable[[bytes], bool]) -> list[RepositoryConnection]:
+    """The host's connections whose webhook secret the delivery `carries` (checked in constant
+    time, before the body is read); none: AuthenticationError."""
     with session_scope() as session:
         connections = session.exec(
-            select(RepositoryConnection).where(RepositoryConnection.host == CodeHost.GITHUB)
+            select(RepositoryConnection).where(RepositoryConnection.host == host)
         ).all()
         session.expunge_all()
-    signed = []
-    for connection in connections:
-        secret = unseal(connection.sealed_webhook_secret).encode()
-        expected = "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
-        if hmac.compare_digest(expected.encode(), signature.encode()):
-            signed.append(connection)
+    signed = [each for each in connections if carries(unseal(each.sealed_webhook_secret).encode())]
+    if not signed:
+        raise AuthenticationError("The delivery's secret matches no connected repository's.")
     return signed
 
 
@@ -99,6 +131,22 @@ def _pull_request_number(event: str, payload: dict) -> int | None:
     is_command = comment.strip().split(maxsplit=1)[:1] == [REVIEW_COMMAND]
     if event == "issue_comment" and payload.get("action") == "created" and is_command:
         return int(issue["number"]) if issue.get("pull_request") else None
+    return None
+
+
+def _merge_request_number(payload: dict) -> int | None:
+    """The merge request a GitLab event asks to review: opened, new commits, reopened, or a
+    `/review` note on it."""
+    kind, attributes = payload.get("object_kind"), payload.get("object_attributes") or {}
+    if kind == "merge_request":
+        action = attributes.get("action")
+        new_commits = action == "update" and "oldrev" in attributes
+        if action in ("open", "reopen") or new_commits:
+            return int(attributes["iid"])
+    note = str(attributes.get("note", ""))
+    if kind == "note" and note.strip().split(maxsplit=1)[:1] == [REVIEW_COMMAND]:
+        request = payload.get("merge_request") or {}
+        return int(request["iid"]) if "iid" in request else None
     return None
 
 
