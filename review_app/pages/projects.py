@@ -95,6 +95,22 @@ class ProjectsState(rx.State):
         self.name = ""
         yield rx.redirect(routes.project_url(detail.id))
 
+    @rx.event
+    async def create_empty(self):
+        """Start a project without files (named in the field) and open it to add some."""
+        self.error = ""
+        try:
+            user = await (await self.get_state(SessionState))._current_user()
+            create = partial(
+                projects.create_empty_project, user_id=user.id, name=self.name or "untitled"
+            )
+            detail = await rx.run_in_thread(create)
+        except ServiceError as error:
+            self.error = str(error)
+            return None
+        self.name = ""
+        return rx.redirect(routes.project_url(detail.id))
+
 
 def _upload_form() -> rx.Component:
     return rx.hstack(
@@ -115,6 +131,7 @@ def _upload_form() -> rx.Component:
             on_drop=ProjectsState.upload_project_archive(rx.upload_files(upload_id=UPLOAD_ID)),
             aria_label="Upload a project archive",
         ),
+        rx.button("Start an empty project", on_click=ProjectsState.create_empty, variant="soft"),
         align="end",
         spacing="3",
         wrap="wrap",

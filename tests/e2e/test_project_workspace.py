@@ -127,3 +127,24 @@ def test_files_are_added_renamed_deleted_and_reviewed_alone(
         file.path for file in projects.get_project(user_id=user_id, project_id=project_id).files
     }
     assert paths == set(PROJECT)
+
+
+def test_an_empty_project_is_filled_in_the_workspace_and_reviewed(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    _, email = add_user()
+    page.goto(f"{platform_settings.url}/projects")
+    sign_in(page, email)
+    page.get_by_label("Project name").fill("scratch")
+    page.get_by_role("button", name="Start an empty project").click()
+    expect(page.get_by_role("heading", name="scratch")).to_be_visible(timeout=20_000)
+    page.get_by_role("button", name="New file").click()
+    page.get_by_label("Path in the project").fill("app/shell.py")
+    page.keyboard.press("Enter")
+    _type_at_end(page, SHELL, paste=True)
+    page.keyboard.press("Control+S")
+    expect(page.get_by_role("button", name="Tab app/shell.py", exact=True)).to_be_visible()
+
+    page.get_by_role("button", name="Review project").click()
+    expect(page.locator("#project-score")).to_contain_text("findings in 1 files", timeout=60_000)
+    expect(page.get_by_text("Look first at:")).to_contain_text("app/shell.py")

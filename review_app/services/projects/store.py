@@ -47,6 +47,16 @@ def create_project(*, user_id: uuid.UUID, name: str, archive: BinaryIO) -> Proje
     )
 
 
+def create_empty_project(*, user_id: uuid.UUID, name: str) -> ProjectDetail:
+    """A new project of the user's without files, to fill in the workspace.
+
+    Raises:
+        InvalidProjectNameError: the name is blank, too long or holds control characters.
+        RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
+    """
+    return store_project(user_id=user_id, name=name, unpacked=UnpackedProject())
+
+
 def store_project(
     *, user_id: uuid.UUID, name: str, unpacked: UnpackedProject, rate_limited: bool = True
 ) -> ProjectDetail:
