@@ -253,6 +253,20 @@ class GitHubStandIn(HttpStandIn):
             for c in made
         ]
 
+    def list_pull_comments(self, params: dict, _query: dict, _body: Any) -> tuple[int, Any]:
+        template = self.description.example("pull-request-review-comment-items")[0]
+        comments = self.comments_on(int(params["pull_number"]))
+        return 200, [
+            {**template, "id": c["id"], "path": c["path"], "line": c["line"], "body": c["body"]}
+            for c in comments
+        ]
+
+    def list_issue_comments(self, params: dict, _query: dict, _body: Any) -> tuple[int, Any]:
+        template = self.description.example("issue-comment-items")[0]
+        number = int(params["issue_number"])
+        made = [c for c in self.issue_comments.values() if c["number"] == number]
+        return 200, [{**template, "id": c["id"], "body": c["body"]} for c in made]
+
     def update_review_comment(self, params: dict, _query: dict, body: dict) -> tuple[int, Any]:
         comment = self.review_comments.get(int(params["comment_id"]))
         if comment is None:
@@ -312,4 +326,12 @@ _HANDLERS = {
         "/repos/{owner}/{repo}/issues/comments/{comment_id}",
     ): GitHubStandIn.update_issue_comment,
     ("POST", "/repos/{owner}/{repo}/statuses/{sha}"): GitHubStandIn.create_status,
+    (
+        "GET",
+        "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+    ): GitHubStandIn.list_issue_comments,
+    (
+        "GET",
+        "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+    ): GitHubStandIn.list_pull_comments,
 }

@@ -56,6 +56,12 @@ OPERATIONS = [
         optional=frozenset({"ref", "lfs"}),
     ),
     Documented(
+        "GET",
+        _MR + "/discussions",
+        f"{DOCS}/discussions/#list-project-merge-request-discussion-items",
+    ),
+    Documented("GET", _MR + "/notes", f"{DOCS}/notes/#list-all-merge-request-notes"),
+    Documented(
         "POST",
         _MR + "/discussions",
         f"{DOCS}/discussions/#create-a-new-thread-in-the-merge-request-diff",
@@ -182,16 +188,10 @@ class GitLabStandIn(HttpStandIn):
             return 200, self._merge_request(request)
         if route.endswith("/changes"):
             return 200, {**self._merge_request(request), "changes": self._changes(request)}
-        if route.endswith("/discussions") and method == "POST":
-            return self._new_discussion(request, body)
-        if "/discussions/" in route and "note" in params:
-            note = self.notes[int(params["note"])]
-            note.update({key: value for key, value in body.items() if key == "body"})
-            return 200, note
-        if "/discussions/" in route:
-            discussion = self.discussions[params["discussion"]]
-            discussion["resolved"] = body["resolved"] in (True, "true")
-            return 200, discussion
+        if "/discussions" in route:
+            return self._discussions(method, request, params, body)
+        if route.endswith("/notes") and method == "GET":
+            return 200, [n for n in self.notes.values() if n.get("iid") == request.number]
         if method == "POST":
             note = {
                 "id": next(self._ids),
@@ -204,6 +204,23 @@ class GitLabStandIn(HttpStandIn):
         note = self.notes[int(params["note"])]
         note["body"] = body.get("body", note["body"])
         return 200, note
+
+    def _discussions(
+        self, method: str, request: PullRequest, params: dict, body: dict
+    ) -> tuple[int, Any]:
+        """List or start a merge request's discussions, edit a note of one, resolve one."""
+        if method == "POST":
+            return self._new_discussion(request, body)
+        if method == "GET":
+            made = [d for d in self.discussions.values() if d["iid"] == request.number]
+            return 200, [{k: v for k, v in d.items() if k != "iid"} for d in made]
+        if "note" in params:
+            note = self.notes[int(params["note"])]
+            note.update({key: value for key, value in body.items() if key == "body"})
+            return 200, note
+        discussion = self.discussions[params["discussion"]]
+        discussion["resolved"] = body["resolved"] in (True, "true")
+        return 200, discussion
 
     def _raw(self, path: str, ref: str) -> tuple[int, Any]:
         for request in self.merge_requests.values():

@@ -7,7 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
+from review_app.db import session_scope
+from review_app.models import PostedComment, RepositoryConnection
 from review_app.processes import wait_for
 from review_app.services.integrations.pr_comments import SUMMARY_MARK
 from support.github_standin import OWNER, REPO, GitHubStandIn
@@ -199,3 +202,41 @@ def test_an_outage_and_a_rate_limit_are_waited_out(
     [connection] = api.get("/api/integrations", headers=admin).json()
     assert connection["last_error"] is None
     assert github.violations == []
+
+
+def test_a_run_that_lost_its_records_after_posting_posts_nothing_twice(
+    api: TestClient, admin: dict, github: GitHubStandIn, two_workers: None
+) -> None:
+    pull = github.open_pull_request(13, BASE, HEAD)
+    assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
+    wait_for(lambda: runs_ended(1), timeout=120, what="the first review")
+    posted = len(github.comments_on(13))
+    with session_scope() as session:  # as if the worker died between posting and recording
+        for row in session.exec(select(PostedComment)).all():
+            session.delete(row)
+
+    assert _deliver(api, comment_event(13, "/review"), "issue_comment").status_code == 202
+    wait_for(lambda: runs_ended(2), timeout=120, what="the review asked for again")
+
+    assert run_outcomes() == [("published", None)] * 2
+    assert len(github.comments_on(13)) == posted
+    assert len(_summaries(github)) == 1
+    assert github.violations == []
+
+
+def test_a_pull_request_over_the_size_limit_is_reviewed_in_part_and_says_so(
+    api: TestClient, admin: dict, github: GitHubStandIn, two_workers: None
+) -> None:
+    with session_scope() as session:
+        [connection] = session.exec(select(RepositoryConnection)).all()
+        connection.max_files = 1
+        session.add(connection)
+    head = {**HEAD, "app/zz_extra.py": "import os\n"}
+    pull = github.open_pull_request(17, BASE, head)
+    assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
+    wait_for(lambda: runs_ended(1), timeout=120, what="the partial review")
+
+    assert run_outcomes() == [("published", None)]
+    [summary] = _summaries(github)
+    assert "Reviewed the first 1 of 2 changed files." in summary["body"]
+    assert {comment["path"] for comment in github.comments_on(17)} == {"app/views.py"}

@@ -13,7 +13,7 @@ import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from githubkit import GitHub, TokenAuthStrategy
+from githubkit import GitHub, Response, TokenAuthStrategy
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit.retry import RetryChainDecision, RetryRateLimit, RetryServerError
 
@@ -23,6 +23,7 @@ from review_app.services.integrations.hosts import (
     HostError,
     HostRefusedError,
     InlineComment,
+    OnTheHost,
     PostedThread,
     PullRequestChange,
 )
@@ -67,7 +68,7 @@ def fetch_change(secrets: ConnectionSecrets, number: int, max_files: int) -> Pul
         entries = []
         for entry in github.rest.paginate(
             github.rest.pulls.list_files,
-            lambda response: response.json(),
+            _json_list,
             owner=owner,
             repo=repo,
             pull_number=number,
@@ -142,6 +143,28 @@ def _comment(comment: InlineComment) -> dict:
     if comment.start_line is not None:
         lines |= {"start_line": comment.start_line, "start_side": "RIGHT"}
     return {"path": comment.path, "body": comment.body, **lines}
+
+
+def comments_on(secrets: ConnectionSecrets, number: int) -> tuple[list[OnTheHost], list[OnTheHost]]:
+    """Every inline review comment and every conversation comment on the pull request."""
+    owner, repo = _owner_repo(secrets)
+    pages = {"owner": owner, "repo": repo, "per_page": FILES_PER_PAGE}
+    with _github(secrets) as github:
+        inline = github.rest.paginate(
+            github.rest.pulls.list_review_comments, _json_list, pull_number=number, **pages
+        )
+        conversation = github.rest.paginate(
+            github.rest.issues.list_comments, _json_list, issue_number=number, **pages
+        )
+        return (
+            [OnTheHost(PostedThread(c["id"]), c["body"] or "") for c in inline],
+            [OnTheHost(PostedThread(c["id"]), c.get("body") or "") for c in conversation],
+        )
+
+
+def _json_list(response: Response) -> list:
+    """A page of a list, as JSON (see the module's note on githubkit's models)."""
+    return response.json()
 
 
 def mark_comment_fixed(

@@ -20,6 +20,7 @@ from review_app.services.integrations.hosts import (
     HostError,
     HostRefusedError,
     InlineComment,
+    OnTheHost,
     PostedThread,
     PullRequestChange,
 )
@@ -101,6 +102,24 @@ def post_review(
             discussion = request.discussions.create({"body": comment.body, "position": position})
             posted.append(PostedThread(discussion.attributes["notes"][0]["id"], discussion.id))
     return posted
+
+
+def comments_on(secrets: ConnectionSecrets, number: int) -> tuple[list[OnTheHost], list[OnTheHost]]:
+    """Every diff discussion's first note, and every note, on the merge request."""
+    with _project(secrets) as project:
+        request = project.mergerequests.get(number, lazy=True)
+        discussions = [
+            OnTheHost(
+                PostedThread(d.attributes["notes"][0]["id"], d.id), d.attributes["notes"][0]["body"]
+            )
+            for d in request.discussions.list(iterator=True)
+            if d.attributes.get("notes")
+        ]
+        notes = [
+            OnTheHost(PostedThread(note.id), note.body)
+            for note in request.notes.list(iterator=True)
+        ]
+    return discussions, notes
 
 
 def mark_comment_fixed(

@@ -49,3 +49,11 @@ class PostedThread:
 
     comment_id: int
     thread_id: str = ""
+
+
+@dataclass(frozen=True)
+class OnTheHost:
+    """One of our comments as the host has it (a body carries its finding's mark)."""
+
+    thread: PostedThread
+    body: str

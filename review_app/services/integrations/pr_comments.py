@@ -14,6 +14,9 @@ from review_app.review.models import Finding, Severity
 from review_app.review.source_text import split_lines
 
 SUMMARY_MARK = "<!-- review_app:summary -->"
+FIXED_MARK = "✅ Fixed in"
+# Ends each inline comment: a run that died after posting finds what it posted by this.
+_FINGERPRINT_MARK = re.compile(r"<!-- review_app:finding (?P<fingerprint>[0-9a-f]{1,64}) -->")
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,\d+)? @@")
 _ICONS = {
     Severity.CRITICAL: "🛑",
@@ -70,7 +73,12 @@ def suggestion(finding: Finding, code: str, commentable: set[int]) -> Suggestion
 
 
 def inline_body(
-    finding: Finding, rule_link: str, fix: Suggestion | None, *, lines_above_in_header: bool
+    finding: Finding,
+    fingerprint: str,
+    rule_link: str,
+    fix: Suggestion | None,
+    *,
+    lines_above_in_header: bool,
 ) -> str:
     """An inline comment: severity, category, rule (linked), message, and the fix to commit.
 
@@ -88,7 +96,13 @@ def inline_body(
         fence = "`" * max(3, _longest_backtick_run(fix.text) + 1)
         header = f"suggestion:-{fix.end - fix.start}+0" if lines_above_in_header else "suggestion"
         body += f"\n\n{fence}{header}\n{fix.text}\n{fence}"
-    return body
+    return f"{body}\n\n<!-- review_app:finding {fingerprint} -->"
+
+
+def fingerprint_in(body: str) -> str | None:
+    """The fingerprint an inline comment of ours carries (None: not ours)."""
+    found = _FINGERPRINT_MARK.search(body)
+    return found["fingerprint"] if found else None
 
 
 def fixed_body(original: str, head_sha: str) -> str:

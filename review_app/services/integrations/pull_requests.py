@@ -39,8 +39,11 @@ from review_app.services.integrations.hosts import (
     PullRequestChange,
 )
 from review_app.services.integrations.pr_comments import (
+    FIXED_MARK,
+    SUMMARY_MARK,
     SummaryFacts,
     commentable_lines,
+    fingerprint_in,
     fixed_body,
     inline_body,
     suggestion,
@@ -114,11 +117,11 @@ def publish_pull_request(run_id: uuid.UUID) -> bool:
             return False
         changes = changed_files(session, review) if review is not None else []
         heads = file_versions(session, review.id) if review is not None else {}
-        posted = _posted(session, run.connection_id, run.number)
         number, head_sha, note, patches = run.number, run.head_sha, run.note, run.patches
         score = review.score if review is not None else None
     new = [_NewFinding.of(change, heads) for change in changes]
     try:
+        posted = _recover(secrets, number)
         comments, outside = _comments(new, patches, posted, secrets)
         api = _api(secrets)
         threads = api.post_review(secrets, number, head_sha, [c for _, c in comments])
@@ -220,20 +223,40 @@ def _api(secrets: ConnectionSecrets) -> ModuleType:
     return gitlab_api if secrets.host == CodeHost.GITLAB else github_api
 
 
-def _posted(
-    session: Session, connection_id: uuid.UUID, number: int
-) -> dict[str, tuple[PostedThread, str]]:
-    """What was posted on the pull request before: fingerprint -> (thread, body), unfixed."""
-    rows = session.exec(
-        select(PostedComment).where(
-            PostedComment.connection_id == connection_id,
-            PostedComment.number == number,
-            PostedComment.fixed.is_(False),
-        )
-    )
-    return {
-        row.fingerprint: (PostedThread(row.comment_id, row.thread_id), row.body) for row in rows
-    }
+def _recover(secrets: ConnectionSecrets, number: int) -> dict[str, tuple[PostedThread, str]]:
+    """What was posted on the pull request before and is not fixed: fingerprint -> (thread,
+    body). Comments the host has but the records lack (a run that died right after posting)
+    are recorded first, found by their marks, so nothing is posted twice."""
+    inline, conversation = _api(secrets).comments_on(secrets, number)
+    on_host = [(fingerprint_in(c.body), c) for c in inline]
+    on_host += [(SUMMARY, c) for c in conversation if c.body.startswith(SUMMARY_MARK)][:1]
+    with session_scope() as session:
+        rows = session.exec(
+            select(PostedComment).where(
+                PostedComment.connection_id == secrets.connection_id,
+                PostedComment.number == number,
+            )
+        ).all()
+        known = {row.fingerprint for row in rows}
+        for fingerprint, comment in on_host:
+            if fingerprint and fingerprint not in known:
+                row = PostedComment(
+                    connection_id=secrets.connection_id,
+                    number=number,
+                    fingerprint=fingerprint,
+                    comment_id=comment.thread.comment_id,
+                    thread_id=comment.thread.thread_id,
+                    body=comment.body,
+                    fixed=comment.body.startswith(FIXED_MARK),
+                )
+                session.add(row)
+                rows.append(row)
+                known.add(fingerprint)
+        return {
+            row.fingerprint: (PostedThread(row.comment_id, row.thread_id), row.body)
+            for row in rows
+            if not row.fixed
+        }
 
 
 def _comments(
@@ -256,6 +279,7 @@ def _comments(
             fix = suggestion(finding, item.code, lines)
             body = inline_body(
                 finding,
+                fingerprint,
                 _rule_link(finding.rule),
                 fix,
                 lines_above_in_header=secrets.host == CodeHost.GITLAB,
