@@ -135,6 +135,13 @@ def test_a_pull_request_gets_inline_comments_a_summary_and_a_status_updated_on_e
     assert by_rule["F401"]["body"].startswith("✅ Fixed in")
     [summary] = _summaries(github)  # edited in place
     assert "✅ passes" in summary["body"]
+
+    assert _deliver(api, pull_request_event("reopened", pull), "pull_request").status_code == 202
+    wait_for(lambda: runs_ended(3), timeout=120, what="the review on reopening")
+    assert run_outcomes() == [("published", None)] * 3
+    assert len(github.comments_on(7)) == len(comments)
+    assert len(_summaries(github)) == 1
+    assert [status["state"] for status in github.statuses] == ["failure", "success", "success"]
     assert github.violations == []
 
 
