@@ -243,8 +243,10 @@ class RepositoryConnection(SQLModel, table=True):
     api_url: str = Field(max_length=500)
     # The reviews, and the projects holding a pull request's files, are this user's.
     user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
-    sealed_token: str = Field(sa_type=Text)
+    sealed_token: str = Field(sa_type=Text)  # a token, or a GitHub App's private key (PEM)
     sealed_webhook_secret: str = Field(sa_type=Text)
+    app_id: str | None = Field(default=None, max_length=40)  # a GitHub App's, with its key
+    installation_id: int | None = Field(default=None, sa_type=BigInteger)
     token_hint: str = Field(max_length=16)  # the token's last characters, to tell tokens apart
     fail_on: str = Field(default="high", max_length=16)  # the status fails at this severity
     max_files: int = Field(default=100)  # larger pull requests are reviewed in part

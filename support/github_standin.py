@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from support.http_standin import HttpStandIn
+import jwt
+
+from support.http_standin import Answer, HttpStandIn
 from support.openapi_check import ApiDescription, Operation, github_description
 
 OWNER, REPO = "octo-shop", "storefront"
@@ -53,6 +55,15 @@ def diff_lines(base: str | None, head: str | None) -> set[int]:
     }
 
 
+@dataclass(frozen=True)
+class GitHubApp:
+    """A GitHub App the stand-in knows: its id, public key (PEM) and installation."""
+
+    app_id: str
+    public_key: str
+    installation_id: int
+
+
 @dataclass
 class PullRequest:
     """A pull request: its base files, and its head files after each push."""
@@ -76,8 +87,9 @@ class PullRequest:
 class GitHubStandIn(HttpStandIn):
     """The stand-in; `with GitHubStandIn(token) as github: ...` serves it on a free port."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, app: "GitHubApp | None" = None) -> None:
         super().__init__(token)
+        self.app = app  # given: installation tokens are `token`, issued to the app's JWT
         self.description: ApiDescription = github_description()
         self.pulls: dict[int, PullRequest] = {}
         self.reviews: list[dict[str, Any]] = []
@@ -123,6 +135,8 @@ class GitHubStandIn(HttpStandIn):
         problems = self.description.request_problems(operation, query, body)
         if problems:
             return self._violation(f"{method} {operation.template}: " + "; ".join(problems))
+        if operation.template == "/app/installations/{installation_id}/access_tokens":
+            return self._installation_token(operation, headers.get("authorization", ""))
         if headers.get("authorization", "") not in (f"token {self.token}", f"Bearer {self.token}"):
             return 401, {}, {"message": "Bad credentials", "status": "401"}
         if fault := self._scripted_fault():
@@ -134,6 +148,23 @@ class GitHubStandIn(HttpStandIn):
         if problems:
             self.violations.append(f"answer of {operation.template}: " + "; ".join(problems[:3]))
         return status, extra, answer
+
+    def _installation_token(self, operation: Operation, authorization: str) -> Answer:
+        """An installation token for the app's JWT (RS256, signed with its private key)."""
+        app = self.app
+        installation = int(operation.path_params["installation_id"])
+        try:
+            claims = jwt.decode(
+                authorization.removeprefix("Bearer "), app.public_key, algorithms=["RS256"]
+            )
+        except (AttributeError, jwt.PyJWTError):
+            return 401, {}, {"message": "A JSON web token could not be decoded", "status": "401"}
+        if str(claims.get("iss")) != app.app_id or installation != app.installation_id:
+            return 404, {}, {"message": "Not Found", "status": "404"}
+        answer = self.description.example("installation-token")
+        answer["token"] = self.token
+        answer["expires_at"] = "2099-01-01T00:00:00Z"
+        return 201, {}, answer
 
     def _violation(self, problem: str) -> tuple[int, dict, Any]:
         self.violations.append(problem)

@@ -6,6 +6,8 @@ edited in place, and a commit status; new pushes mark fixed findings and never r
 from collections.abc import Iterator
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
@@ -13,7 +15,7 @@ from review_app.db import session_scope
 from review_app.models import PostedComment, RepositoryConnection
 from review_app.processes import wait_for
 from review_app.services.integrations.pr_comments import SUMMARY_MARK
-from support.github_standin import OWNER, REPO, GitHubStandIn
+from support.github_standin import OWNER, REPO, GitHubApp, GitHubStandIn
 from support.github_webhooks import comment_event, pull_request_event, signed
 from support.http_standin import Fault
 from tests.api.conftest import (
@@ -247,3 +249,58 @@ def test_a_pull_request_over_the_size_limit_is_reviewed_in_part_and_says_so(
     [summary] = _summaries(github)
     assert "Reviewed the first 1 of 2 changed files." in summary["body"]
     assert {comment["path"] for comment in github.comments_on(17)} == {"app/views.py"}
+
+
+def test_a_github_app_connection_works_through_installation_tokens(
+    api: TestClient, integration_admin: dict, two_workers: None
+) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode()
+    public_pem = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    app = GitHubApp(app_id="4242", public_key=public_pem, installation_id=99)
+    with GitHubStandIn("ghs_installation_token_for_tests", app=app) as github:
+        connection = connect_repository(
+            api,
+            integration_admin,
+            host="github",
+            repository=f"{OWNER}/{REPO}",
+            app_id="4242",
+            private_key=private_pem,
+            installation_id=99,
+            webhook_secret=SECRET,
+            api_url=github.api_url,
+        )
+        assert connection["token_hint"] == "app 4242"
+        pull = github.open_pull_request(21, BASE, HEAD)
+        answer = _deliver(api, pull_request_event("opened", pull), "pull_request")
+        assert answer.status_code == 202, answer.text
+        wait_for(lambda: runs_ended(1), timeout=120, what="the review posted by the app")
+
+    assert run_outcomes() == [("published", None)]
+    assert any("python-sql-injection" in c["body"] for c in github.comments_on(21))
+    assert ("POST", "/app/installations/99/access_tokens") in github.requests
+    assert github.violations == []
+
+
+def test_a_connection_takes_a_token_or_a_whole_github_app(
+    api: TestClient, integration_admin: dict
+) -> None:
+    half_an_app = {
+        "host": "github",
+        "repository": f"{OWNER}/{REPO}",
+        "app_id": "4242",
+        "webhook_secret": SECRET,
+    }
+    answer = api.post("/api/integrations", json=half_an_app, headers=integration_admin)
+    assert answer.status_code == 422
+    gitlab_app = {**half_an_app, "host": "gitlab", "private_key": "x" * 40, "installation_id": 1}
+    answer = api.post("/api/integrations", json=gitlab_app, headers=integration_admin)
+    assert answer.status_code == 422

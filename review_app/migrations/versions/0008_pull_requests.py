@@ -30,6 +30,8 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Uuid(), nullable=False),
         sa.Column("sealed_token", sa.Text(), nullable=False),
         sa.Column("sealed_webhook_secret", sa.Text(), nullable=False),
+        sa.Column("app_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
+        sa.Column("installation_id", sa.BigInteger(), nullable=True),
         sa.Column("token_hint", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("fail_on", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("max_files", sa.Integer(), nullable=False),

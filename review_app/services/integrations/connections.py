@@ -4,7 +4,7 @@ again only as the token's last characters, never logged."""
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, model_validator
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -34,11 +34,21 @@ class ConnectionRequest(BaseModel):
         pattern=r"^[\w.-]+(/[\w.-]+)+$",
         description="owner/name on GitHub; the project's full path on GitLab.",
     )
-    token: SecretStr = Field(
+    token: SecretStr | None = Field(
+        default=None,
         min_length=8,
         max_length=500,
         description="A fine-grained GitHub token (pull requests: read and write, contents: read, "
         "commit statuses: read and write) or a GitLab project access token (api scope).",
+    )
+    app_id: str | None = Field(
+        default=None, max_length=40, pattern=r"^\d+$", description="A GitHub App's id."
+    )
+    private_key: SecretStr | None = Field(
+        default=None, max_length=10_000, description="The GitHub App's private key (PEM)."
+    )
+    installation_id: int | None = Field(
+        default=None, ge=1, description="The GitHub App's installation on the repository."
     )
     webhook_secret: SecretStr = Field(
         min_length=16, max_length=500, description="The secret the host signs deliveries with."
@@ -55,6 +65,18 @@ class ConnectionRequest(BaseModel):
         le=MAX_FILES_LIMIT,
         description="A pull request changing more files is reviewed in part, with a note.",
     )
+
+    @model_validator(mode="after")
+    def _one_way_in(self) -> "ConnectionRequest":
+        """A token, or (GitHub only) a GitHub App's id, private key and installation."""
+        app = (self.app_id, self.private_key, self.installation_id)
+        if self.token is not None and not any(app):
+            return self
+        if self.token is None and all(app) and self.host == CodeHost.GITHUB:
+            return self
+        raise ValueError(
+            "Give a token, or for GitHub a GitHub App's app_id, private_key and installation_id."
+        )
 
 
 class ConnectionView(BaseModel):
@@ -93,7 +115,9 @@ class ConnectionSecrets(BaseModel):
     host: CodeHost
     repository: str
     api_url: str
-    token: SecretStr
+    token: SecretStr  # or the GitHub App's private key
+    app_id: str | None
+    installation_id: int | None
     user_id: uuid.UUID
     fail_on: Severity
     max_files: int
@@ -107,7 +131,9 @@ def connect(*, actor: CurrentUser, request: ConnectionRequest) -> ConnectionView
         PathTakenError: the repository is connected already.
     """
     require_admin(actor)
-    token = request.token.get_secret_value()
+    secret = request.token or request.private_key
+    token = secret.get_secret_value() if secret else ""
+    hint = f"app {request.app_id}" if request.app_id else f"…{token[-HINT_CHARACTERS:]}"
     connection = RepositoryConnection(
         host=request.host,
         repository=request.repository,
@@ -115,7 +141,9 @@ def connect(*, actor: CurrentUser, request: ConnectionRequest) -> ConnectionView
         user_id=actor.id,
         sealed_token=seal(token),
         sealed_webhook_secret=seal(request.webhook_secret.get_secret_value()),
-        token_hint=f"…{token[-HINT_CHARACTERS:]}",
+        token_hint=hint,
+        app_id=request.app_id,
+        installation_id=request.installation_id,
         fail_on=request.fail_on,
         max_files=request.max_files,
     )
@@ -191,6 +219,8 @@ def secrets_of(connection: RepositoryConnection) -> ConnectionSecrets:
         repository=connection.repository,
         api_url=connection.api_url,
         token=SecretStr(unseal(connection.sealed_token)),
+        app_id=connection.app_id,
+        installation_id=connection.installation_id,
         user_id=connection.user_id,
         fail_on=Severity(connection.fail_on),
         max_files=connection.max_files,

@@ -13,7 +13,7 @@ import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from githubkit import GitHub, Response, TokenAuthStrategy
+from githubkit import AppInstallationAuthStrategy, GitHub, Response, TokenAuthStrategy
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit.retry import RetryChainDecision, RetryRateLimit, RetryServerError
 
@@ -36,8 +36,14 @@ STATUS_CONTEXT = "review_app"
 @contextmanager
 def _github(secrets: ConnectionSecrets) -> Iterator[GitHub]:
     """A client for the connection, its failures turned into ours."""
+    secret = secrets.token.get_secret_value()
+    auth = (
+        AppInstallationAuthStrategy(secrets.app_id, secret, secrets.installation_id)
+        if secrets.app_id and secrets.installation_id
+        else TokenAuthStrategy(secret)
+    )
     github = GitHub(
-        TokenAuthStrategy(secrets.token.get_secret_value()),
+        auth,
         base_url=f"{secrets.api_url}/",
         timeout=TIMEOUT_SECONDS,
         http_cache=False,
