@@ -247,7 +247,7 @@ class RepositoryConnection(SQLModel, table=True):
     sealed_webhook_secret: str = Field(sa_type=Text)
     app_id: str | None = Field(default=None, max_length=40)  # a GitHub App's, with its key
     installation_id: int | None = Field(default=None, sa_type=BigInteger)
-    token_hint: str = Field(max_length=16)  # the token's last characters, to tell tokens apart
+    token_hint: str = Field(max_length=60)  # the token's last characters, or the app's id
     fail_on: str = Field(default="high", max_length=16)  # the status fails at this severity
     max_files: int = Field(default=100)  # larger pull requests are reviewed in part
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -32,7 +32,7 @@ def upgrade() -> None:
         sa.Column("sealed_webhook_secret", sa.Text(), nullable=False),
         sa.Column("app_id", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
         sa.Column("installation_id", sa.BigInteger(), nullable=True),
-        sa.Column("token_hint", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("token_hint", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
         sa.Column("fail_on", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("max_files", sa.Integer(), nullable=False),
         sa.Column("created_at", review_app.models.UTCDateTime(timezone=True), nullable=False),

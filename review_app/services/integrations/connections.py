@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -25,8 +26,27 @@ HINT_CHARACTERS = 4
 RECENT_RUNS = 20
 
 
+_APP_FIELDS = ["app_id", "private_key", "installation_id"]
+
+
 class ConnectionRequest(BaseModel):
-    """What connecting a repository takes."""
+    """What connecting a repository takes: a token, or (GitHub) a GitHub App's credentials."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {
+                    "required": ["token"],
+                    "not": {"anyOf": [{"required": [name]} for name in _APP_FIELDS]},
+                },
+                {
+                    "required": _APP_FIELDS,
+                    "not": {"required": ["token"]},
+                    "properties": {"host": {"const": "github"}},
+                },
+            ]
+        }
+    )
 
     host: CodeHost
     repository: str = Field(
@@ -34,20 +54,23 @@ class ConnectionRequest(BaseModel):
         pattern=r"^[\w.-]+(/[\w.-]+)+$",
         description="owner/name on GitHub; the project's full path on GitLab.",
     )
-    token: SecretStr | None = Field(
+    token: SecretStr | SkipJsonSchema[None] = Field(
         default=None,
         min_length=8,
         max_length=500,
         description="A fine-grained GitHub token (pull requests: read and write, contents: read, "
         "commit statuses: read and write) or a GitLab project access token (api scope).",
     )
-    app_id: str | None = Field(
-        default=None, max_length=40, pattern=r"^\d+$", description="A GitHub App's id."
+    app_id: str | SkipJsonSchema[None] = Field(
+        default=None, min_length=1, max_length=40, description="A GitHub App's id."
     )
-    private_key: SecretStr | None = Field(
-        default=None, max_length=10_000, description="The GitHub App's private key (PEM)."
+    private_key: SecretStr | SkipJsonSchema[None] = Field(
+        default=None,
+        min_length=1,
+        max_length=10_000,
+        description="The GitHub App's private key (PEM).",
     )
-    installation_id: int | None = Field(
+    installation_id: int | SkipJsonSchema[None] = Field(
         default=None, ge=1, description="The GitHub App's installation on the repository."
     )
     webhook_secret: SecretStr = Field(
@@ -69,7 +92,7 @@ class ConnectionRequest(BaseModel):
     @model_validator(mode="after")
     def _one_way_in(self) -> "ConnectionRequest":
         """A token, or (GitHub only) a GitHub App's id, private key and installation."""
-        app = (self.app_id, self.private_key, self.installation_id)
+        app = [value is not None for value in (self.app_id, self.private_key, self.installation_id)]
         if self.token is not None and not any(app):
             return self
         if self.token is None and all(app) and self.host == CodeHost.GITHUB:
