@@ -3,8 +3,17 @@ again only as the token's last characters, never logged."""
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    SecretStr,
+    UrlConstraints,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -23,6 +32,10 @@ DEFAULT_API_URLS = {
 }
 MAX_FILES_LIMIT = 1000
 HINT_CHARACTERS = 4
+MAX_API_URL = 400  # stored in 500 characters: room for the normalized form
+# What the schema promises to accept: an http(s) URL of a plain host name, port and path.
+_PORT = r"([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+API_URL_PATTERN = rf"^https?://[a-z0-9]+(\.[a-z0-9]+)*(:{_PORT})?(/[A-Za-z0-9._~-]+)*/?$"
 RECENT_RUNS = 20
 
 
@@ -70,14 +83,18 @@ class ConnectionRequest(BaseModel):
         max_length=10_000,
         description="The GitHub App's private key (PEM).",
     )
-    installation_id: int | SkipJsonSchema[None] = Field(
-        default=None, ge=1, description="The GitHub App's installation on the repository."
+    installation_id: Annotated[int, Field(ge=1, le=2**63 - 1)] | SkipJsonSchema[None] = Field(
+        default=None, description="The GitHub App's installation on the repository."
     )
     webhook_secret: SecretStr = Field(
         min_length=16, max_length=500, description="The secret the host signs deliveries with."
     )
-    api_url: HttpUrl | None = Field(
-        default=None, description="The host's API root; default: GitHub's or gitlab.com's."
+    api_url: Annotated[HttpUrl, UrlConstraints(max_length=MAX_API_URL)] | SkipJsonSchema[None] = (
+        Field(
+            default=None,
+            description="The host's API root (http or https); default: GitHub's or gitlab.com's.",
+            json_schema_extra={"pattern": API_URL_PATTERN},
+        )
     )
     fail_on: Severity = Field(
         default=Severity.HIGH, description="The status fails on a new finding at this severity."
