@@ -73,7 +73,7 @@ def review_pull_request(run_id: uuid.UUID) -> None:
         if run.status != PullRequestRunStatus.QUEUED:
             return  # started before this delivery of the task
         number = run.number
-    change = _read(secrets, run_id, number)
+    change = _read(secrets, number)
     note = None
     if change.changed_files > len(change.files):
         note = f"Reviewed the first {len(change.files)} of {change.changed_files} changed files."
@@ -193,7 +193,7 @@ def _run_and_secrets(
     return run, secrets_of(connection)
 
 
-def _read(secrets: ConnectionSecrets, run_id: uuid.UUID, number: int) -> PullRequestChange:
+def _read(secrets: ConnectionSecrets, number: int) -> PullRequestChange:
     try:
         change = _api(secrets).fetch_change(secrets, number, secrets.max_files)
     except HostError as error:
