@@ -154,6 +154,7 @@ export function CodeEditor({
     if (!editor || !revealLine) return;
     editor.revealLineInCenter(revealLine);
     editor.setPosition({ lineNumber: revealLine, column: 1 });
+    editor.getDomNode()?.scrollIntoView({ block: "nearest" }); // a list below the editor
     editor.focus();
   }, [editor, revealLine, revealVersion]);
 

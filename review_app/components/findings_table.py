@@ -1,6 +1,7 @@
 """The findings of the open review: filters, search, grouping by rule, pages, and each
 finding with its fix."""
 
+import dataclasses
 from collections.abc import Callable
 
 import reflex as rx
@@ -9,9 +10,11 @@ from review_app.components.labeled import labeled
 from review_app.state.finding_rows import FindingRow
 from review_app.state.findings_table import (
     CATEGORY_OPTIONS,
+    PROJECT_SORT_KEYS,
     SEVERITY_OPTIONS,
     SORT_KEYS,
     SOURCE_OPTIONS,
+    FindingsTable,
     RuleGroup,
 )
 from review_app.state.review_view import ReviewViewState
@@ -24,6 +27,31 @@ SEVERITY_COLORS = {
     "info": "gray",
 }
 ApplyFix = Callable[[int], rx.event.EventSpec]
+RowAction = Callable[[FindingRow], rx.event.EventType]
+
+
+@dataclasses.dataclass(frozen=True)
+class TableSetup:
+    """Which findings a table lists and what its rows do.
+
+    `go_to` shows a finding's line; `fix` applies its fix (None: fixes are only shown);
+    `across_files` adds each finding's file (a project's list).
+    """
+
+    state: type[FindingsTable]
+    go_to: RowAction
+    fix: RowAction | None = None
+    across_files: bool = False
+    label: str = "Findings"
+
+
+def review_table_setup(apply_fix: ApplyFix | None) -> TableSetup:
+    """The open review's findings; `apply_fix` (by the finding's index) adds "Apply fix"."""
+    return TableSetup(
+        state=ReviewViewState,
+        go_to=lambda row: ReviewViewState.show_line(row.line),
+        fix=(lambda row: apply_fix(row.index)) if apply_fix else None,
+    )
 
 
 def severity_badge(severity: rx.Var[str]) -> rx.Component:
@@ -36,48 +64,39 @@ def _select(label: str, options: list[str], value, on_change) -> rx.Component:
     return labeled(label, control, min_width="8em")
 
 
-def _filters() -> rx.Component:
+def _switch(label: str, checked, on_change) -> rx.Component:
+    return rx.el.label(
+        rx.switch(checked=checked, on_change=on_change, size="1"),
+        rx.text(label, size="1"),
+        display="flex",
+        gap="0.4em",
+        align_items="center",
+    )
+
+
+def _filters(setup: TableSetup) -> rx.Component:
+    state = setup.state
+    sort_keys = PROJECT_SORT_KEYS if setup.across_files else SORT_KEYS
     return rx.flex(
-        _select(
-            "Severity",
-            SEVERITY_OPTIONS,
-            ReviewViewState.severity_filter,
-            ReviewViewState.set_severity_filter,
-        ),
-        _select(
-            "Category",
-            CATEGORY_OPTIONS,
-            ReviewViewState.category_filter,
-            ReviewViewState.set_category_filter,
-        ),
-        _select(
-            "Source",
-            SOURCE_OPTIONS,
-            ReviewViewState.source_filter,
-            ReviewViewState.set_source_filter,
-        ),
-        _select("Sort by", SORT_KEYS, ReviewViewState.sort_key, ReviewViewState.set_sort_key),
+        _select("Severity", SEVERITY_OPTIONS, state.severity_filter, state.set_severity_filter),
+        _select("Category", CATEGORY_OPTIONS, state.category_filter, state.set_category_filter),
+        _select("Source", SOURCE_OPTIONS, state.source_filter, state.set_source_filter),
+        _select("Sort by", sort_keys, state.sort_key, state.set_sort_key),
         labeled(
             "Search",
             rx.input(
-                value=ReviewViewState.search,
-                on_change=ReviewViewState.set_search,
+                value=state.search,
+                on_change=state.set_search,
                 debounce_timeout=300,
-                placeholder="text, rule…",
+                placeholder="text, rule, file…" if setup.across_files else "text, rule…",
                 size="1",
-                aria_label="Search findings",
+                aria_label=f"Search {setup.label.lower()}",
             ),
         ),
-        rx.el.label(
-            rx.switch(
-                checked=ReviewViewState.grouped,
-                on_change=ReviewViewState.set_grouped,
-                size="1",
-            ),
-            rx.text("Group by rule", size="1"),
-            display="flex",
-            gap="0.4em",
-            align_items="center",
+        _switch("Group by rule", state.grouped, state.set_grouped),
+        rx.cond(
+            state.change_review,
+            _switch("Show unchanged", state.show_unchanged, state.set_show_unchanged),
         ),
         spacing="3",
         wrap="wrap",
@@ -85,23 +104,34 @@ def _filters() -> rx.Component:
     )
 
 
-def _finding(row: FindingRow, apply_fix: ApplyFix | None) -> rx.Component:
+def _where(row: FindingRow, setup: TableSetup) -> rx.Component:
+    """The finding's line (and file, across files): a button that shows it in the editor."""
+    where = f"{row.path}:{row.line}" if setup.across_files else f"L{row.line}"
+    button = rx.button(
+        where,
+        variant="ghost",
+        size="1",
+        on_click=setup.go_to(row),
+        aria_label=f"Go to {where}" if setup.across_files else f"Go to line {row.line}",
+        white_space="normal",
+        text_align="left",
+    )
+    if not setup.across_files:
+        return button
+    return rx.fragment(
+        button, rx.cond(row.change != "", rx.badge(row.change, size="1", variant="outline"))
+    )
+
+
+def _finding(row: FindingRow, setup: TableSetup) -> rx.Component:
     fix = rx.el.details(
         rx.el.summary("Suggested fix", cursor="pointer"),
         rx.code_block(row.fix, language="diff", wrap_long_lines=True),
-        *([rx.button("Apply fix", size="1", on_click=apply_fix(row.index))] if apply_fix else []),
+        *([rx.button("Apply fix", size="1", on_click=setup.fix(row))] if setup.fix else []),
     )
     return rx.table.row(
         rx.table.cell(severity_badge(row.severity)),
-        rx.table.cell(
-            rx.button(
-                f"L{row.line}",
-                variant="ghost",
-                size="1",
-                on_click=ReviewViewState.show_line(row.line),
-                aria_label=f"Go to line {row.line}",
-            )
-        ),
+        rx.table.cell(_where(row, setup)),
         rx.table.cell(_described(row, fix)),
         rx.table.cell(row.category),
         rx.table.cell(
@@ -117,8 +147,9 @@ def _finding(row: FindingRow, apply_fix: ApplyFix | None) -> rx.Component:
             rx.text(row.sources, size="1", color_scheme="gray"),
         ),
         class_name="finding-row",
-        key=row.index,  # a row's open fix stays with its finding when others go
+        key=row.path + "#" + row.index.to_string(),  # an open fix stays with its finding
         data_line=row.line,
+        data_path=row.path,
         data_verdict=row.verdict,
         opacity=rx.cond(row.verdict == "dismissed", "0.65", "1"),
     )
@@ -157,26 +188,28 @@ def _described(row: FindingRow, fix: rx.Component) -> rx.Component:
     )
 
 
-def _findings_rows(apply_fix: ApplyFix | None) -> rx.Component:
+def _findings_rows(setup: TableSetup) -> rx.Component:
+    where = "Where" if setup.across_files else "Line"
     return rx.table.root(
         rx.table.header(
             rx.table.row(
                 *[
                     rx.table.column_header_cell(name)
-                    for name in ("Severity", "Line", "Finding", "Category", "Rule")
+                    for name in ("Severity", where, "Finding", "Category", "Rule")
                 ]
             )
         ),
-        rx.table.body(
-            rx.foreach(ReviewViewState.visible_findings, lambda row: _finding(row, apply_fix))
-        ),
+        rx.table.body(rx.foreach(setup.state.visible_findings, lambda row: _finding(row, setup))),
         size="1",
         width="100%",
-        aria_label="Findings",
+        aria_label=setup.label,
     )
 
 
-def _group(group: RuleGroup) -> rx.Component:
+def _group(group: RuleGroup, setup: TableSetup) -> rx.Component:
+    first = (
+        f"{group.first_path}:{group.first_line}" if setup.across_files else f"L{group.first_line}"
+    )
     return rx.table.row(
         rx.table.cell(severity_badge(group.severity)),
         rx.table.cell(
@@ -184,18 +217,18 @@ def _group(group: RuleGroup) -> rx.Component:
                 group.rule,
                 variant="ghost",
                 size="1",
-                on_click=ReviewViewState.show_rule(group.rule),
+                on_click=setup.state.show_rule(group.rule),
                 aria_label=f"Show the findings of {group.rule}",
             )
         ),
         rx.table.cell(group.title),
         rx.table.cell(group.count, aria_label="Findings of this rule"),
-        rx.table.cell(f"L{group.first_line}"),
+        rx.table.cell(first),
         class_name="rule-group",
     )
 
 
-def _groups() -> rx.Component:
+def _groups(setup: TableSetup) -> rx.Component:
     return rx.table.root(
         rx.table.header(
             rx.table.row(
@@ -205,58 +238,59 @@ def _groups() -> rx.Component:
                 ]
             )
         ),
-        rx.table.body(rx.foreach(ReviewViewState.rule_groups, _group)),
+        rx.table.body(rx.foreach(setup.state.rule_groups, lambda group: _group(group, setup))),
         size="1",
         width="100%",
-        aria_label="Findings by rule",
+        aria_label=f"{setup.label} by rule",
     )
 
 
-def _pager() -> rx.Component:
+def _pager(setup: TableSetup) -> rx.Component:
+    state = setup.state
     return rx.hstack(
         rx.cond(
-            ReviewViewState.rule_filter != "",
+            state.rule_filter != "",
             rx.badge(
                 "Rule ",
-                ReviewViewState.rule_filter,
+                state.rule_filter,
                 rx.icon_button(
                     rx.icon("x", size=12),
                     size="1",
                     variant="ghost",
-                    on_click=ReviewViewState.show_every_rule,
+                    on_click=state.show_every_rule,
                     aria_label="Show every rule",
                 ),
             ),
         ),
         rx.spacer(),
-        rx.text(ReviewViewState.page_label, size="1", aria_label="Findings shown"),
+        rx.text(state.page_label, size="1", aria_label=f"{setup.label} shown"),
         rx.button(
             "Previous",
             size="1",
             variant="soft",
-            disabled=ReviewViewState.page == 0,
-            on_click=ReviewViewState.turn_page(-1),
+            disabled=state.page == 0,
+            on_click=state.turn_page(-1),
         ),
         rx.button(
             "Next",
             size="1",
             variant="soft",
-            disabled=ReviewViewState.page >= ReviewViewState.page_count - 1,
-            on_click=ReviewViewState.turn_page(1),
+            disabled=state.page >= state.page_count - 1,
+            on_click=state.turn_page(1),
         ),
         align="center",
         width="100%",
     )
 
 
-def findings_table(apply_fix: ApplyFix | None) -> rx.Component:
-    """Filters, then the rule groups or one page of findings; `apply_fix` adds "Apply fix"."""
+def findings_table(setup: TableSetup) -> rx.Component:
+    """Filters, then the rule groups or one page of findings."""
     return rx.vstack(
-        _filters(),
+        _filters(setup),
         rx.cond(
-            ReviewViewState.grouped,
-            _groups(),
-            rx.fragment(_pager(), _findings_rows(apply_fix)),
+            setup.state.grouped,
+            _groups(setup),
+            rx.fragment(_pager(setup), _findings_rows(setup)),
         ),
         spacing="3",
         width="100%",

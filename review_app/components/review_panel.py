@@ -3,7 +3,12 @@
 import reflex as rx
 
 from review_app.components.code_editor import code_editor, framed
-from review_app.components.findings_table import ApplyFix, findings_table, severity_badge
+from review_app.components.findings_table import (
+    ApplyFix,
+    findings_table,
+    review_table_setup,
+    severity_badge,
+)
 from review_app.state.review_view import AnalyzerRow, ChangeRow, ReviewViewState, ScoreRow
 
 DOWNLOADS = (("SARIF", "sarif"), ("Markdown", "markdown"), ("JSON", "json"))
@@ -167,7 +172,7 @@ def review_panel(apply_fix: ApplyFix | None = None) -> rx.Component:
                     ),
                     rx.text(ReviewViewState.summary, aria_label="Summary"),
                     _comparison(),
-                    findings_table(apply_fix),
+                    findings_table(review_table_setup(apply_fix)),
                     spacing="4",
                     width="100%",
                 ),

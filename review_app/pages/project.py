@@ -3,11 +3,13 @@
 import reflex as rx
 
 from review_app import routes
+from review_app.components.findings_table import TableSetup, findings_table
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
 from review_app.components.review_panel import review_panel
 from review_app.components.table import listing_table
 from review_app.components.workspace import workspace_editor
+from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.project_view import ChangedFileRow, CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.workspace import WorkspaceState
@@ -197,7 +199,7 @@ def _workspace() -> rx.Component:
             ReviewViewState.review_id != "",
             rx.vstack(
                 rx.link("full review", href=routes.review_url(ReviewViewState.review_id), size="1"),
-                review_panel(),
+                review_panel(apply_fix=WorkspaceState.apply_fix),
                 width="100%",
             ),
         ),
@@ -214,6 +216,28 @@ def _workspace() -> rx.Component:
         rx.box(viewer, flex="1", min_width="0"),
         spacing="5",
         width="100%",
+    )
+
+
+PROJECT_FINDINGS = TableSetup(
+    state=ProjectFindingsState,
+    go_to=lambda row: WorkspaceState.open_at(row.path, row.line),
+    fix=lambda row: WorkspaceState.fix_in(row.path, row.index, row.line),
+    across_files=True,
+    label="Project findings",
+)
+
+
+def _project_findings() -> rx.Component:
+    """Every file's findings in one list: filtered, grouped, opened in the editor, fixed."""
+    return rx.cond(
+        ProjectViewState.status == "completed",
+        rx.vstack(
+            rx.heading("Findings across the project", size="4"),
+            findings_table(PROJECT_FINDINGS),
+            width="100%",
+            id="project-findings",
+        ),
     )
 
 
@@ -251,6 +275,7 @@ def project_page() -> rx.Component:
             _progress(),
             _summary(),
             _workspace(),
+            _project_findings(),
             rx.cond(
                 ProjectViewState.not_reviewed.length() > 0,
                 rx.text(

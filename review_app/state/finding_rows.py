@@ -29,6 +29,8 @@ class FindingRow:
     safe_fix: bool
     verdict: str  # "confirmed", "dismissed" (by the LLM), or ""
     verdict_reason: str
+    path: str = ""  # the file the finding is in
+    change: str = ""  # in a change review: "new" or "unchanged"
 
     @classmethod
     def of(cls, index: int, finding: Finding, path: str) -> "FindingRow":
@@ -52,6 +54,7 @@ class FindingRow:
             safe_fix=finding.safe_fix,
             verdict=finding.verdict.state if finding.verdict else "",
             verdict_reason=finding.verdict.reason if finding.verdict else "",
+            path=path,
         )
 
 

@@ -20,6 +20,7 @@ SEVERITY_OPTIONS = [ALL, *SEVERITY_ORDER]
 CATEGORY_OPTIONS = [ALL, *(category.value for category in Category)]
 SOURCE_OPTIONS = [ALL, *(analyzer.name for analyzer in ANALYZERS), LLM_SOURCE]
 SORT_KEYS = ["severity", "line", "category", "source", "rule"]
+PROJECT_SORT_KEYS = ["severity", "file", "category", "source", "rule"]
 
 
 @dataclasses.dataclass
@@ -31,6 +32,7 @@ class RuleGroup:
     severity: str
     count: int
     first_line: int
+    first_path: str  # the file of the first finding, "" in a single file's review
 
 
 def _severity_rank(severity: str) -> int:
@@ -53,6 +55,8 @@ class FindingsTable(rx.State, mixin=True):
     sort_key: str = "severity"
     grouped: bool = False
     page: int = 0
+    change_review: bool = False  # the findings are a change review's: new or unchanged
+    show_unchanged: bool = True  # a change review's findings the change did not bring
 
     @rx.var
     def matching_findings(self) -> list[FindingRow]:
@@ -65,7 +69,10 @@ class FindingsTable(rx.State, mixin=True):
             and self.category_filter in (ALL, row.category)
             and (self.source_filter == ALL or self.source_filter in row.sources.split(", "))
             and self.rule_filter in ("", _rule_of(row))
-            and (not needle or needle in f"{row.title}\n{row.detail}\n{row.rule}".lower())
+            and (self.show_unchanged or row.change != "unchanged")
+            and (
+                not needle or needle in f"{row.title}\n{row.detail}\n{row.rule}\n{row.path}".lower()
+            )
         ]
         return sorted(rows, key=self._sort_key_of)
 
@@ -95,16 +102,19 @@ class FindingsTable(rx.State, mixin=True):
         by_rule: dict[str, list[FindingRow]] = defaultdict(list)
         for row in self.matching_findings:
             by_rule[_rule_of(row)].append(row)
-        groups = [
-            RuleGroup(
-                rule=rule,
-                title=rows[0].title if len({row.title for row in rows}) == 1 else rows[0].rule,
-                severity=min((row.severity for row in rows), key=_severity_rank),
-                count=len(rows),
-                first_line=min(row.line for row in rows),
+        groups = []
+        for rule, rows in by_rule.items():
+            first = min(rows, key=lambda row: (row.path, row.line))
+            groups.append(
+                RuleGroup(
+                    rule=rule,
+                    title=rows[0].title if len({row.title for row in rows}) == 1 else rows[0].rule,
+                    severity=min((row.severity for row in rows), key=_severity_rank),
+                    count=len(rows),
+                    first_line=first.line,
+                    first_path=first.path,
+                )
             )
-            for rule, rows in by_rule.items()
-        ]
         return sorted(groups, key=lambda group: (-group.count, _severity_rank(group.severity)))
 
     @rx.event
@@ -126,15 +136,21 @@ class FindingsTable(rx.State, mixin=True):
         self.page = 0
 
     @rx.event
+    def set_show_unchanged(self, shown: bool) -> None:
+        """In a change review, list the findings the change did not bring too, or only new ones."""
+        self.show_unchanged = bool(shown)
+        self.page = 0
+
+    @rx.event
     def set_search(self, text: str) -> None:
-        """Show only findings whose title, detail or rule holds `text` (any case)."""
+        """Show only findings whose title, detail, rule or file holds `text` (any case)."""
         self.search = text[:200]
         self.page = 0
 
     @rx.event
     def set_sort_key(self, value: str) -> None:
         """Order the findings by severity, line, category, source or rule."""
-        self.sort_key = value if value in SORT_KEYS else "severity"
+        self.sort_key = value if value in {*SORT_KEYS, *PROJECT_SORT_KEYS} else "severity"
 
     @rx.event
     def set_grouped(self, grouped: bool) -> None:
@@ -165,6 +181,7 @@ class FindingsTable(rx.State, mixin=True):
         keys = {
             "severity": (severity, row.line),
             "line": (row.line, severity),
+            "file": (row.path, row.line, severity),
             "category": (row.category, severity, row.line),
             "source": (row.sources, severity, row.line),
             "rule": (_rule_of(row), row.line),

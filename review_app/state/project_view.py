@@ -17,6 +17,7 @@ from review_app.services.projects import changes, review_reading, reviewing
 from review_app.services.projects import store as projects
 from review_app.services.projects.review_views import ProjectReviewDetail
 from review_app.services.projects.views import ProjectDetail, ProjectFileSummary
+from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
 
@@ -108,6 +109,7 @@ class ProjectViewState(rx.State):
     async def open_from_route(self):
         """Open the project named in the page's URL and its latest review."""
         self._show(None)
+        (await self.get_state(ProjectFindingsState))._clear()
         yield
         await self._load(self.router.page.params.get("project_id", ""))
 
@@ -182,7 +184,7 @@ class ProjectViewState(rx.State):
         view = await self.get_state(ReviewViewState)
         if row is None:
             view._clear()
-        else:
+        elif view.review_id != row.review_id:  # the same review keeps the fixes it followed
             await view._open(row.review_id)
 
     def _files_changed(self, removed: str = "", added: ProjectFileSummary | None = None) -> None:
@@ -232,7 +234,19 @@ class ProjectViewState(rx.State):
             project_id=uuid.UUID(self.project_id),
             project_review_id=review_id,
         )
-        self._show_review(await rx.run_in_thread(read))
+        review = await rx.run_in_thread(read)
+        self._show_review(review)
+        listed = await self.get_state(ProjectFindingsState)
+        if review.status != ReviewStatus.COMPLETED:
+            listed._clear()
+            return
+        files_read = partial(
+            review_reading.reviewed_files,
+            user_id=user_id,
+            project_id=uuid.UUID(self.project_id),
+            project_review_id=review_id,
+        )
+        listed._show(await rx.run_in_thread(files_read), str(review_id))
 
     def _show(self, project: ProjectDetail | None) -> None:
         """Show `project` (None: nothing, while loading) without a review yet."""

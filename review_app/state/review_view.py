@@ -149,6 +149,9 @@ class ReviewViewState(FindingsTable, rx.State):
     @rx.event
     def show_line(self, line: int) -> None:
         """Scroll the editor to a finding's line."""
+        self._reveal(line)
+
+    def _reveal(self, line: int) -> None:
         self.reveal_line = line
         self.reveal_version += 1
 
@@ -237,7 +240,7 @@ class ReviewViewState(FindingsTable, rx.State):
         ]
         self.analyzers = _analyzer_rows(result) if result else []
         self.context_note = _context_note(result) if result else ""
-        path = detail.filename or submission_filename(detail.language)
+        path = detail.path or detail.filename or submission_filename(detail.language)
         findings = result.findings if result else []
         self.findings = [FindingRow.of(index, item, path) for index, item in enumerate(findings)]
         if self.code != detail.code:

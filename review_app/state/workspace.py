@@ -16,6 +16,7 @@ from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import ServiceError
 from review_app.services.projects import files
 from review_app.services.reviews import submissions
+from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.project_view import ProjectViewState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState, client_ip_of
@@ -70,26 +71,21 @@ class WorkspaceState(rx.State):
     @rx.event
     async def open(self, path: str):
         """Open a file of the project in a tab (or go to its tab) with its latest review."""
-        self.error = ""
-        if path not in self.tabs:
-            try:
-                user = await self._user()
-                read = partial(
-                    files.read_file, user_id=user.id, project_id=self._project, path=path
-                )
-                file = await rx.run_in_thread(read)
-            except (ServiceError, ValueError) as error:
-                self.error = str(error)
-                return
-            self.tabs = [*self.tabs, file.path]
-            self._saved[file.path] = file.content
-            self._drafts.pop(file.path, None)
-            self.document_version += 1  # a model left by a discarded tab takes the saved text
-        self._activate(path)
-        await (await self.get_state(ProjectViewState))._show_review_of(path)
-        view = await self.get_state(ReviewViewState)
-        matches = view.review_id and view.code == self._text(path)
-        self.markers_for = self.model_path if matches else ""
+        await self._open(path)
+
+    @rx.event
+    async def open_at(self, path: str, line: int):
+        """Open a file and show one of its lines (a finding in the project's list)."""
+        if await self._open(path):
+            (await self.get_state(ReviewViewState))._reveal(line)
+
+    @rx.event
+    async def fix_in(self, path: str, index: int, line: int):
+        """Open a file, apply its review's finding `index`'s fix and show the finding's line
+        (from the project's list)."""
+        if await self._open(path):
+            await self._apply_fix(index)
+            (await self.get_state(ReviewViewState))._reveal(line)
 
     @rx.event
     def edit(self, path: str, text: str) -> None:
@@ -108,14 +104,7 @@ class WorkspaceState(rx.State):
     @rx.event
     async def apply_fix(self, index: int) -> None:
         """Apply a finding's fix to the open file's text (undo with Ctrl/Cmd+Z)."""
-        fixed = (await self.get_state(ReviewViewState))._fixed(index, self._text(self.active))
-        if fixed is None:
-            self.error = "This fix no longer applies: the file changed since the review."
-            return
-        self.error = ""
-        self._drafts[self.active] = self.document = fixed
-        self.document_version += 1
-        self._mark_unsaved()
+        await self._apply_fix(index)
 
     @rx.event
     def close(self, path: str) -> None:
@@ -275,6 +264,43 @@ class WorkspaceState(rx.State):
             return
         await (await self.get_state(ReviewViewState))._open(str(submitted.id))
         self.markers_for = self.model_path
+
+    async def _open(self, path: str) -> bool:
+        """Open `path` in a tab and make it the active one; False (error said) if it cannot."""
+        self.error = ""
+        if path not in self.tabs:
+            try:
+                user = await self._user()
+                read = partial(
+                    files.read_file, user_id=user.id, project_id=self._project, path=path
+                )
+                file = await rx.run_in_thread(read)
+            except (ServiceError, ValueError) as error:
+                self.error = str(error)
+                return False
+            self.tabs = [*self.tabs, file.path]
+            self._saved[file.path] = file.content
+            self._drafts.pop(file.path, None)
+            self.document_version += 1  # a model left by a discarded tab takes the saved text
+        self._activate(path)
+        await (await self.get_state(ProjectViewState))._show_review_of(path)
+        view = await self.get_state(ReviewViewState)
+        matches = view.review_id and view.code == self._text(path)
+        self.markers_for = self.model_path if matches else ""
+        return True
+
+    async def _apply_fix(self, index: int) -> None:
+        view = await self.get_state(ReviewViewState)
+        fix = view._fix_of(index)
+        fixed = view._fixed(index, self._text(self.active))
+        if fixed is None:
+            self.error = "This fix no longer applies: the file changed since the review."
+            return
+        self.error = ""
+        self._drafts[self.active] = self.document = fixed
+        self.document_version += 1
+        self._mark_unsaved()
+        (await self.get_state(ProjectFindingsState))._fixed_in_editor(self.active, fix)
 
     @property
     def _project(self) -> uuid.UUID:

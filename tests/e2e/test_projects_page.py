@@ -84,6 +84,7 @@ def test_a_project_archive_larger_than_one_file_upload_goes_through(
 
 
 GREETING_CHANGE = """\
+diff --git a/app/greeting.py b/app/greeting.py
 --- a/app/greeting.py
 +++ b/app/greeting.py
 @@ -1,3 +1,8 @@
@@ -96,6 +97,17 @@ GREETING_CHANGE = """\
      \"\"\"Say hello.\"\"\"
 -    return f"Hello, {name}!"
 +    return os.popen("echo " + request.args["name"]).read()
+diff --git a/app/views.py b/app/views.py
+--- a/app/views.py
++++ b/app/views.py
+@@ -9,3 +9,7 @@ def user():
+     name = request.args["name"]
+     db = sqlite3.connect("app.db")
+     return str(db.execute("SELECT * FROM users WHERE name = '" + name + "'").fetchall())
++
++
++def calculate():
++    return str(eval(request.args["expression"]))
 """
 
 
@@ -119,8 +131,13 @@ def test_a_pasted_diff_is_reviewed_as_a_change_against_the_project(
         re.compile(r"Against the version before: [1-9]\d* new"), timeout=60_000
     )
     changed = page.locator(".changed-file-row")
-    expect(changed).to_have_count(1)
-    expect(changed).to_contain_text(re.compile(r"app/greeting\.py\s*modified\s*[1-9]"))
+    expect(changed).to_have_count(2)
+    expect(changed.first).to_contain_text(re.compile(r"app/greeting\.py\s*modified\s*[1-9]"))
     screenshot(page, "project-change-review")
+    listed = page.locator("#project-findings .finding-row")  # new findings only, at first
+    expect(listed.filter(has_text="eval")).not_to_have_count(0)
+    expect(listed.filter(has_text="unchanged")).to_have_count(0)
+    page.get_by_text("Show unchanged").click()  # the SQL query was there before the change
+    expect(listed.filter(has_text="unchanged").filter(has_text="SQL query")).not_to_have_count(0)
     page.get_by_role("button", name="Open app/greeting.py").click()
     expect(page.get_by_text("OS command built from request data").first).to_be_visible()

@@ -116,6 +116,27 @@ def get_project_review(
         )
 
 
+def reviewed_files(
+    *, user_id: uuid.UUID, project_id: uuid.UUID, project_review_id: uuid.UUID
+) -> list[FileReview]:
+    """Every reviewed file of a completed project review with its findings, by path; in a
+    change review the files the change touched, their findings marked new or unchanged.
+
+    Raises:
+        NotFoundError: no such project review of the user's project.
+        ReviewNotFinishedError: files are still being reviewed.
+    """
+    with session_scope() as session:
+        project_review = _own_review(session, user_id, project_id, project_review_id)
+        if project_review.status != ReviewStatus.COMPLETED:
+            raise ReviewNotFinishedError(
+                "The project review is not finished yet; export it once every file is reviewed."
+            )
+        if project_review.base_review_id is not None:
+            return _change_files(session, project_review)
+        return _project_files(session, project_review_id)
+
+
 def export_project_review(
     *,
     user_id: uuid.UUID,
@@ -129,18 +150,11 @@ def export_project_review(
         NotFoundError: no such project review of the user's project.
         ReviewNotFinishedError: files are still being reviewed.
     """
+    files = reviewed_files(
+        user_id=user_id, project_id=project_id, project_review_id=project_review_id
+    )
     with session_scope() as session:
-        project_review = _own_review(session, user_id, project_id, project_review_id)
-        if project_review.status != ReviewStatus.COMPLETED:
-            raise ReviewNotFinishedError(
-                "The project review is not finished yet; export it once every file is reviewed."
-            )
-        project_name = session.get(Project, project_id).name
-        if project_review.base_review_id is not None:
-            files = _change_files(session, project_review)
-        else:
-            files = _project_files(session, project_review_id)
-    stem = safe_stem(project_name)
+        stem = safe_stem(_own_project(session, user_id, project_id).name)
     return ExportedReview(
         filename=f"{stem}-review-{project_review_id.hex[:8]}.{export_format.extension}",
         media_type=export_format.media_type,

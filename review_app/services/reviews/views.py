@@ -53,6 +53,9 @@ class ReviewDetail(ReviewSummary):
     """Everything about one review, the code and the result included."""
 
     started_at: datetime | None
+    path: str | None = Field(
+        default=None, description="The file's path in its project, for a file of a project review."
+    )
     usage: TokenUsage = TokenUsage()
     code: str
     result: ReviewResult | None

@@ -1,0 +1,44 @@
+"""The findings of a project review across its files, with the single review's filters,
+grouping and pages; a change review's list shows the new findings unless asked for all."""
+
+import reflex as rx
+
+from review_app.exports import FileReview
+from review_app.state.finding_rows import FindingRow
+from review_app.state.findings_table import FindingsTable
+
+
+def rows_of(files: list[FileReview]) -> list[FindingRow]:
+    """Every finding of `files`, each with its file and (in a change review) new or unchanged;
+    a row's index is the finding's place in its file's review, as the file's own review has it."""
+    rows = []
+    for file in files:
+        for index, finding in enumerate(file.result.findings):
+            row = FindingRow.of(index, finding, file.path)
+            if file.baseline is not None:
+                row.change = "new" if index in file.baseline.new else "unchanged"
+            rows.append(row)
+    return rows
+
+
+class ProjectFindingsState(FindingsTable, rx.State):
+    """The open project review's findings across files."""
+
+    _shown_review: str = ""
+
+    def _show(self, files: list[FileReview], project_review_id: str) -> None:
+        """List the findings of a completed project review (a change review: new ones first)."""
+        if self._shown_review != project_review_id:
+            self._reset_table()
+            self.change_review = any(file.baseline for file in files)
+            self.show_unchanged = not self.change_review
+        self._shown_review = project_review_id
+        self.findings = rows_of(files)
+
+    def _clear(self) -> None:
+        self._shown_review = ""
+        self.findings = []
+
+    def _fixed_in_editor(self, path: str, fix: str) -> None:
+        """The workspace applied the fix `fix` (a diff) to file `path`: its finding leaves."""
+        self.findings = [row for row in self.findings if not (row.path == path and row.fix == fix)]

@@ -1,0 +1,75 @@
+"""A project review's findings in one list across files: filtered, searched, grouped by rule,
+each opened at its line in the workspace and fixed there."""
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from review_app.processes import wait_for
+from support.browser import editor_text, sign_in
+from support.platform import RunningPlatform
+from support.seed import add_project, add_user
+from tests.api.test_project_reviews import PROJECT
+
+TIDY = "import os\nimport sys\n\nprint(sys.argv)\n"  # `os` unused: a safe fix removes it
+
+
+def _paths(rows: Locator) -> set[str]:
+    """The files of the listed findings, read in one go (the list may change meanwhile)."""
+    return set(rows.evaluate_all("rows => rows.map(row => row.dataset.path)"))
+
+
+def test_the_findings_of_every_file_are_listed_filtered_opened_and_fixed(
+    platform_settings: RunningPlatform, page: Page, screenshot
+) -> None:
+    user_id, email = add_user()
+    project_id = add_project(user_id, {**PROJECT, "app/tidy.py": TIDY})
+    page.goto(f"{platform_settings.url}/projects/{project_id}")
+    sign_in(page, email)
+    page.get_by_role("button", name="Review project").click()
+    expect(page.locator("#project-score")).to_contain_text("in 5 files", timeout=60_000)
+
+    listed = page.locator("#project-findings")
+    rows = listed.locator(".finding-row")
+    expect(rows.first).to_be_visible()
+    assert {"app/views.py", "cmd/run.go", "app/tidy.py"} <= _paths(rows)
+    expect(listed.get_by_label("Project findings shown")).to_contain_text(re.compile(r"^1-\d+ of"))
+
+    listed.get_by_label("Search project findings").fill("cmd/")
+    expect(rows.first).to_have_attribute("data-path", "cmd/run.go")
+    wait_for(lambda: _paths(rows) == {"cmd/run.go"}, timeout=10, what="only cmd/run.go listed")
+    listed.get_by_label("Search project findings").fill("")
+    listed.get_by_role("combobox", name="Severity", exact=True).click()
+    page.get_by_role("option", name="high", exact=True).click()
+    wait_for(
+        lambda: _paths(rows) and "app/tidy.py" not in _paths(rows),
+        timeout=10,
+        what="the unused import (low) filtered out",
+    )
+    listed.get_by_role("combobox", name="Severity", exact=True).click()
+    page.get_by_role("option", name="all", exact=True).click()
+
+    listed.get_by_text("Group by rule").click()
+    expect(listed.locator(".rule-group").filter(has_text="F401")).to_contain_text("app/tidy.py:1")
+    listed.get_by_role("button", name="Show the findings of F401").click()
+    expect(rows).to_have_count(1)
+    screenshot(page, "project-findings")
+
+    rows.first.get_by_text("Suggested fix").click()
+    rows.first.get_by_role("button", name="Apply fix").click()
+    expect(page.get_by_role("button", name="Tab app/tidy.py (unsaved)")).to_be_visible()
+    wait_for(
+        lambda: editor_text(page) == "import sys\n\nprint(sys.argv)\n",
+        timeout=10,
+        what="the unused import removed in the editor",
+    )
+    expect(rows).to_have_count(0)  # fixed in the editor: it leaves the list
+
+    listed.get_by_role("button", name="Show every rule").click()
+    listed.get_by_role("button", name="Go to app/views.py:11", exact=True).first.click()
+    expect(page.get_by_role("button", name="Tab app/views.py", exact=True)).to_be_visible()
+    expect(page.get_by_label("Code of the open file")).to_be_in_viewport()  # scrolled up to it
+    wait_for(
+        lambda: "SELECT * FROM users" in editor_text(page), timeout=10, what="app/views.py open"
+    )
+    expect(page.get_by_role("button", name="Tab app/tidy.py (unsaved)")).to_be_visible()
