@@ -20,6 +20,18 @@ class Fault:
     message: str = "Server Error"
 
 
+@dataclass
+class Hold:
+    """Keep the answer to the next `method` request whose path ends with `path_end` until
+    `release` is set; the request is handled first (the host did what was asked)."""
+
+    method: str
+    path_end: str
+    reached: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    client_port: int = 0  # the port the held request came from
+
+
 class HttpStandIn:
     """A stand-in service; subclasses answer `handle`. `with Sub(...) as service:` serves it."""
 
@@ -27,6 +39,7 @@ class HttpStandIn:
         self.token = token
         self.violations: list[str] = []
         self.faults: list[Fault] = []
+        self.holds: list[Hold] = []
         self._lock = threading.Lock()
         self._server = _Server(self)
 
@@ -38,6 +51,21 @@ class HttpStandIn:
     def fail_next(self, fault: Fault) -> None:
         """Script a fault for the next requests."""
         self.faults.append(fault)
+
+    def hold(self, hold: Hold) -> Hold:
+        """Script a held answer (see `Hold`)."""
+        self.holds.append(hold)
+        return hold
+
+    def _hold_for(self, method: str, target: str) -> Hold | None:
+        """The scripted hold this request meets, taken off the script."""
+        with self._lock:
+            path = target.split("?", 1)[0]
+            for hold in self.holds:
+                if hold.method == method and path.endswith(hold.path_end):
+                    self.holds.remove(hold)
+                    return hold
+        return None
 
     def __enter__(self) -> Self:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
@@ -82,6 +110,11 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception as error:  # a stand-in bug: fail the test, not just this request
             self.server.owner.violations.append(f"the stand-in failed: {error!r}")
             status, extra, answer = 500, {}, {"message": "stand-in error"}
+        hold = self.server.owner._hold_for(self.command, self.path)
+        if hold is not None:
+            hold.client_port = self.client_address[1]
+            hold.reached.set()
+            hold.release.wait(timeout=120)
         is_text = isinstance(answer, str)
         data = answer.encode() if is_text else json.dumps(answer).encode()
         self.send_response(status)

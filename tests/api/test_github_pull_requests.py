@@ -3,8 +3,11 @@ reads the change from the GitHub stand-in (every request checked against GitHub'
 OpenAPI description), reviews it, and posts inline comments with suggestions, one summary
 edited in place, and a commit status; new pushes mark fixed findings and never repeat one."""
 
+import os
+import signal
 from collections.abc import Iterator
 
+import psutil
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -17,13 +20,14 @@ from review_app.processes import wait_for
 from review_app.services.integrations.pr_comments import SUMMARY_MARK
 from support.github_standin import OWNER, REPO, GitHubApp, GitHubStandIn
 from support.github_webhooks import comment_event, pull_request_event, signed
-from support.http_standin import Fault
+from support.http_standin import Fault, Hold
 from tests.api.conftest import (
     connect_repository,
     pull_request_runs,
     run_outcomes,
     runs_ended,
 )
+from tests.conftest import started_worker
 
 TOKEN = "github_pat_11TESTONLY0123456789abcdef"
 SECRET = "a-webhook-secret-for-tests-only"
@@ -230,6 +234,34 @@ def test_a_run_that_lost_its_records_after_posting_posts_nothing_twice(
     assert run_outcomes() == [("published", None)] * 2
     assert len(github.comments_on(13)) == posted
     assert len(_summaries(github)) == 1
+    assert github.violations == []
+
+
+def _process_on_port(worker_pid: int, port: int) -> psutil.Process:
+    """The worker's pool process whose connection leaves from local `port`."""
+    for child in psutil.Process(worker_pid).children(recursive=True):
+        if any(c.laddr.port == port for c in child.net_connections("tcp")):
+            return child
+    raise AssertionError(f"no process of worker {worker_pid} uses port {port}")
+
+
+def test_a_worker_killed_while_posting_leaves_one_review_summary_and_status(
+    api: TestClient, admin: dict, github: GitHubStandIn, redis_client
+) -> None:
+    held = github.hold(Hold("POST", "/reviews"))  # GitHub has the comments; the answer waits
+    pull = github.open_pull_request(15, BASE, HEAD)
+    with started_worker(redis_client, concurrency=2) as worker:
+        assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
+        assert held.reached.wait(timeout=120), "the review was never posted"
+        os.kill(_process_on_port(worker.process.pid, held.client_port).pid, signal.SIGKILL)
+        held.release.set()
+        wait_for(lambda: runs_ended(1), timeout=120, what="the post taken up again")
+
+    assert run_outcomes() == [("published", None)]
+    assert github.comments_on(15)
+    assert len(github.reviews) == 1  # the comments GitHub had were not posted again
+    assert len(_summaries(github)) == 1
+    assert [status["state"] for status in github.statuses] == ["failure"]
     assert github.violations == []
 
 

@@ -12,6 +12,7 @@ from review_app.processes import wait_for
 from review_app.services.integrations.pr_comments import SUMMARY_MARK
 from support.gitlab_standin import PROJECT, GitLabStandIn
 from support.gitlab_webhooks import delivered, merge_request_event, note_event
+from support.http_standin import Fault
 from tests.api.conftest import (
     connect_repository,
     pull_request_runs,
@@ -102,3 +103,28 @@ def test_the_token_is_checked_and_notes_ask_for_a_review(
     assert _deliver(api, note_event(request, "nice"), "Note Hook").json()["queued"] is False
     assert _deliver(api, note_event(request, "/review"), "Note Hook").status_code == 202
     assert [status for status, _ in run_outcomes()] == ["queued", "queued"]
+
+
+def test_an_outage_and_a_rate_limit_are_waited_out_and_a_revoked_token_fails_the_run(
+    api: TestClient, connected: dict, gitlab: GitLabStandIn, two_workers: None
+) -> None:
+    gitlab.fail_next(Fault(502, count=2, message="Bad Gateway"))
+    gitlab.fail_next(Fault(429, count=1, headers={"Retry-After": "1"}, message="Retry later"))
+    request = gitlab.open_merge_request(6, BASE, HEAD)
+    assert (
+        _deliver(api, merge_request_event("open", request), "Merge Request Hook").status_code == 202
+    )
+    wait_for(lambda: runs_ended(1), timeout=120, what="the review after the faults")
+    assert run_outcomes() == [("published", None)]
+    assert gitlab.faults == []
+    assert [status["state"] for status in gitlab.statuses] == ["failed"]
+
+    gitlab.token = "revoked"
+    assert _deliver(api, note_event(request, "/review"), "Note Hook").status_code == 202
+    wait_for(lambda: runs_ended(2), timeout=120, what="the refused run")
+    assert run_outcomes()[-1][0] == "failed"
+    assert "401" in run_outcomes()[-1][1]
+    [connection] = api.get("/api/integrations", headers=connected).json()
+    assert "401" in connection["last_error"]
+    assert len(gitlab.statuses) == 1
+    assert gitlab.violations == []
