@@ -292,6 +292,8 @@ class PullRequestRun(SQLModel, table=True):
     patches: dict[str, str] = Field(default_factory=dict, sa_type=JSON)  # path -> the host's diff
     error: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # When its next step was last queued: by the webhook, the review step or the sweeper.
+    queued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 

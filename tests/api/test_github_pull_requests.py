@@ -6,18 +6,27 @@ edited in place, and a commit status; new pushes mark fixed findings and never r
 import os
 import signal
 from collections.abc import Iterator
+from datetime import timedelta
 
 import psutil
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 from sqlmodel import select
 
 from review_app.db import session_scope
-from review_app.models import PostedComment, RepositoryConnection
+from review_app.models import (
+    PostedComment,
+    ProjectReview,
+    PullRequestRun,
+    PullRequestRunStatus,
+    RepositoryConnection,
+)
 from review_app.processes import wait_for
 from review_app.services.integrations.pr_comments import SUMMARY_MARK
+from review_app.services.integrations.run_sweeper import sweep_stuck_runs
 from support.github_standin import OWNER, REPO, GitHubApp, GitHubStandIn
 from support.github_webhooks import comment_event, pull_request_event, signed
 from support.http_standin import Fault, Hold
@@ -29,6 +38,7 @@ from tests.api.conftest import (
 )
 from tests.conftest import started_worker
 
+CELERY_QUEUE = "celery"
 TOKEN = "github_pat_11TESTONLY0123456789abcdef"
 SECRET = "a-webhook-secret-for-tests-only"
 BASE = {
@@ -262,6 +272,48 @@ def test_a_worker_killed_while_posting_leaves_one_review_summary_and_status(
     assert len(github.reviews) == 1  # the comments GitHub had were not posted again
     assert len(_summaries(github)) == 1
     assert [status["state"] for status in github.statuses] == ["failure"]
+    assert github.violations == []
+
+
+def _age_runs(by: timedelta, *, review_ended_too: bool = False) -> None:
+    """Make every run's last step (and with `review_ended_too`, its review's end) older."""
+    with session_scope() as session:
+        for run in session.exec(select(PullRequestRun)).all():
+            run.queued_at -= by
+            if review_ended_too:
+                review = session.get(ProjectReview, run.project_review_id)
+                review.finished_at -= by
+                session.add(review)
+            session.add(run)
+
+
+def test_a_run_whose_messages_were_lost_is_swept_into_the_queue_and_posted_once(
+    api: TestClient, admin: dict, github: GitHubStandIn, redis_client
+) -> None:
+    pull = github.open_pull_request(17, BASE, HEAD)
+    assert _deliver(api, pull_request_event("opened", pull), "pull_request").status_code == 202
+    redis_client.delete(CELERY_QUEUE)  # the broker lost it: GitHub will not deliver it again
+    assert sweep_stuck_runs() == []  # a fresh run may wait
+    _age_runs(timedelta(minutes=11))
+    [run] = pull_request_runs()
+    assert sweep_stuck_runs() == [run.id]
+    assert sweep_stuck_runs() == []  # queued once
+    with started_worker(redis_client):
+        wait_for(lambda: runs_ended(1), timeout=120, what="the swept run posted")
+        assert run_outcomes() == [("published", None)]
+        posted = len(github.comments_on(17))
+
+        with session_scope() as session:  # reviewed, but the message to publish it was lost
+            session.exec(update(PullRequestRun).values(status=PullRequestRunStatus.REVIEWING))
+        _age_runs(timedelta(minutes=11))
+        assert sweep_stuck_runs() == []  # its review ended just now: publishing may be under way
+        _age_runs(timedelta(minutes=11), review_ended_too=True)
+        assert sweep_stuck_runs() == [run.id]
+        wait_for(lambda: runs_ended(1), timeout=120, what="the swept run published")
+
+    assert len(github.comments_on(17)) == posted
+    assert len(_summaries(github)) == 1
+    assert len(github.statuses) == 2
     assert github.violations == []
 
 

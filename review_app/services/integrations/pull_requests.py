@@ -95,7 +95,7 @@ def review_pull_request(run_id: uuid.UUID) -> None:
         run = session.get(PullRequestRun, run_id)
         run.head_sha, run.note, run.project_review_id = change.head_sha, note, review_id
         run.patches = {file.path: file.patch for file in change.files}
-        run.status = PullRequestRunStatus.REVIEWING
+        run.status, run.queued_at = PullRequestRunStatus.REVIEWING, utcnow()
         session.add(run)
     enqueue_pull_request_run(run_id, publish=True, delay=PUBLISH_DELAY_SECONDS)
 
