@@ -36,7 +36,7 @@ from tests.api.conftest import (
     run_outcomes,
     runs_ended,
 )
-from tests.conftest import started_worker
+from tests.conftest import RUN_DIR, started_worker
 
 CELERY_QUEUE = "celery"
 TOKEN = "github_pat_11TESTONLY0123456789abcdef"
@@ -266,6 +266,10 @@ def test_a_worker_killed_while_posting_leaves_one_review_summary_and_status(
         os.kill(_process_on_port(worker.process.pid, held.client_port).pid, signal.SIGKILL)
         held.release.set()
         wait_for(lambda: runs_ended(1), timeout=120, what="the post taken up again")
+    log = (RUN_DIR / "logs" / f"{worker.name}.log").read_text()
+    assert "WorkerLostError" in log
+    assert TOKEN not in log  # credentials are never logged, not even in a crash
+    assert SECRET not in log
 
     assert run_outcomes() == [("published", None)]
     assert github.comments_on(15)
