@@ -77,6 +77,10 @@ def test_fixes_are_monaco_quick_fixes_and_submit_works_from_anywhere(
     expect(page.get_by_label("Overall score")).to_be_visible(timeout=60_000)
 
     page.get_by_role("button", name="Go to line 1").first.click()  # the cursor on `import os`
+    page.wait_for_function(  # the server's answer moves the cursor and focuses the editor
+        "() => window.reviewAppEditor.hasTextFocus()"
+        " && window.reviewAppEditor.getPosition().lineNumber === 1"
+    )
     page.keyboard.press("Control+.")
     page.get_by_text("Apply fix: `os` imported but unused").click()
     _wait_for_text(page, "text => !text.includes('import os')")
