@@ -20,13 +20,15 @@ from review_app.cli.errors import EXIT_ERROR, CliError
 from review_app.cli.git_changes import collect_change
 from review_app.cli.progress import ReviewProgress
 from review_app.cli.report import RunOutcome, at_or_above, exit_code, text_report
-from review_app.cli.runs import ReviewRun, review_offline, review_online
+from review_app.cli.runs import ReviewRun, local_settings, review_offline, review_online
 from review_app.cli.signin import sign_in
 from review_app.cli.sources import SkippedFile, Sources, collect_sources, project_name
 from review_app.exports import ExportFormat, render_export
 from review_app.review.analyzers.analyzer import SourceFile
-from review_app.review.context import file_role
+from review_app.review.context import SKIPPED_ROLES
 from review_app.review.models import FileRole, Severity
+from review_app.review.project_settings import ProjectSettings, context_for
+from review_app.review.review_config import CONFIG_FILE
 
 DEFAULT_SERVER = "http://localhost:8000"
 DEFAULT_MAX_BYTES = 200_000  # the server's default MAX_CODE_BYTES
@@ -113,7 +115,9 @@ def review(
     fail_on: Annotated[
         Severity | None,
         typer.Option(
-            help="Exit with 1 when a finding is this severe or worse.", case_sensitive=False
+            help="Exit with 1 when a finding is this severe or worse (default: the [gate] of"
+            " review_app.toml in the working directory, if any).",
+            case_sensitive=False,
         ),
     ] = None,
     output_format: Annotated[
@@ -155,8 +159,12 @@ def review(
 
     Through the server, the files are uploaded as one project and reviewed in parallel.
     """
+    settings = local_settings()
+    if settings.problem:
+        typer.echo(f"Warning: {settings.problem}", err=True)
+    fail_on = fail_on or settings.config.gate.fail_on
     with _exits_on_error():
-        sources, base = _what_to_review(paths, max_bytes, diff)
+        sources, base = _what_to_review(paths, max_bytes, diff, settings)
     run = ReviewRun(project_name=project_name(paths), timeout_seconds=timeout, base=base)
     outcome = _review_files(sources, offline=offline, server=server, run=run, bars=progress)
     _print_notes(sources, outcome)
@@ -174,7 +182,7 @@ def review(
 
 
 def _what_to_review(
-    paths: list[Path], max_bytes: int, diff: str | None
+    paths: list[Path], max_bytes: int, diff: str | None, settings: ProjectSettings
 ) -> tuple[Sources, tuple[SourceFile, ...]]:
     """The files to review and, for --diff, the base versions of those that changed; generated
     and vendored code is skipped, with a note, as a project review skips it."""
@@ -188,9 +196,10 @@ def _what_to_review(
         base = tuple(change.base)
     kept = []
     for source in sources.files:
-        role = file_role(source.path, source.code)
-        if role in (FileRole.GENERATED, FileRole.VENDORED):
-            sources.skipped.append(SkippedFile(source.path, f"{role.value} code"))
+        role = context_for(source.path, source.code, settings).role
+        if role in SKIPPED_ROLES:
+            why = f"ignored by {CONFIG_FILE}" if role is FileRole.IGNORED else f"{role.value} code"
+            sources.skipped.append(SkippedFile(source.path, why))
         else:
             kept.append(source)
     sources.files = kept

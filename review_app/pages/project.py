@@ -272,6 +272,15 @@ def project_page() -> rx.Component:
                 width="100%",
             ),
             messages(ProjectViewState.error),
+            rx.cond(
+                ProjectViewState.config_problem != "",
+                rx.callout(
+                    ProjectViewState.config_problem,
+                    icon="triangle_alert",
+                    color_scheme="amber",
+                    id="config-problem",
+                ),
+            ),
             _progress(),
             _summary(),
             _workspace(),

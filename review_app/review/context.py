@@ -4,7 +4,8 @@ Test code is judged by the rules that matter in tests: `assert` is how tests che
 HTTP call needs no timeout, fixtures hold throw-away passwords and magic numbers. Generated and
 vendored code is not the team's to fix, so a project review skips it and says so. A project's
 own settings (its ruff and bandit configuration) switch rules off as they do when the team runs
-those tools; every finding left out is counted in the result with the reason.
+those tools, and its review_app.toml can give a rule another severity; every finding left out
+is counted in the result with the reason.
 """
 
 import re
@@ -27,6 +28,8 @@ TEST_NOISE = frozenset(
         *(f"D1{number:02d}" for number in range(8)),  # docstrings of test functions
     }
 )
+# Not the team's code (generated, vendored), or kept out by its review_app.toml: not reviewed.
+SKIPPED_ROLES = frozenset({FileRole.GENERATED, FileRole.VENDORED, FileRole.IGNORED})
 _TEST_DIRECTORIES = frozenset({"test", "tests", "__tests__", "spec", "specs", "testing"})
 _TEST_NAMES = re.compile(
     r"^(test_.+\.py|.+_test\.(py|go)|conftest\.py|.+\.(test|spec)\.[cm]?[jt]sx?|.+Tests?\.java)$"
@@ -48,7 +51,7 @@ def apply_context(
     for finding in findings:
         reason = inline.reason(finding) or _reason_to_leave_out(finding, context)
         if reason is None:
-            kept.append(finding)
+            kept.append(_with_project_severity(finding, context))
         else:
             key = (finding.rule or "", reason)
             left_out[key] = left_out.get(key, 0) + 1
@@ -57,6 +60,20 @@ def apply_context(
         for (rule, reason), count in sorted(left_out.items())
     ]
     return kept, suppressed
+
+
+def _with_project_severity(finding: Finding, context: ReviewContext) -> Finding:
+    """The finding at the severity its project gives its rule (the most specific selector)."""
+    rule = finding.rule or ""
+    chosen = [selector for selector in context.severities if selects(selector, rule)]
+    if not chosen:
+        return finding
+    severity = context.severities[max(chosen, key=len)]
+    return (
+        finding
+        if finding.severity == severity
+        else finding.model_copy(update={"severity": severity})
+    )
 
 
 def _reason_to_leave_out(finding: Finding, context: ReviewContext) -> str | None:

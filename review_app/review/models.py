@@ -186,6 +186,7 @@ class FileRole(StrEnum):
     TEST = "test"
     GENERATED = "generated"
     VENDORED = "vendored"
+    IGNORED = "ignored"  # by the project's review_app.toml
 
 
 class Suppressed(BaseModel):
@@ -208,11 +209,23 @@ class ReviewContext(BaseModel):
     settings: list[str] = Field(
         default_factory=list, description="The project files those settings came from."
     )
+    severities: dict[str, Severity] = Field(
+        default_factory=dict,
+        description="Rule selectors whose findings the project gives another severity.",
+    )
+    disabled_analyzers: list[str] = Field(
+        default_factory=list, description="Analyzers the project switched off (sorted)."
+    )
 
     @property
     def is_default(self) -> bool:
         """Whether the context changes nothing (a file reviewed on its own)."""
-        return self.role is FileRole.SOURCE and not self.ignored_rules
+        return (
+            self.role is FileRole.SOURCE
+            and not self.ignored_rules
+            and not self.severities
+            and not self.disabled_analyzers
+        )
 
 
 class ReviewResult(BaseModel):

@@ -57,8 +57,9 @@ def review_files(
             on_progress(stage)
 
     report(Stage.STATIC_ANALYSIS)
-    static = run_static_analysis(files)
     contexts = contexts or [ReviewContext()] * len(files)
+    switched_off = [context.disabled_analyzers for context in contexts]
+    static = run_static_analysis(files, switched_off=switched_off)
     inlines = [InlineSuppressions(file.code, file.language) for file in files]
     left_out = []
     for analysis, context, inline in zip(static, contexts, inlines, strict=True):

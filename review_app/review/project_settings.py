@@ -12,9 +12,18 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from review_app.review.context import ReviewContext, file_role, matches
+from review_app.review.languages import language_for_filename
+from review_app.review.models import FileRole
+from review_app.review.review_config import (
+    CONFIG_FILE,
+    InvalidConfigError,
+    ReviewConfig,
+    parse_config,
+)
 
 # Files at a project's root that hold analyzer settings review_app honours.
 SETTINGS_FILES = (
+    CONFIG_FILE,
     *("pyproject.toml", "ruff.toml", ".ruff.toml", ".bandit"),
     *(".eslintrc.json", ".eslintrc", "package.json", ".oxlintrc.json"),
 )
@@ -24,17 +33,26 @@ _OFF = ("off", 0)
 
 
 class ProjectSettings(BaseModel):
-    """The rules a project switches off: everywhere, and per file pattern."""
+    """The rules a project switches off (everywhere, and per file pattern) and its own
+    review_app.toml, if it has a valid one."""
 
     ignored: list[str] = Field(default_factory=list)
     per_file: dict[str, list[str]] = Field(default_factory=dict)
     sources: list[str] = Field(default_factory=list, description="Where they were read.")
+    config: ReviewConfig = ReviewConfig()
+    problem: str = ""  # why the project's review_app.toml was not applied
 
 
 def read_settings(files: Mapping[str, str]) -> ProjectSettings:
     """The settings in `files` (root file name -> text); a file that does not parse is skipped,
     as are tools it does not configure."""
     settings = ProjectSettings()
+    if CONFIG_FILE in files:
+        try:
+            settings.config = parse_config(files[CONFIG_FILE])
+            settings.sources.append(CONFIG_FILE)
+        except InvalidConfigError as error:
+            settings.problem = str(error)
     ruff_file = next((name for name in _RUFF_FILES if name in files), None)
     pyproject = _toml(files.get("pyproject.toml", ""))
     if ruff_file is not None:
@@ -59,14 +77,19 @@ def read_settings(files: Mapping[str, str]) -> ProjectSettings:
 
 def context_for(path: str, code: str, settings: ProjectSettings) -> ReviewContext:
     """The context of one file of a project with `settings`."""
-    ignored = set(settings.ignored)
-    for pattern, rules in settings.per_file.items():
+    rules = settings.config.rules_for(language_for_filename(path))
+    ignored = {*settings.ignored, *rules.disable}
+    for pattern, off in settings.per_file.items():
         if matches(path, pattern):
-            ignored.update(rules)
+            ignored.update(off)
+    ignored_path = any(matches(path, pattern) for pattern in settings.config.paths.ignore)
+    disabled = sorted(settings.config.analyzers.disable)
     return ReviewContext(
-        role=file_role(path, code),
+        role=FileRole.IGNORED if ignored_path else file_role(path, code),
         ignored_rules=sorted(ignored),
-        settings=settings.sources if ignored else [],
+        settings=settings.sources if ignored or rules.severity or disabled else [],
+        severities=dict(sorted(rules.severity.items())),
+        disabled_analyzers=disabled,
     )
 
 

@@ -10,7 +10,9 @@ from review_app import routes
 from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus
 from review_app.review.errors import InvalidSubmissionError
+from review_app.review.models import FileRole
 from review_app.review.project_summary import FileTally, ProjectSummary
+from review_app.review.review_config import CONFIG_FILE
 from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ProjectProgressEvent
 from review_app.services.projects import changes, review_reading, reviewing
@@ -92,6 +94,7 @@ class ProjectViewState(rx.State):
     categories: list[CountRow] = []
     worst_files: list[str] = []
     error: str = ""
+    config_problem: str = ""  # why the project's review_app.toml is not applied
     open_path: str = ""  # the file shown in the viewer
     change_new: int = -1  # a change review's new findings; -1: not a change review
     change_fixed: int = 0
@@ -254,6 +257,7 @@ class ProjectViewState(rx.State):
         self.project_id = str(project.id) if project else ""
         self.name = project.name if project else ""
         self.not_reviewed = project.not_reviewed if project else []
+        self.config_problem = project.config_problem if project else ""
         skipped = project.skipped if project else []
         self.skipped = [f"{file.path} ({file.reason})" for file in skipped]
         self.files = as_tree(
@@ -271,7 +275,7 @@ class ProjectViewState(rx.State):
         self.change_new, self.changed_files = -1, []
 
     def _show_review(self, review: ProjectReviewDetail) -> None:
-        left_out = [f"{file.path} ({file.reason} code)" for file in review.skipped]
+        left_out = [f"{file.path} ({_skip_reason(file.reason)})" for file in review.skipped]
         self.skipped = [item for item in self.skipped if item not in left_out] + left_out
         self.review_id = str(review.id)
         self.status = review.status
@@ -306,6 +310,11 @@ class ProjectViewState(rx.State):
                 ChangedFileRow(file.path, str(file.change), file.new, file.fixed)
                 for file in change.files
             ]
+
+
+def _skip_reason(role: str) -> str:
+    """Why a project review left a file out, in words."""
+    return f"ignored by {CONFIG_FILE}" if role == FileRole.IGNORED else f"{role} code"
 
 
 def _file_row(

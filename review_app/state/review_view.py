@@ -279,6 +279,13 @@ def _context_note(result: ReviewResult) -> str:
     parts = []
     if result.context is not None and result.context.role != FileRole.SOURCE:
         parts.append(f"Reviewed as {result.context.role.value} code.")
+    if result.context is not None and result.context.severities:
+        changed = ", ".join(f"{rule} {level}" for rule, level in result.context.severities.items())
+        parts.append(f"Severities set by the project: {changed}.")
+    if result.context is not None and result.context.disabled_analyzers:
+        parts.append(
+            f"Switched off by the project: {', '.join(result.context.disabled_analyzers)}."
+        )
     if result.suppressed:
         left_out = "; ".join(
             f"{item.count} of {item.rule or 'unnamed rule'} ({item.reason})"

@@ -56,3 +56,70 @@ def test_tests_generated_and_vendored_code_and_the_projects_settings_are_honoure
     ).text
     assert "Left out by the file's context:" in markdown
     assert "not a concern in test code" in markdown
+
+
+CONFIG = """\
+[rules]
+disable = ["F841"]
+severity = { "B006" = "critical" }
+
+[languages.go.rules]
+disable = ["go-command-injection"]
+
+[analyzers]
+disable = ["bandit"]
+
+[paths]
+ignore = ["legacy/**"]
+
+[gate]
+fail_on = "critical"
+"""
+CONFIGURED = {
+    "review_app.toml": CONFIG,
+    "src/run.py": SCRIPT,  # F841 (switched off) and B006 (made critical)
+    "src/keys.py": 'import pickle\n\nload = pickle.loads\nPASSWORD = "hunter2"\n',
+    "legacy/old.py": "import os\nos.system(input())\n",
+}
+
+
+def test_a_review_app_toml_switches_rules_and_analyzers_off_sets_severities_paths_and_gate(
+    api: TestClient, headers_of, two_workers
+) -> None:
+    ada = headers_of("ada@example.com")
+    project_id = create_project(api, ada, CONFIGURED)
+    assert api.get(f"/api/projects/{project_id}", headers=ada).json()["config_problem"] == ""
+    started = start_review(api, ada, project_id)
+    assert started["file_count"] == 2
+    finished(api, ada, project_id, started["id"])
+    detail = api.get(
+        f"/api/projects/{project_id}/reviews/{started['id']}", headers=ada
+    ).json()  # no fail_on: the project's [gate] decides
+    assert detail["skipped"] == [{"path": "legacy/old.py", "reason": "ignored"}]
+    assert detail["gate"]["fail_on"] == "critical"
+    assert detail["gate"]["passed"] is False  # B006, made critical
+
+    results = {
+        file["path"]: api.get(f"/api/reviews/{file['review_id']}", headers=ada).json()["result"]
+        for file in detail["files"]
+    }
+    run = {finding["rule"]: finding for finding in results["src/run.py"]["findings"]}
+    assert "F841" not in run
+    assert run["B006"]["severity"] == "critical"
+    assert results["src/run.py"]["context"]["severities"] == {"B006": "critical"}
+    for result in results.values():
+        assert "bandit" not in {analyzer["name"] for analyzer in result["analyzers"]}
+        assert "ruff" in {analyzer["name"] for analyzer in result["analyzers"]}
+    keys = {source for f in results["src/keys.py"]["findings"] for source in f["sources"]}
+    assert "bandit" not in keys  # bandit's pickle and password findings: it did not run
+
+
+def test_a_review_app_toml_that_is_not_valid_is_named_and_not_applied(
+    api: TestClient, headers_of
+) -> None:
+    ada = headers_of("ada@example.com")
+    broken = {**CONFIGURED, "review_app.toml": '[analyzers]\ndisable = ["sonar"]\n'}
+    project_id = create_project(api, ada, broken)
+    problem = api.get(f"/api/projects/{project_id}", headers=ada).json()["config_problem"]
+    assert problem.startswith("review_app.toml was not applied: analyzers.disable.0:")
+    assert "sonar" in problem or "'ruff'" in problem

@@ -38,3 +38,33 @@ def test_tests_settings_and_generated_code_are_taken_into_account(
     assert "scripts/run.py:2:" not in result.stdout  # F841 switched off there by pyproject
     assert "scripts/run.py:1:15 medium B006" in result.stdout  # the rest is still reported
     assert "note: skipped lib/api_pb2.py: generated code" in result.stderr
+
+
+@pytest.mark.parametrize("where", ["server", "offline"])
+def test_a_review_app_toml_sets_the_gate_severities_and_ignored_paths(
+    terminal: Terminal, where: str
+) -> None:
+    project = terminal.project
+    (project / "review_app.toml").write_text(
+        '[rules]\nseverity = { "B006" = "critical" }\n\n'
+        '[paths]\nignore = ["lib/legacy_*.py"]\n\n[gate]\nfail_on = "critical"\n'
+    )
+    (project / "lib").mkdir()
+    (project / "lib/run.py").write_text(SCRIPT)
+    (project / "lib/legacy_run.py").write_text(SCRIPT)
+    offline = ["--offline"] if where == "offline" else []
+    if not offline:
+        terminal.login(register(terminal.server, f"dev-{uuid.uuid4().hex[:8]}@example.com"))
+
+    result = terminal.run("review", "lib", *offline)
+    assert result.returncode == 1, result.stderr  # the project's gate: B006 is critical here
+    assert "lib/run.py:1:15 critical B006" in result.stdout
+    assert "Failing: 1 finding(s) at or above critical." in result.stderr
+    assert "note: skipped lib/legacy_run.py: ignored by review_app.toml" in result.stderr
+    assert "legacy_run.py:" not in result.stdout
+
+    (project / "review_app.toml").write_text("[gate]\nfail_on = 'fatal'\n")
+    result = terminal.run("review", "lib", *offline)
+    assert result.returncode == 0, result.stderr  # not applied: no gate, B006 medium again
+    assert "Warning: review_app.toml was not applied: gate.fail_on:" in result.stderr
+    assert "lib/run.py:1:15 medium B006" in result.stdout

@@ -73,3 +73,26 @@ def test_the_findings_of_every_file_are_listed_filtered_opened_and_fixed(
         lambda: "SELECT * FROM users" in editor_text(page), timeout=10, what="app/views.py open"
     )
     expect(page.get_by_role("button", name="Tab app/tidy.py (unsaved)")).to_be_visible()
+
+
+def test_the_projects_review_app_toml_is_shown_with_its_reviews_or_said_to_be_wrong(
+    platform_settings: RunningPlatform, page: Page
+) -> None:
+    user_id, email = add_user()
+    config = '[rules]\nseverity = { "F401" = "high" }\n\n[analyzers]\ndisable = ["bandit"]\n'
+    project_id = add_project(user_id, {"review_app.toml": config, "app/tidy.py": TIDY})
+    broken_id = add_project(user_id, {"review_app.toml": "[gate\n", "app/tidy.py": TIDY})
+    page.goto(f"{platform_settings.url}/projects/{broken_id}")
+    sign_in(page, email)
+    expect(page.locator("#config-problem")).to_contain_text("review_app.toml is not valid TOML")
+
+    page.goto(f"{platform_settings.url}/projects/{project_id}")
+    expect(page.get_by_role("heading", name="shop")).to_be_visible()
+    expect(page.locator("#config-problem")).to_have_count(0)
+    page.get_by_role("button", name="Review project").click()
+    expect(page.locator("#project-score")).to_contain_text("in 1 files", timeout=60_000)
+    page.get_by_role("button", name="Open app/tidy.py").click()
+    note = page.get_by_label("File context")
+    expect(note).to_contain_text("Severities set by the project: F401 high.")
+    expect(note).to_contain_text("Switched off by the project: bandit.")
+    expect(page.get_by_label("Analyzers")).not_to_contain_text("bandit")

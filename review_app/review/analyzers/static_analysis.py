@@ -2,7 +2,7 @@
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from dataclasses import dataclass, field
@@ -49,16 +49,26 @@ def run_static_analysis(
     files: Sequence[SourceFile],
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
     analyzers: Sequence[Analyzer] | None = None,
+    switched_off: Sequence[Collection[str]] | None = None,
 ) -> list[StaticAnalysis]:
-    """One `StaticAnalysis` per file; analyzers run side by side, each over all its files.
+    """One `StaticAnalysis` per file; analyzers run side by side, each over all its files but
+    those whose project switched it off (`switched_off[i]`: analyzer names, for `files[i]`).
 
     A failure or a timeout is recorded, never raised. A timed-out analyzer keeps its thread
     until it finishes (Python cannot stop a thread), but the review no longer waits for it.
     """
     results = [StaticAnalysis() for _ in files]
     analyzers = registry.ANALYZERS if analyzers is None else analyzers
+    off = switched_off or [()] * len(files)
     batches = [
-        (analyzer, [index for index, file in enumerate(files) if analyzer.handles(file.language)])
+        (
+            analyzer,
+            [
+                index
+                for index, file in enumerate(files)
+                if analyzer.handles(file.language) and analyzer.name not in off[index]
+            ],
+        )
         for analyzer in analyzers
     ]
     batches = [(analyzer, indices) for analyzer, indices in batches if indices]

@@ -22,6 +22,7 @@ from review_app.services.projects.review_views import (
     ProjectReviewPage,
     ProjectReviewSummary,
 )
+from review_app.services.projects.settings_files import project_settings
 from review_app.services.reviews.downloads import ExportedReview, safe_stem
 from review_app.services.reviews.project_changes import file_versions
 
@@ -92,7 +93,8 @@ def get_project_review(
     fail_on: Severity | None = None,
 ) -> ProjectReviewDetail:
     """One review of the user's project: each file's state and, once completed, the summary
-    and, with `fail_on`, the gate's verdict (a change review's counts only new findings).
+    and, with `fail_on` (or the [gate] of the project's review_app.toml), the gate's verdict
+    (a change review's counts only new findings).
 
     Raises:
         NotFoundError: no such project review of the user's project.
@@ -107,6 +109,7 @@ def get_project_review(
         ).all()
         stored = project_review.summary
         summary = ProjectSummary.model_validate(stored) if stored else None
+        fail_on = fail_on or project_settings(session, project_id).config.gate.fail_on
         return ProjectReviewDetail(
             **ProjectReviewSummary.model_validate(project_review).model_dump(),
             summary=summary,

@@ -17,27 +17,22 @@ from sqlmodel import Session, select
 from review_app.db import session_scope
 from review_app.models import Project, ProjectFile, ProjectReview, Review
 from review_app.review.cache_key import cache_key
+from review_app.review.context import SKIPPED_ROLES
 from review_app.review.errors import InvalidSubmissionError
-from review_app.review.models import FileRole, ReviewContext
-from review_app.review.project_settings import (
-    SETTINGS_FILES,
-    ProjectSettings,
-    context_for,
-    read_settings,
-)
+from review_app.review.models import ReviewContext
+from review_app.review.project_settings import context_for
 from review_app.review.validation import validate_code
 from review_app.services import rate_limits
 from review_app.services.errors import NotFoundError
 from review_app.services.projects.errors import InvalidArchiveError
 from review_app.services.projects.review_views import StartedProjectReview
+from review_app.services.projects.settings_files import project_settings
 from review_app.services.reviews import cache as review_cache
 from review_app.services.reviews import coalescing, project_progress
 from review_app.services.reviews import results as review_results
 from review_app.services.reviews.submissions import complete_from_cache, llm_config
 from review_app.settings import get_settings
 from review_app.work_queue.enqueue import enqueue_reviews
-
-NOT_REVIEWED = (FileRole.GENERATED, FileRole.VENDORED)  # not the team's code: listed, skipped
 
 
 def start_project_review(
@@ -119,9 +114,9 @@ class _Queue:
         """Record a project review of `files` in their context: generated and vendored files
         are left out (listed); each other one from the cache, following an identical review
         in flight, failed at once (unreviewable), or to be sent."""
-        settings = _project_settings(session, project_id)
+        settings = project_settings(session, project_id)
         contexts = {file.path: context_for(file.path, file.content, settings) for file in files}
-        reviewed = [file for file in files if contexts[file.path].role not in NOT_REVIEWED]
+        reviewed = [file for file in files if contexts[file.path].role not in SKIPPED_ROLES]
         project_review = ProjectReview(
             project_id=project_id,
             user_id=user_id,
@@ -130,7 +125,7 @@ class _Queue:
             skipped=[
                 {"path": file.path, "reason": contexts[file.path].role.value}
                 for file in files
-                if contexts[file.path].role in NOT_REVIEWED
+                if contexts[file.path].role in SKIPPED_ROLES
             ],
         )
         session.add(project_review)
@@ -188,16 +183,6 @@ def _reviewable_files(
     if not files and not allow_none:
         raise InvalidArchiveError("The project holds no file in a supported language.")
     return list(files)
-
-
-def _project_settings(session: Session, project_id: uuid.UUID) -> ProjectSettings:
-    """The analyzer settings in the files at the project's root."""
-    rows = session.exec(
-        select(ProjectFile.path, ProjectFile.content).where(
-            ProjectFile.project_id == project_id, ProjectFile.path.in_(SETTINGS_FILES)
-        )
-    ).all()
-    return read_settings(dict(rows))
 
 
 def _file_review(

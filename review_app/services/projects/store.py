@@ -17,6 +17,7 @@ from review_app.services import rate_limits
 from review_app.services.errors import NotFoundError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
 from review_app.services.projects.errors import InvalidProjectNameError
+from review_app.services.projects.settings_files import project_settings
 from review_app.services.projects.unpacking import ProjectLimits, UnpackedProject, unpack
 from review_app.services.projects.views import (
     ProjectDetail,
@@ -147,7 +148,8 @@ def get_project(*, user_id: uuid.UUID, project_id: uuid.UUID) -> ProjectDetail:
             .options(defer(ProjectFile.content))
             .where(ProjectFile.project_id == project_id)
         ).all()
-        return _detail(project, files)
+        problem = project_settings(session, project_id).problem
+        return _detail(project, files).model_copy(update={"config_problem": problem})
 
 
 def _detail(project: Project, files: Sequence[ProjectFile]) -> ProjectDetail:

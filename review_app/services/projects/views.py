@@ -51,6 +51,11 @@ class ProjectDetail(ProjectSummary):
     ignored_count: int = Field(
         description="Entries left out by PROJECT_IGNORE or a .gitignore (never read)."
     )
+    config_problem: str = Field(
+        default="",
+        description="Why the project's review_app.toml is not applied; empty when it is, or"
+        " when there is none.",
+    )
 
     @computed_field(description="Paths of the files kept that no analyzer reviews.")
     @property
