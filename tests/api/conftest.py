@@ -10,6 +10,8 @@ from review_app.api.app import create_api
 from review_app.db import session_scope
 from review_app.models import PullRequestRun
 from review_app.services.accounts import users as accounts
+from support.github_standin import OWNER, REPO, GitHubStandIn
+from tests.api.github_pulls import SECRET, TOKEN
 from tests.conftest import started_worker
 
 PASSWORD = "correct horse battery"
@@ -111,3 +113,27 @@ def runs_ended(count: int) -> bool:
 def run_outcomes() -> list[tuple[str, str | None]]:
     """Each pull request review's status and error: a failure says why in the assertion."""
     return [(run.status, run.error) for run in pull_request_runs()]
+
+
+@pytest.fixture
+def github() -> Iterator[GitHubStandIn]:
+    """The GitHub stand-in, serving while the test runs."""
+    with GitHubStandIn(TOKEN) as standin:
+        yield standin
+
+
+@pytest.fixture
+def github_admin(api: TestClient, integration_admin: dict, github: GitHubStandIn) -> dict:
+    """An admin who connected the stand-in's repository (before any worker starts)."""
+    connection = connect_repository(
+        api,
+        integration_admin,
+        host="github",
+        repository=f"{OWNER}/{REPO}",
+        token=TOKEN,
+        webhook_secret=SECRET,
+        api_url=github.api_url,
+        fail_on="high",
+    )
+    assert connection["token_hint"] == f"…{TOKEN[-4:]}"
+    return integration_admin

@@ -19,7 +19,7 @@ from tests.api.conftest import (
     run_outcomes,
     runs_ended,
 )
-from tests.api.test_github_pull_requests import BASE, FIXED, HEAD
+from tests.api.github_pulls import BASE, FIXED, HEAD, TEAM_CONFIG
 
 TOKEN = "glpat-TESTONLY-0123456789ab"
 SECRET = "a-gitlab-webhook-token-for-tests"
@@ -127,4 +127,21 @@ def test_an_outage_and_a_rate_limit_are_waited_out_and_a_revoked_token_fails_the
     [connection] = api.get("/api/integrations", headers=connected).json()
     assert "401" in connection["last_error"]
     assert len(gitlab.statuses) == 1
+    assert gitlab.violations == []
+
+
+def test_the_projects_review_app_toml_decides_rules_severities_and_the_gate(
+    api: TestClient, connected: dict, gitlab: GitLabStandIn, two_workers: None
+) -> None:
+    configured = {"review_app.toml": TEAM_CONFIG}
+    request = gitlab.open_merge_request(8, {**BASE, **configured}, {**HEAD, **configured})
+    assert (
+        _deliver(api, merge_request_event("open", request), "Merge Request Hook").status_code == 202
+    )
+    wait_for(lambda: runs_ended(1), timeout=120, what="the review posted")
+    assert run_outcomes() == [("published", None)]
+    notes = [note["body"] for note in gitlab.inline_notes(8)]
+    assert not any("F401" in body for body in notes)
+    assert "**high**" in next(body for body in notes if "python-sql-injection" in body)
+    assert [status["state"] for status in gitlab.statuses] == ["success"]
     assert gitlab.violations == []

@@ -12,11 +12,13 @@ or a `HostRefusedError` (a revoked token, a repository gone: retrying will not h
 import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 
 from githubkit import AppInstallationAuthStrategy, GitHub, Response, TokenAuthStrategy
 from githubkit.exception import GitHubException, RequestFailed
 from githubkit.retry import RetryChainDecision, RetryRateLimit, RetryServerError
 
+from review_app.review.project_settings import SETTINGS_FILES
 from review_app.services.integrations.connections import ConnectionSecrets
 from review_app.services.integrations.hosts import (
     ChangedFile,
@@ -102,7 +104,22 @@ def fetch_change(secrets: ConnectionSecrets, number: int, max_files: int) -> Pul
             )
             for entry in entries
         ]
-    return PullRequestChange(number, head_sha, base_sha, files, pull["changed_files"])
+        settings = {
+            name: text
+            for name in SETTINGS_FILES
+            if (text := _text_if_there(github, owner, repo, name, head_sha)) is not None
+        }
+    return PullRequestChange(number, head_sha, base_sha, files, pull["changed_files"], settings)
+
+
+def _text_if_there(github: GitHub, owner: str, repo: str, path: str, ref: str) -> str | None:
+    """A file's text at a commit, None when there is no such file (or it is not text)."""
+    try:
+        return _text_at(github, owner, repo, path, ref)
+    except RequestFailed as error:
+        if error.response.status_code == HTTPStatus.NOT_FOUND:
+            return None
+        raise
 
 
 def _text_at(github: GitHub, owner: str, repo: str, path: str, ref: str) -> str | None:

@@ -8,12 +8,14 @@ passing server errors; what is left is a `HostError` or, for a refusal, a `HostR
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 
 import gitlab
 import requests
-from gitlab.exceptions import GitlabError
+from gitlab.exceptions import GitlabError, GitlabGetError
 from gitlab.v4.objects import Project
 
+from review_app.review.project_settings import SETTINGS_FILES
 from review_app.services.integrations.connections import ConnectionSecrets
 from review_app.services.integrations.hosts import (
     ChangedFile,
@@ -70,8 +72,24 @@ def fetch_change(secrets: ConnectionSecrets, number: int, max_files: int) -> Pul
             )
             for entry in entries[:max_files]
         ]
+        settings = {
+            name: text
+            for name in SETTINGS_FILES
+            if (text := _text_if_there(project, name, refs["head_sha"])) is not None
+        }
     count = str(changes.get("changes_count") or len(entries)).rstrip("+")
-    return PullRequestChange(number, refs["head_sha"], refs["base_sha"], files, int(count))
+    head, base = refs["head_sha"], refs["base_sha"]
+    return PullRequestChange(number, head, base, files, int(count), settings)
+
+
+def _text_if_there(project: Project, path: str, ref: str) -> str | None:
+    """A file's text at a commit, None when there is no such file (or it is not text)."""
+    try:
+        return _text_at(project, path, ref)
+    except GitlabGetError as error:
+        if error.response_code == HTTPStatus.NOT_FOUND:
+            return None
+        raise
 
 
 def _text_at(project: Project, path: str, ref: str) -> str | None:

@@ -1,7 +1,7 @@
 """What review_app needs from a code host, whichever it is: a pull (merge) request's change,
 and the comments, summary and status it posts back; and how a host fails."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class HostError(Exception):
@@ -31,6 +31,7 @@ class PullRequestChange:
     base_sha: str
     files: list[ChangedFile]
     changed_files: int  # all of them, beyond the limit too
+    settings_files: dict[str, str] = field(default_factory=dict)  # at the head's root, by name
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from review_app.services.integrations.pr_comments import (
     summary_body,
 )
 from review_app.services.projects.reviewing import start_project_review
+from review_app.services.projects.settings_files import project_settings
 from review_app.services.projects.store import store_project
 from review_app.services.projects.unpacking import UnpackedFile, UnpackedProject
 from review_app.services.reviews.project_changes import changed_files, file_versions
@@ -119,6 +120,8 @@ def publish_pull_request(run_id: uuid.UUID) -> bool:
         heads = file_versions(session, review.id) if review is not None else {}
         number, head_sha, note, patches = run.number, run.head_sha, run.note, run.patches
         score = review.score if review is not None else None
+        configured = project_settings(session, review.project_id) if review is not None else None
+    fail_on = (configured and configured.config.gate.fail_on) or secrets.fail_on
     new = [_NewFinding.of(change, heads) for change in changes]
     try:
         posted = _recover(secrets, number)
@@ -129,14 +132,14 @@ def publish_pull_request(run_id: uuid.UUID) -> bool:
         current = {fingerprint for item in new for fingerprint in item.fingerprints}
         _mark_fixed(secrets, number, head_sha, posted, current)
         findings = [finding for item in new for finding in item.findings]
-        failing = _rank(secrets.fail_on.value)
+        failing = _rank(fail_on.value)
         passed = not any(_rank(finding.severity.value) >= failing for finding in findings)
         facts = SummaryFacts(
             new=findings,
             fixed=sum(len(change.fixed) for change in changes),
             score=score,
             passed=passed,
-            fail_on=secrets.fail_on,
+            fail_on=fail_on,
             outside_diff=outside,
             note=note,
             review_link=_review_link(run_id),
@@ -146,9 +149,7 @@ def publish_pull_request(run_id: uuid.UUID) -> bool:
             secrets, number, before[0].comment_id if before else None, summary_body(facts)
         )
         _record(secrets.connection_id, number, [(SUMMARY, SUMMARY_ROW)], [PostedThread(summary_id)])
-        verdict = f"{len(findings)} new findings" + (
-            "" if passed else f", fails on {secrets.fail_on}"
-        )
+        verdict = f"{len(findings)} new findings" + ("" if passed else f", fails on {fail_on}")
         api.set_status(secrets, head_sha, passed, verdict, _review_link(run_id))
     except HostError as error:
         record_host_error(secrets.connection_id, str(error))
@@ -206,8 +207,12 @@ def _read(secrets: ConnectionSecrets, number: int) -> PullRequestChange:
 def _store(
     secrets: ConnectionSecrets, name: str, change: PullRequestChange, head: bool
 ) -> uuid.UUID:
-    """One version of the changed files as a project of the connection's user."""
-    texts = {file.path: file.head_text if head else file.base_text for file in change.files}
+    """One version of the changed files as a project of the connection's user, with the
+    head's settings files at its root (one the change touches keeps its own version)."""
+    texts = {
+        **change.settings_files,
+        **{file.path: file.head_text if head else file.base_text for file in change.files},
+    }
     unpacked = UnpackedProject(
         files=[UnpackedFile.of(path, text) for path, text in texts.items() if text is not None]
     )
