@@ -46,7 +46,7 @@ def _rule_of(row: FindingRow) -> str:
 class FindingsTable(rx.State, mixin=True):
     """The open review's findings, and the table's filters, search, grouping and page."""
 
-    findings: list[FindingRow] = []
+    _findings: list[FindingRow] = []  # on the server only: the browser gets a page at a time
     severity_filter: str = ALL
     category_filter: str = ALL
     source_filter: str = ALL
@@ -64,7 +64,7 @@ class FindingsTable(rx.State, mixin=True):
         needle = self.search.strip().lower()
         rows = [
             row
-            for row in self.findings
+            for row in self._findings
             if self.severity_filter in (ALL, row.severity)
             and self.category_filter in (ALL, row.category)
             and (self.source_filter == ALL or self.source_filter in row.sources.split(", "))

@@ -33,12 +33,14 @@ class ProjectFindingsState(FindingsTable, rx.State):
             self.change_review = any(file.baseline for file in files)
             self.show_unchanged = not self.change_review
         self._shown_review = project_review_id
-        self.findings = rows_of(files)
+        self._findings = rows_of(files)
 
     def _clear(self) -> None:
         self._shown_review = ""
-        self.findings = []
+        self._findings = []
 
     def _fixed_in_editor(self, path: str, fix: str) -> None:
         """The workspace applied the fix `fix` (a diff) to file `path`: its finding leaves."""
-        self.findings = [row for row in self.findings if not (row.path == path and row.fix == fix)]
+        self._findings = [
+            row for row in self._findings if not (row.path == path and row.fix == fix)
+        ]

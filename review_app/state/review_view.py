@@ -108,13 +108,13 @@ class ReviewViewState(FindingsTable, rx.State):
                 "fix": row.index if row.fix else -1,
                 "fix_title": row.title,
             }
-            for row in self.findings
+            for row in self._findings
         ]
 
     @rx.var
     def safe_fix_count(self) -> int:
         """How many findings have a fix their tool vouches for."""
-        return sum(1 for row in self.findings if row.fix and row.safe_fix)
+        return sum(1 for row in self._findings if row.fix and row.safe_fix)
 
     @rx.event
     async def open_from_route(self):
@@ -157,11 +157,11 @@ class ReviewViewState(FindingsTable, rx.State):
 
     def _fix_of(self, index: int) -> str:
         """The suggested diff of a finding (by its index), or ""."""
-        return next((row.fix for row in self.findings if row.index == index), "")
+        return next((row.fix for row in self._findings if row.index == index), "")
 
     def _safe_fixes(self) -> list[int]:
         """The indexes of the findings with a safe fix, top of the code first."""
-        rows = sorted((row for row in self.findings if row.fix and row.safe_fix), key=_position)
+        rows = sorted((row for row in self._findings if row.fix and row.safe_fix), key=_position)
         return [row.index for row in rows]
 
     def _fixed(self, index: int, code: str) -> str | None:
@@ -180,11 +180,11 @@ class ReviewViewState(FindingsTable, rx.State):
         with their lines (those on lines the fix rewrote go too), and the markers stay on."""
         where = line_map(before, self._fix_of(index))
         moved = []
-        for row in self.findings:
+        for row in self._findings:
             line = where(row.line)
             if row.index != index and line is not None:
                 moved.append(dataclasses.replace(row, line=line))
-        self.findings = moved
+        self._findings = moved
         self.code = after
 
     async def _open(self, review_id: str) -> None:
@@ -242,7 +242,7 @@ class ReviewViewState(FindingsTable, rx.State):
         self.context_note = _context_note(result) if result else ""
         path = detail.path or detail.filename or submission_filename(detail.language)
         findings = result.findings if result else []
-        self.findings = [FindingRow.of(index, item, path) for index, item in enumerate(findings)]
+        self._findings = [FindingRow.of(index, item, path) for index, item in enumerate(findings)]
         if self.code != detail.code:
             self.code = detail.code
             self.code_version += 1
@@ -254,7 +254,7 @@ class ReviewViewState(FindingsTable, rx.State):
         self.submitted = ""
         self.summary = self.llm_state = self.llm_reason = ""
         self.score, self.progress = -1, 0
-        self.category_scores, self.findings, self.fixed, self.new = [], [], [], []
+        self.category_scores, self._findings, self.fixed, self.new = [], [], [], []
         self.analyzers = []
         self.context_note = ""
         self.compared = False
