@@ -63,6 +63,58 @@ class User(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+class TeamRole(StrEnum):
+    """What a member may do in a team, each role able to do all that the ones after it can."""
+
+    OWNER = "owner"  # members, ownership, and all below
+    MAINTAINER = "maintainer"  # invitations, rules and settings files, and all below
+    MEMBER = "member"  # projects, files, reviews
+    VIEWER = "viewer"  # reads only
+
+    def at_least(self, other: "TeamRole") -> bool:
+        """Whether this role may do all that `other` may."""
+        order = list(TeamRole)
+        return order.index(self) <= order.index(other)
+
+
+class Team(SQLModel, table=True):
+    """A shared workspace: its projects and their reviews belong to its members together."""
+
+    __tablename__ = "teams"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    name: str = Field(max_length=100)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Membership(SQLModel, table=True):
+    """A user's place in a team; a team has exactly one owner."""
+
+    __tablename__ = "team_memberships"
+
+    team_id: uuid.UUID = Field(foreign_key="teams.id", primary_key=True, ondelete="CASCADE")
+    user_id: uuid.UUID = Field(
+        foreign_key="users.id", primary_key=True, index=True, ondelete="CASCADE"
+    )
+    role: TeamRole = Field(sa_type=String(16))
+    joined_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Invitation(SQLModel, table=True):
+    """An invitation for one email address; only the SHA-256 of its link's token is kept."""
+
+    __tablename__ = "team_invitations"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    team_id: uuid.UUID = Field(foreign_key="teams.id", index=True, ondelete="CASCADE")
+    email: str = Field(max_length=320)
+    role: TeamRole = Field(sa_type=String(16))
+    token_hash: str = Field(max_length=64, unique=True)
+    invited_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class RefreshToken(SQLModel, table=True):
     """One refresh token; every token of one login shares a family, revoked together."""
 
@@ -135,6 +187,10 @@ class Review(SQLModel, table=True):
     )
     path: str | None = Field(default=None, max_length=1024)
     context: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # a ReviewContext
+    # The team whose project it reviews (its members read it); None: the user's own.
+    team_id: uuid.UUID | None = Field(
+        default=None, foreign_key="teams.id", index=True, ondelete="CASCADE"
+    )
 
 
 class ReviewFinding(SQLModel, table=True):
@@ -176,6 +232,10 @@ class Project(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     user_id: uuid.UUID = Field(foreign_key="users.id", ondelete="CASCADE")  # indexed above
+    # The team it belongs to; None: the user's personal project.
+    team_id: uuid.UUID | None = Field(
+        default=None, foreign_key="teams.id", index=True, ondelete="CASCADE"
+    )
     name: str = Field(max_length=100)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     total_bytes: int  # of the files kept

@@ -106,6 +106,7 @@ class Settings(BaseSettings):
     rate_limit_submit_ip: str = "120/hour"  # reviews queued per client IP, whatever the account
     rate_limit_project: str = "20/hour"  # projects created per user (refused ones are free)
     rate_limit_project_review: str = "20/hour"  # project reviews started per user
+    rate_limit_team: str = "10/hour"  # teams created and invitations sent per user
     rate_limit_login_account: str = "10/15 minutes"  # failed sign-ins per account, new IPs
     trusted_proxies: list[str] = Field(default_factory=list)  # whose X-Forwarded-For counts
 

@@ -14,6 +14,7 @@ from review_app.api import (
     reviews,
     rules,
     stats,
+    teams,
     users,
 )
 from review_app.api import session as browser_session
@@ -28,6 +29,7 @@ ROUTERS += [stats.router, admin.router, rules.router]
 ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
 ROUTERS += [project_files.router, integrations.router]
+ROUTERS += [teams.router, teams.invitations_router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 

@@ -22,6 +22,7 @@ from review_app.services.errors import (
     ReviewNotFinishedError,
     ServiceError,
     ServiceUnavailableError,
+    TeamRuleError,
     WeakPasswordError,
 )
 
@@ -33,6 +34,7 @@ STATUS_OF: dict[type[ServiceError], int] = {
     EmailTakenError: 409,
     ReviewNotFinishedError: 409,
     PathTakenError: 409,
+    TeamRuleError: 409,
     InvalidEmailError: 422,
     InvalidQueryError: 422,
     WeakPasswordError: 422,

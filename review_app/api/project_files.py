@@ -25,6 +25,12 @@ FilePath = Annotated[
 ]
 _UNSAFE = "An absolute path, one that climbs out with '..', or control characters."
 _MISSING = {404: {"description": "No such project of yours, or no file at that path."}}
+_VIEWER = {
+    403: {
+        "description": "A viewer of the project's team, or a member changing a settings file"
+        " (review_app.toml and the analyzers' own: a maintainer's)."
+    }
+}
 
 
 class FileText(BaseModel):
@@ -52,6 +58,7 @@ async def read(project_id: uuid.UUID, path: FilePath, user: SignedInUser) -> Pro
 @router.put(
     "/{path:path}",
     responses={
+        **_VIEWER,
         404: {"description": "No such project of yours."},
         413: {"description": "Over MAX_CODE_BYTES, or the project past its limits."},
         422: {"description": f"{_UNSAFE} Or text with NUL characters."},
@@ -69,6 +76,7 @@ async def write(
 @router.patch(
     "/{path:path}",
     responses={
+        **_VIEWER,
         **_MISSING,
         409: {"description": "A file is already at the new path."},
         422: {"description": _UNSAFE},
@@ -87,7 +95,7 @@ async def rename(
     "/{path:path}",
     status_code=204,
     response_class=Response,
-    responses={**_MISSING, 422: {"description": _UNSAFE}},
+    responses={**_VIEWER, **_MISSING, 422: {"description": _UNSAFE}},
 )
 async def delete(project_id: uuid.UUID, path: FilePath, user: SignedInUser) -> Response:
     """Remove the file from the project."""

@@ -38,6 +38,7 @@ class ReviewRequest(BaseModel):
     "",
     status_code=202,
     responses={
+        403: {"description": "A viewer of the project's team."},
         404: {"description": "No such project (or base project) of yours."},
         422: {"description": "The project holds no file in a supported language."},
         429: {"description": "Too many project reviews started (RATE_LIMIT_PROJECT_REVIEW)."},
@@ -139,6 +140,7 @@ changes_router = APIRouter(prefix="/api/projects/{project_id}/changes", tags=["p
     "",
     status_code=202,
     responses={
+        403: {"description": "A viewer of the project's team."},
         404: {"description": "No such project of yours."},
         413: {"description": "The changed project would pass MAX_PROJECT_BYTES or _FILES."},
         422: {

@@ -3,29 +3,30 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Query, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
 from review_app.api.queries import PageLimit, PageOffset
-from review_app.api.text_rules import BLANKS, CONTROLS
+from review_app.api.text_rules import NAME_PATTERN
+from review_app.services.names import MAX_NAME_LENGTH
 from review_app.services.paging import DEFAULT_PAGE_SIZE
 from review_app.services.projects import store as projects
 from review_app.services.projects.views import ProjectDetail, ProjectPage
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 
-# The name check: something besides blanks, and no control character once they are stripped.
-NAME_PATTERN = (
-    f"^[{BLANKS}]*[^{CONTROLS}{BLANKS}](?:[^{CONTROLS}]*[^{CONTROLS}{BLANKS}])?[{BLANKS}]*$"
-)
 ProjectName = Annotated[
     str,
     Form(
-        max_length=projects.MAX_NAME_LENGTH,
+        max_length=MAX_NAME_LENGTH,
         description="Not blank, without control characters.",
         json_schema_extra={"pattern": NAME_PATTERN},
     ),
+]
+TeamField = Annotated[
+    uuid.UUID | None,
+    Form(description="The team it is to belong to (a member or above); none: your own."),
 ]
 ArchiveFile = Annotated[
     UploadFile,
@@ -41,6 +42,8 @@ ArchiveFile = Annotated[
     "",
     status_code=201,
     responses={
+        403: {"description": "A viewer of the team cannot create its projects."},
+        404: {"description": "No such team of yours."},
         413: {
             "description": "The archive unpacks past MAX_PROJECT_BYTES, MAX_PROJECT_FILES or"
             " MAX_ARCHIVE_RATIO times its size (or the body is over its cap)."
@@ -52,20 +55,31 @@ ArchiveFile = Annotated[
         429: {"description": "Too many projects created (RATE_LIMIT_PROJECT)."},
     },
 )
-async def create(user: SignedInUser, name: ProjectName, archive: ArchiveFile) -> ProjectDetail:
+async def create(
+    user: SignedInUser, name: ProjectName, archive: ArchiveFile, team_id: TeamField = None
+) -> ProjectDetail:
     """Unpack an archive into a new project: its files, and those skipped with the reason."""
     return await run_in_threadpool(
-        projects.create_project, user_id=user.id, name=name, archive=archive.file
+        projects.create_project, user_id=user.id, name=name, archive=archive.file, team_id=team_id
     )
 
 
-@router.get("", responses={422: {"description": "A paging value is invalid."}})
+@router.get(
+    "",
+    responses={
+        404: {"description": "No such team of yours."},
+        422: {"description": "A paging value is invalid."},
+    },
+)
 async def listing(
-    user: SignedInUser, limit: PageLimit = DEFAULT_PAGE_SIZE, offset: PageOffset = 0
+    user: SignedInUser,
+    team: Annotated[uuid.UUID | None, Query(description="Only this team's projects.")] = None,
+    limit: PageLimit = DEFAULT_PAGE_SIZE,
+    offset: PageOffset = 0,
 ) -> ProjectPage:
-    """Your projects, newest first."""
+    """Your projects and your teams', newest first."""
     return await run_in_threadpool(
-        projects.list_projects, user_id=user.id, limit=limit, offset=offset
+        projects.list_projects, user_id=user.id, team_id=team, limit=limit, offset=offset
     )
 
 

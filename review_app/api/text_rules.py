@@ -18,3 +18,7 @@ PROJECT_PATH_PATTERN = (
     "^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))"
     f"(?!(?:\\.?[/\\\\])*\\.?$)[^{CONTROLS}]+$"
 )
+# A name (clean_name): something besides blanks, and no control character once they are stripped.
+NAME_PATTERN = (
+    f"^[{BLANKS}]*[^{CONTROLS}{BLANKS}](?:[^{CONTROLS}]*[^{CONTROLS}{BLANKS}])?[{BLANKS}]*$"
+)

@@ -14,6 +14,7 @@ from review_app.components.page import page
 from review_app.components.table import listing_table
 from review_app.review.errors import InvalidSubmissionError
 from review_app.services.errors import ServiceError
+from review_app.services.names import MAX_NAME_LENGTH
 from review_app.services.projects import store as projects
 from review_app.services.projects.views import ProjectSummary
 from review_app.state.session import SessionState
@@ -67,7 +68,7 @@ class ProjectsState(rx.State):
     @rx.event
     def set_name(self, name: str) -> None:
         """The name typed for the next project."""
-        self.name = name[: projects.MAX_NAME_LENGTH + 1]
+        self.name = name[: MAX_NAME_LENGTH + 1]
 
     @rx.event
     async def upload_project_archive(self, files: list[rx.UploadFile]):

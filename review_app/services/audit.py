@@ -10,7 +10,8 @@ from review_app.models import AuditEvent
 
 
 class AuditAction(StrEnum):
-    """What the log records: sign-ins and sign-outs, and admin actions as "<thing>.<verb>"."""
+    """What the log records: sign-ins and sign-outs, and admin and team actions as
+    "<thing>.<verb>"."""
 
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
@@ -22,6 +23,12 @@ class AuditAction(StrEnum):
     USER_DEMOTE = "user.demote"
     REVIEW_RERUN = "review.rerun"
     CACHE_PURGE = "cache.purge"
+    TEAM_CREATE = "team.create"
+    TEAM_INVITE = "team.invite"
+    TEAM_JOIN = "team.join"
+    TEAM_ROLE = "team.role"
+    TEAM_REMOVE = "team.remove"
+    TEAM_TRANSFER = "team.transfer"
 
 
 class Actor(Protocol):

@@ -73,6 +73,10 @@ class PathTakenError(ServiceError):
     """A project already has a file at that path."""
 
 
+class TeamRuleError(ServiceError):
+    """A change a team cannot take: e.g. its owner leaving, or inviting someone already in."""
+
+
 class ReviewNotFinishedError(ServiceError):
     """The review has no result to show yet (queued, running), or it never will (failed)."""
 

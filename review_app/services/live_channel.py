@@ -76,8 +76,8 @@ def review_channel(review_id: uuid.UUID) -> str:
     return f"{KEY_PREFIX}review:{review_id}"
 
 
-def publish(event: LiveEvent, user_id: uuid.UUID) -> None:
-    """Send `event` to the user's tabs (and a review's own channel), if Redis answers.
+def publish(event: LiveEvent, *user_ids: uuid.UUID) -> None:
+    """Send `event` to the users' tabs (and a review's own channel), if Redis answers.
 
     Best effort: the database always holds the latest state, and a tab reloads it. The tabs
     follow a project review as a whole, so one file's progress goes to its review's channel only.
@@ -88,10 +88,11 @@ def publish(event: LiveEvent, user_id: uuid.UUID) -> None:
         if isinstance(event, ProgressEvent):
             pipeline.publish(review_channel(event.review_id), message)
         if not isinstance(event, ProgressEvent) or event.project_review_id is None:
-            pipeline.publish(user_channel(user_id), message)
+            for user_id in user_ids:
+                pipeline.publish(user_channel(user_id), message)
         pipeline.execute()
     except RedisError as error:
-        logger.warning("live event %s for user %s not published: %s", event.type, user_id, error)
+        logger.warning("live event %s for %s not published: %s", event.type, user_ids, error)
 
 
 async def listen(user_id: str, poll_seconds: float) -> AsyncIterator[LiveEvent | None]:

@@ -37,6 +37,7 @@ class Rule(StrEnum):
     SUBMIT_IP = "submit_ip"
     PROJECT = "project"
     PROJECT_REVIEW = "project_review"
+    TEAM = "team"
 
     @property
     def counts(self) -> str:
@@ -54,6 +55,7 @@ _COUNTS = {
     Rule.SUBMIT_IP: "reviews queued from this address",
     Rule.PROJECT: "projects created",
     Rule.PROJECT_REVIEW: "project reviews started",
+    Rule.TEAM: "teams created and invitations sent",
 }
 
 
@@ -67,6 +69,7 @@ COUNTED_PER = {
     Rule.SUBMIT_IP: "client IP (cached answers are free)",
     Rule.PROJECT: "user (refused archives are free)",
     Rule.PROJECT_REVIEW: "user (each reviews every file of a project)",
+    Rule.TEAM: "user (refused ones are free)",
 }
 
 

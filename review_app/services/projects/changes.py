@@ -12,14 +12,14 @@ from sqlmodel import select
 from whatthepatch.exceptions import WhatThePatchException
 
 from review_app.db import session_scope
-from review_app.models import Project, ProjectFile
+from review_app.models import ProjectFile, TeamRole
 from review_app.review.errors import InvalidSubmissionError
-from review_app.services.errors import NotFoundError
 from review_app.services.projects import reviewing
 from review_app.services.projects.archives import normalized_path
 from review_app.services.projects.review_views import StartedProjectReview
 from review_app.services.projects.store import store_project
 from review_app.services.projects.unpacking import UnpackedFile, UnpackedProject
+from review_app.services.teams.access import project_for
 
 NO_FILE = "/dev/null"
 
@@ -31,17 +31,17 @@ class InvalidDiffError(InvalidSubmissionError):
 def review_diff(
     *, user_id: uuid.UUID, base_project_id: uuid.UUID, diff: str
 ) -> StartedProjectReview:
-    """Apply `diff` to the user's project into a new project, and review the change.
+    """Apply `diff` to the user's project into a new project (of the same team, for a team's
+    project), and review the change.
 
     Raises:
         NotFoundError: no such project of the user's.
+        PermissionDeniedError: a viewer of the project's team.
         InvalidDiffError: not a diff, or a hunk does not apply, or a path is unsafe.
         ProjectTooLargeError, RateLimitedError: as creating and reviewing a project do.
     """
     with session_scope() as session:
-        base = session.get(Project, base_project_id)
-        if base is None or base.user_id != user_id:
-            raise NotFoundError("No project with this id.")
+        base = project_for(session, user_id, base_project_id, TeamRole.MEMBER, "review changes")
         texts = dict(
             session.exec(
                 select(ProjectFile.path, ProjectFile.content).where(
@@ -54,7 +54,7 @@ def review_diff(
         files=[UnpackedFile.of(path, text) for path, text in _apply(texts, diff).items()]
     )
     changed.total_bytes = sum(file.size for file in changed.files)
-    head = store_project(user_id=user_id, name=name, unpacked=changed)
+    head = store_project(user_id=user_id, name=name, unpacked=changed, team_id=base.team_id)
     return reviewing.start_project_review(
         user_id=user_id, project_id=head.id, base_project_id=base_project_id
     )

@@ -10,10 +10,6 @@ class InvalidArchiveError(InvalidSubmissionError):
     """Not a zip or tar.gz, damaged, holding an entry we refuse, or nothing to review."""
 
 
-class InvalidProjectNameError(InvalidSubmissionError):
-    """The project name is blank, too long, or holds control characters."""
-
-
 class ProjectTooLargeError(CodeTooLargeError):
     """The archive unpacks past a limit: bytes, files, or its compression ratio."""
 

@@ -12,13 +12,15 @@ from pydantic import Field
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
-from review_app.models import Project, ProjectFile
+from review_app.models import Project, ProjectFile, TeamRole
 from review_app.review.errors import BinaryCodeError, CodeTooLargeError, InvalidSubmissionError
 from review_app.review.languages import language_for_filename
+from review_app.review.project_settings import SETTINGS_FILES
 from review_app.services.errors import NotFoundError, PathTakenError
 from review_app.services.projects.archives import normalized_path
 from review_app.services.projects.unpacking import ProjectLimits
 from review_app.services.projects.views import ProjectFileSummary
+from review_app.services.teams.access import project_for
 from review_app.settings import get_settings
 
 
@@ -47,13 +49,14 @@ def write_file(
 
     Raises:
         NotFoundError: no such project of the user's.
+        PermissionDeniedError: a team's viewer; a team's member changing a settings file.
         InvalidSubmissionError: an unsafe path; text with NUL characters or over MAX_CODE_BYTES.
         ProjectTooLargeError: the project would pass MAX_PROJECT_BYTES or MAX_PROJECT_FILES.
     """
     path = _clean(path)
     raw = _checked_text(content)
     with session_scope() as session:
-        project = _project(session, user_id, project_id)
+        project = _project(session, user_id, project_id, changing=(path,))
         file = _find(session, project_id, path)
         if file is None:
             file = ProjectFile(project_id=project_id, path=path, size=0, sha256="", content="")
@@ -75,12 +78,13 @@ def rename_file(
 
     Raises:
         NotFoundError: no such project of the user's, or no such file in it.
+        PermissionDeniedError: a team's viewer; a team's member changing a settings file.
         PathTakenError: a file is already at `new_path`.
         InvalidSubmissionError: an unsafe path.
     """
     path, new_path = _clean(path), _clean(new_path)
     with session_scope() as session:
-        file = _file(session, user_id, project_id, path)
+        file = _file(session, user_id, project_id, path, changing=(path, new_path))
         if new_path != path and _find(session, project_id, new_path) is not None:
             raise PathTakenError(f"The project already has a file at {new_path!r}.")
         file.path, file.language = new_path, language_for_filename(new_path)
@@ -94,10 +98,12 @@ def delete_file(*, user_id: uuid.UUID, project_id: uuid.UUID, path: str) -> None
 
     Raises:
         NotFoundError: no such project of the user's, or no such file in it.
+        PermissionDeniedError: a team's viewer; a team's member changing a settings file.
         InvalidSubmissionError: an unsafe path.
     """
     with session_scope() as session:
-        file = _file(session, user_id, project_id, _clean(path))
+        path = _clean(path)
+        file = _file(session, user_id, project_id, path, changing=(path,))
         project = session.get(Project, project_id)
         project.file_count -= 1
         project.total_bytes -= file.size
@@ -134,11 +140,18 @@ def _checked_text(content: str) -> bytes:
     return raw
 
 
-def _project(session: Session, user_id: uuid.UUID, project_id: uuid.UUID) -> Project:
-    project = session.get(Project, project_id)
-    if project is None or project.user_id != user_id:
-        raise NotFoundError("No project with this id.")
-    return project
+def _project(
+    session: Session, user_id: uuid.UUID, project_id: uuid.UUID, changing: tuple[str, ...] = ()
+) -> Project:
+    """The project, if the user may read it, or change the files at the paths `changing`: in
+    a team's project that takes a member, and a maintainer for the settings files at its root
+    (its rules)."""
+    if not changing:
+        return project_for(session, user_id, project_id)
+    if any(path in SETTINGS_FILES for path in changing):
+        doing = "change the review settings files"
+        return project_for(session, user_id, project_id, TeamRole.MAINTAINER, doing)
+    return project_for(session, user_id, project_id, TeamRole.MEMBER, "change files")
 
 
 def _find(session: Session, project_id: uuid.UUID, path: str) -> ProjectFile | None:
@@ -147,8 +160,14 @@ def _find(session: Session, project_id: uuid.UUID, path: str) -> ProjectFile | N
     ).first()
 
 
-def _file(session: Session, user_id: uuid.UUID, project_id: uuid.UUID, path: str) -> ProjectFile:
-    _project(session, user_id, project_id)
+def _file(
+    session: Session,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    path: str,
+    changing: tuple[str, ...] = (),
+) -> ProjectFile:
+    _project(session, user_id, project_id, changing)
     file = _find(session, project_id, path)
     if file is None:
         raise NotFoundError(f"The project has no file at {path!r}.")

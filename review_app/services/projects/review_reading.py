@@ -25,6 +25,7 @@ from review_app.services.projects.review_views import (
 from review_app.services.projects.settings_files import project_settings
 from review_app.services.reviews.downloads import ExportedReview, safe_stem
 from review_app.services.reviews.project_changes import file_versions
+from review_app.services.teams.access import project_for, visible_projects
 
 
 def list_project_reviews(
@@ -37,9 +38,9 @@ def list_project_reviews(
         InvalidQueryError: a paging value out of range.
     """
     limit = checked_limit(limit, offset)
-    of_project = and_(ProjectReview.project_id == project_id, _not_a_base(user_id))
+    of_project = and_(ProjectReview.project_id == project_id, _not_a_base())
     with session_scope() as session:
-        _own_project(session, user_id, project_id)
+        project_for(session, user_id, project_id)
         total, rows = newest_first(
             session,
             ProjectReview,
@@ -55,7 +56,8 @@ def list_project_reviews(
 def recent_project_reviews(
     *, user_id: uuid.UUID, limit: int = DEFAULT_PAGE_SIZE
 ) -> list[ListedProjectReview]:
-    """The user's newest project reviews across their projects, with the projects' names.
+    """The user's newest project reviews across the projects they may still read, with the
+    projects' names.
 
     Raises:
         InvalidQueryError: a limit out of range.
@@ -63,7 +65,7 @@ def recent_project_reviews(
     query = (
         select(ProjectReview, Project.name)
         .join(Project, Project.id == ProjectReview.project_id)
-        .where(ProjectReview.user_id == user_id, _not_a_base(user_id))
+        .where(ProjectReview.user_id == user_id, visible_projects(user_id), _not_a_base())
         .options(defer(ProjectReview.summary))
         .order_by(ProjectReview.created_at.desc(), ProjectReview.id.desc())
         .limit(checked_limit(limit, 0))
@@ -77,11 +79,9 @@ def recent_project_reviews(
         ]
 
 
-def _not_a_base(user_id: uuid.UUID):
+def _not_a_base():
     """Leaves out the reviews of a change's base versions (they show with their change)."""
-    bases = select(ProjectReview.base_review_id).where(
-        ProjectReview.user_id == user_id, ProjectReview.base_review_id.is_not(None)
-    )
+    bases = select(ProjectReview.base_review_id).where(ProjectReview.base_review_id.is_not(None))
     return ProjectReview.id.not_in(bases)
 
 
@@ -157,7 +157,7 @@ def export_project_review(
         user_id=user_id, project_id=project_id, project_review_id=project_review_id
     )
     with session_scope() as session:
-        stem = safe_stem(_own_project(session, user_id, project_id).name)
+        stem = safe_stem(project_for(session, user_id, project_id).name)
     return ExportedReview(
         filename=f"{stem}-review-{project_review_id.hex[:8]}.{export_format.extension}",
         media_type=export_format.media_type,
@@ -194,21 +194,11 @@ def _change_files(session: Session, project_review: ProjectReview) -> list[FileR
     return [file for file in files if file is not None]
 
 
-def _own_project(session: Session, user_id: uuid.UUID, project_id: uuid.UUID) -> Project:
-    project = session.get(Project, project_id)
-    if project is None or project.user_id != user_id:
-        raise NotFoundError("No project with this id.")
-    return project
-
-
 def _own_review(
     session: Session, user_id: uuid.UUID, project_id: uuid.UUID, project_review_id: uuid.UUID
 ) -> ProjectReview:
+    project_for(session, user_id, project_id)
     project_review = session.get(ProjectReview, project_review_id)
-    if (
-        project_review is None
-        or project_review.user_id != user_id
-        or project_review.project_id != project_id
-    ):
+    if project_review is None or project_review.project_id != project_id:
         raise NotFoundError("No review of this project with this id.")
     return project_review

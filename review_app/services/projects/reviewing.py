@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
-from review_app.models import Project, ProjectFile, ProjectReview, Review
+from review_app.models import Project, ProjectFile, ProjectReview, Review, TeamRole
 from review_app.review.cache_key import cache_key
 from review_app.review.context import SKIPPED_ROLES
 from review_app.review.errors import InvalidSubmissionError
@@ -23,7 +23,6 @@ from review_app.review.models import ReviewContext
 from review_app.review.project_settings import context_for
 from review_app.review.validation import validate_code
 from review_app.services import rate_limits
-from review_app.services.errors import NotFoundError
 from review_app.services.projects.errors import InvalidArchiveError
 from review_app.services.projects.review_views import StartedProjectReview
 from review_app.services.projects.settings_files import project_settings
@@ -31,6 +30,7 @@ from review_app.services.reviews import cache as review_cache
 from review_app.services.reviews import coalescing, project_progress
 from review_app.services.reviews import results as review_results
 from review_app.services.reviews.submissions import complete_from_cache, llm_config
+from review_app.services.teams.access import project_for
 from review_app.settings import get_settings
 from review_app.work_queue.enqueue import enqueue_reviews
 
@@ -49,6 +49,7 @@ def start_project_review(
 
     Raises:
         NotFoundError: no such project (or base project), or it belongs to someone else.
+        PermissionDeniedError: a viewer of the project's team.
         InvalidArchiveError: the project holds no file in a supported language.
         RateLimitedError: over the user's project review limit (RATE_LIMIT_PROJECT_REVIEW).
     """
@@ -114,6 +115,7 @@ class _Queue:
         """Record a project review of `files` in their context: generated and vendored files
         are left out (listed); each other one from the cache, following an identical review
         in flight, failed at once (unreviewable), or to be sent."""
+        team_id = session.get(Project, project_id).team_id
         settings = project_settings(session, project_id)
         contexts = {file.path: context_for(file.path, file.content, settings) for file in files}
         reviewed = [file for file in files if contexts[file.path].role not in SKIPPED_ROLES]
@@ -132,6 +134,7 @@ class _Queue:
         session.flush()
         for file in reviewed:
             review = _file_review(file, user_id, project_review.id, contexts[file.path])
+            review.team_id = team_id
             if review.status not in project_progress.ENDED:
                 self._route(session, review)
             session.add(review)
@@ -170,11 +173,10 @@ def _reviewable_files(
 
     Raises:
         NotFoundError: no such project of the user's.
+        PermissionDeniedError: a viewer of the project's team.
         InvalidArchiveError: none of its files is in a supported language (unless `allow_none`).
     """
-    project = session.get(Project, project_id)
-    if project is None or project.user_id != user_id:
-        raise NotFoundError("No project with this id.")
+    project_for(session, user_id, project_id, TeamRole.MEMBER, "start reviews")
     files = session.exec(
         select(ProjectFile)
         .where(ProjectFile.project_id == project_id, ProjectFile.language.is_not(None))

@@ -12,11 +12,10 @@ from sqlalchemy.orm import defer
 from sqlmodel import select
 
 from review_app.db import session_scope
-from review_app.models import Project, ProjectFile
+from review_app.models import Project, ProjectFile, TeamRole
 from review_app.services import rate_limits
-from review_app.services.errors import NotFoundError
+from review_app.services.names import clean_name
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
-from review_app.services.projects.errors import InvalidProjectNameError
 from review_app.services.projects.settings_files import project_settings
 from review_app.services.projects.unpacking import ProjectLimits, UnpackedProject, unpack
 from review_app.services.projects.views import (
@@ -26,55 +25,74 @@ from review_app.services.projects.views import (
     ProjectSummary,
     SkippedFile,
 )
+from review_app.services.teams.access import project_for, require_role, visible_projects
 from review_app.settings import get_settings
 
-MAX_NAME_LENGTH = 100
 
-
-def create_project(*, user_id: uuid.UUID, name: str, archive: BinaryIO) -> ProjectDetail:
-    """Unpack `archive` (a seekable zip or tar.gz) into a new project of the user's.
+def create_project(
+    *, user_id: uuid.UUID, name: str, archive: BinaryIO, team_id: uuid.UUID | None = None
+) -> ProjectDetail:
+    """Unpack `archive` (a seekable zip or tar.gz) into a new project of the user's, or of
+    their team `team_id`.
 
     A valid archive counts against the user's project limit; a refused one does not.
 
     Raises:
-        InvalidProjectNameError: the name is blank, too long or holds control characters.
+        NotFoundError: no such team of the user's.
+        PermissionDeniedError: a viewer of the team.
+        InvalidNameError: the name is blank, too long or holds control characters.
         InvalidArchiveError: not an archive, damaged, unsafe, or with nothing to review.
         ProjectTooLargeError: over MAX_PROJECT_BYTES, MAX_PROJECT_FILES or the ratio limit.
         RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
     """
-    name = _clean_name(name)
-    return store_project(
-        user_id=user_id, name=name, unpacked=unpack(archive, ProjectLimits.of(get_settings()))
-    )
+    name = clean_name(name, "project")
+    unpacked = unpack(archive, ProjectLimits.of(get_settings()))
+    return store_project(user_id=user_id, name=name, unpacked=unpacked, team_id=team_id)
 
 
-def create_empty_project(*, user_id: uuid.UUID, name: str) -> ProjectDetail:
-    """A new project of the user's without files, to fill in the workspace.
+def create_empty_project(
+    *, user_id: uuid.UUID, name: str, team_id: uuid.UUID | None = None
+) -> ProjectDetail:
+    """A new project of the user's, or of their team `team_id`, without files, to fill in the
+    workspace.
 
     Raises:
-        InvalidProjectNameError: the name is blank, too long or holds control characters.
+        NotFoundError: no such team of the user's.
+        PermissionDeniedError: a viewer of the team.
+        InvalidNameError: the name is blank, too long or holds control characters.
         RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
     """
-    return store_project(user_id=user_id, name=name, unpacked=UnpackedProject())
+    return store_project(user_id=user_id, name=name, unpacked=UnpackedProject(), team_id=team_id)
 
 
 def store_project(
-    *, user_id: uuid.UUID, name: str, unpacked: UnpackedProject, rate_limited: bool = True
+    *,
+    user_id: uuid.UUID,
+    name: str,
+    unpacked: UnpackedProject,
+    rate_limited: bool = True,
+    team_id: uuid.UUID | None = None,
 ) -> ProjectDetail:
-    """Store checked files as a new project of the user's, in one transaction.
+    """Store checked files as a new project of the user's (or their team's), in one
+    transaction.
 
     Raises:
-        InvalidProjectNameError: the name is blank, too long or holds control characters.
+        NotFoundError: no such team of the user's.
+        PermissionDeniedError: a viewer of the team.
+        InvalidNameError: the name is blank, too long or holds control characters.
         ProjectTooLargeError: over MAX_PROJECT_BYTES or MAX_PROJECT_FILES.
         RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
     """
-    name = _clean_name(name)
+    name = clean_name(name, "project")
     ProjectLimits.of(get_settings()).check(unpacked.total_bytes, len(unpacked.files))
     with session_scope() as session:
+        if team_id is not None:
+            require_role(session, team_id, user_id, TeamRole.MEMBER, "create projects")
         if rate_limited:  # a code host's pull request: limited by the host's deliveries
             rate_limits.enforce(rate_limits.Rule.PROJECT, rate_limits.per_user(user_id))
         project = Project(
             user_id=user_id,
+            team_id=team_id,
             name=name,
             total_bytes=unpacked.total_bytes,
             file_count=len(unpacked.files),
@@ -97,52 +115,40 @@ def store_project(
     return _detail(project, files)
 
 
-def _clean_name(name: str) -> str:
-    """The name without surrounding blanks.
-
-    Raises:
-        InvalidProjectNameError: blank, over MAX_NAME_LENGTH, control characters, not UTF-8.
-    """
-    name = name.strip()
-    if not name:
-        raise InvalidProjectNameError("Give the project a name.")
-    if len(name) > MAX_NAME_LENGTH:
-        raise InvalidProjectNameError(f"The name is longer than {MAX_NAME_LENGTH} characters.")
-    if any(ord(character) < 32 or ord(character) == 127 for character in name):
-        raise InvalidProjectNameError("The name contains control characters.")
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidProjectNameError("The name is not valid UTF-8.") from None
-    return name
-
-
 def list_projects(
-    *, user_id: uuid.UUID, limit: int = DEFAULT_PAGE_SIZE, offset: int = 0
+    *,
+    user_id: uuid.UUID,
+    team_id: uuid.UUID | None = None,
+    limit: int = DEFAULT_PAGE_SIZE,
+    offset: int = 0,
 ) -> ProjectPage:
-    """The user's projects, newest first; `limit` above MAX_PAGE_SIZE is lowered to it.
+    """The user's projects and their teams' (or only team `team_id`'s), newest first; `limit`
+    above MAX_PAGE_SIZE is lowered to it.
 
     Raises:
         InvalidQueryError: a paging value out of range.
+        NotFoundError: no such team of the user's.
     """
     limit = checked_limit(limit, offset)
-    mine = Project.user_id == user_id
+    conditions = [visible_projects(user_id)]
     with session_scope() as session:
-        total, rows = newest_first(session, Project, [mine], limit=limit, offset=offset)
+        if team_id is not None:
+            require_role(session, team_id, user_id, TeamRole.VIEWER, "see its projects")
+            conditions.append(Project.team_id == team_id)
+        total, rows = newest_first(session, Project, conditions, limit=limit, offset=offset)
         items = [ProjectSummary.model_validate(project) for project in rows]
     return ProjectPage(items=items, total=total, limit=limit, offset=offset)
 
 
 def get_project(*, user_id: uuid.UUID, project_id: uuid.UUID) -> ProjectDetail:
-    """One of the user's projects with its files (without their content), by path.
+    """One of the user's projects, or their teams', with its files (without their content),
+    by path.
 
     Raises:
         NotFoundError: no such project, or it belongs to someone else.
     """
     with session_scope() as session:
-        project = session.get(Project, project_id)
-        if project is None or project.user_id != user_id:
-            raise NotFoundError("No project with this id.")
+        project = project_for(session, user_id, project_id)
         files = session.exec(
             select(ProjectFile)
             .options(defer(ProjectFile.content))

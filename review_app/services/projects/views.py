@@ -28,6 +28,9 @@ class ProjectSummary(BaseModel):
 
     id: uuid.UUID
     name: str
+    team_id: uuid.UUID | None = Field(
+        default=None, description="The team it belongs to; null: your personal project."
+    )
     created_at: datetime
     total_bytes: int = Field(description="UTF-8 bytes of the files kept.")
     file_count: int = Field(description="Files kept, reviewable or not.")

@@ -13,7 +13,15 @@ from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
-from review_app.models import ProjectReview, Review, ReviewFinding, ReviewStatus, utcnow
+from review_app.models import (
+    Membership,
+    Project,
+    ProjectReview,
+    Review,
+    ReviewFinding,
+    ReviewStatus,
+    utcnow,
+)
 from review_app.review.change_summary import summarize_change
 from review_app.review.models import ReviewResult
 from review_app.review.project_summary import FileOutcome, summarize_project
@@ -54,9 +62,9 @@ def advance(project_review_id: uuid.UUID, *, current_file: str | None = None) ->
             findings_so_far=_findings_so_far(session, project_review_id),
             score=project_review.score if completed else None,
         )
-        user_id = project_review.user_id
+        audience = _audience(session, project_review)
         waiting = _changes_waiting_for(session, project_review_id) if completed else []
-    publish(event, user_id)
+    publish(event, *audience)
     for change_review_id in waiting:  # the base of these change reviews is now complete
         advance(change_review_id)
 
@@ -152,3 +160,13 @@ def _complete(session: Session, project_review: ProjectReview) -> bool:
     if claimed:
         session.refresh(project_review)
     return bool(claimed)
+
+
+def _audience(session: Session, project_review: ProjectReview) -> list[uuid.UUID]:
+    """Who follows a project review live: its team's members, or the user who started it."""
+    project = session.get(Project, project_review.project_id)
+    if project is None or project.team_id is None:
+        return [project_review.user_id]
+    return list(
+        session.exec(select(Membership.user_id).where(Membership.team_id == project.team_id))
+    )

@@ -39,6 +39,7 @@ from review_app.services.reviews.views import (
     ReviewSummary,
     SubmittedReview,
 )
+from review_app.services.teams.access import may_read_review
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -143,9 +144,11 @@ def _clean_filename(filename: str | None) -> str | None:
 
 
 class _CachedDetail(BaseModel):
-    """A finished review in the read cache, with its owner so no one else is served it."""
+    """A finished review in the read cache, with its author so no one else is served it (a
+    team's review is checked against the team's members each time)."""
 
     user_id: uuid.UUID
+    team_id: uuid.UUID | None = None
     review: ReviewDetail
 
 
@@ -162,21 +165,23 @@ def forget_cached_review(review_id: uuid.UUID) -> None:
 
 
 def get_review(*, user_id: uuid.UUID, review_id: uuid.UUID) -> ReviewDetail:
-    """One of the user's reviews; a finished one is served from Redis for a short while.
+    """One of the user's reviews, or of their teams'; a finished one is served from Redis for
+    a short while.
 
     Raises:
         NotFoundError: no such review, or it belongs to someone else.
     """
     cached = _read_cached_detail(review_id)
-    if cached is not None and cached.user_id == user_id:
+    if cached is not None and cached.team_id is None and cached.user_id == user_id:
         return cached.review
     with session_scope() as session:
         review = session.get(Review, review_id)
-        if review is None or review.user_id != user_id:
+        if review is None or not may_read_review(session, user_id, review):
             raise NotFoundError("No review with this id.")
         detail = ReviewDetail.of(review)
+        author = _CachedDetail(user_id=review.user_id, team_id=review.team_id, review=detail)
     if detail.finished:
-        _cache_detail(_CachedDetail(user_id=user_id, review=detail))
+        _cache_detail(author)
     return detail
 
 

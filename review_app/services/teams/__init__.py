@@ -1,0 +1,1 @@
+"""Teams: shared workspaces with roles, invitations by link, and who may do what in them."""
