@@ -11,12 +11,15 @@ import review_app.pages.dashboard
 import review_app.pages.editor
 import review_app.pages.history
 import review_app.pages.home
+import review_app.pages.invitation
 import review_app.pages.login
 import review_app.pages.project
 import review_app.pages.projects
 import review_app.pages.register
 import review_app.pages.review
-import review_app.pages.rule  # noqa: F401  (importing a page module registers the page)
+import review_app.pages.rule
+import review_app.pages.team
+import review_app.pages.teams  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api
 from review_app.api.reflex_routes import refuse_bad_reflex_requests
 from review_app.api.security_headers import with_security_headers

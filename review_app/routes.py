@@ -13,6 +13,9 @@ REVIEW = "/reviews/[review_id]"
 PROJECTS = "/projects"
 PROJECT = "/projects/[project_id]"
 RULE = "/rules/[rule_id]"
+TEAMS = "/teams"
+TEAM = "/teams/[team_id]"
+INVITATION = "/invitations/[invitation_token]"
 
 
 def review_url(review_id: object) -> str:
@@ -23,6 +26,16 @@ def review_url(review_id: object) -> str:
 def project_url(project_id: object) -> str:
     """The page of one project (a str or a Reflex var of its id)."""
     return f"/projects/{project_id}"
+
+
+def team_url(team_id: object) -> str:
+    """The page of one team (a str or a Reflex var of its id)."""
+    return f"/teams/{team_id}"
+
+
+def invitation_url(token: str) -> str:
+    """The page that accepts an invitation: the link an inviter gives."""
+    return f"/invitations/{token}"
 
 
 def login_url(path: str, query: str = "") -> str:

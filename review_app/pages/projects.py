@@ -2,6 +2,7 @@
 
 import dataclasses
 import io
+import uuid
 from functools import partial
 from pathlib import PurePosixPath
 
@@ -12,16 +13,19 @@ from review_app.components.labeled import labeled
 from review_app.components.messages import messages
 from review_app.components.page import page
 from review_app.components.table import listing_table
+from review_app.models import TeamRole
 from review_app.review.errors import InvalidSubmissionError
 from review_app.services.errors import ServiceError
 from review_app.services.names import MAX_NAME_LENGTH
 from review_app.services.projects import store as projects
 from review_app.services.projects.views import ProjectSummary
+from review_app.services.teams import membership
 from review_app.state.session import SessionState
 from review_app.state.timestamps import shown_time
 
 UPLOAD_ID = "project-archive"
-COLUMNS = ("Project", "Files", "Size", "Created")
+COLUMNS = ("Project", "Workspace", "Files", "Size", "Created")
+PERSONAL = "personal"  # the workspace select's value for the user's own projects
 
 
 @dataclasses.dataclass
@@ -30,40 +34,69 @@ class ProjectRow:
 
     id: str
     name: str
+    workspace: str  # the team's name, or "Personal"
     files: int
     size: str
     created: str
 
     @classmethod
-    def of(cls, project: ProjectSummary) -> "ProjectRow":
-        """The row of a project summary."""
+    def of(cls, project: ProjectSummary, team_names: dict[str, str]) -> "ProjectRow":
+        """The row of a project summary; `team_names` by team id."""
         return cls(
             id=str(project.id),
             name=project.name,
+            workspace=team_names.get(str(project.team_id), "Personal"),
             files=project.file_count,
             size=f"{project.total_bytes / 1000:,.1f} kB",
             created=shown_time(project.created_at),
         )
 
 
+@dataclasses.dataclass
+class WorkspaceOption:
+    """Where a new project may go: the user's own, or a team they may create projects in."""
+
+    value: str
+    label: str
+
+
 class ProjectsState(rx.State):
-    """The user's projects and the upload form."""
+    """The user's projects and their teams', and the upload form."""
 
     name: str = ""
+    workspace: str = PERSONAL
+    workspaces: list[WorkspaceOption] = [WorkspaceOption(PERSONAL, "Personal")]
     rows: list[ProjectRow] = []
     error: str = ""
     uploading: bool = False
 
     @rx.event
     async def load(self) -> None:
-        """Read the user's newest projects."""
+        """Read the user's newest projects and their teams'."""
         try:
             user = await (await self.get_state(SessionState))._current_user()
             listing = await rx.run_in_thread(partial(projects.list_projects, user_id=user.id))
+            teams = await rx.run_in_thread(partial(membership.list_teams, actor=user))
         except ServiceError as error:
             self.error = str(error)
             return
-        self.rows = [ProjectRow.of(item) for item in listing.items]
+        names = {str(team.id): team.name for team in teams}
+        self.rows = [ProjectRow.of(item, names) for item in listing.items]
+        self.workspaces = [WorkspaceOption(PERSONAL, "Personal")] + [
+            WorkspaceOption(str(team.id), f"Team: {team.name}")
+            for team in teams
+            if team.role.at_least(TeamRole.MEMBER)
+        ]
+        if self.workspace not in {option.value for option in self.workspaces}:
+            self.workspace = PERSONAL
+
+    @rx.event
+    def set_workspace(self, workspace: str) -> None:
+        """Where the next project goes."""
+        self.workspace = workspace
+
+    def _team_id(self) -> uuid.UUID | None:
+        return None if self.workspace == PERSONAL else uuid.UUID(self.workspace)
 
     @rx.event
     def set_name(self, name: str) -> None:
@@ -85,7 +118,11 @@ class ProjectsState(rx.State):
             user = await (await self.get_state(SessionState))._current_user()
             data = await archive.read()
             create = partial(
-                projects.create_project, user_id=user.id, name=name, archive=io.BytesIO(data)
+                projects.create_project,
+                user_id=user.id,
+                name=name,
+                archive=io.BytesIO(data),
+                team_id=self._team_id(),
             )
             detail = await rx.run_in_thread(create)
         except (ServiceError, InvalidSubmissionError) as error:
@@ -103,7 +140,10 @@ class ProjectsState(rx.State):
         try:
             user = await (await self.get_state(SessionState))._current_user()
             create = partial(
-                projects.create_empty_project, user_id=user.id, name=self.name or "untitled"
+                projects.create_empty_project,
+                user_id=user.id,
+                name=self.name or "untitled",
+                team_id=self._team_id(),
             )
             detail = await rx.run_in_thread(create)
         except ServiceError as error:
@@ -124,6 +164,20 @@ def _upload_form() -> rx.Component:
                 aria_label="Project name",
             ),
         ),
+        labeled(
+            "Workspace",
+            rx.select.root(
+                rx.select.trigger(aria_label="Workspace"),
+                rx.select.content(
+                    rx.foreach(
+                        ProjectsState.workspaces,
+                        lambda option: rx.select.item(option.label, value=option.value),
+                    )
+                ),
+                value=ProjectsState.workspace,
+                on_change=ProjectsState.set_workspace,
+            ),
+        ),
         rx.upload.root(
             rx.button("Upload a .zip or .tar.gz", type="button", loading=ProjectsState.uploading),
             id=UPLOAD_ID,
@@ -142,6 +196,7 @@ def _upload_form() -> rx.Component:
 def _row(row: ProjectRow) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.link(row.name, href=routes.project_url(row.id))),
+        rx.table.cell(row.workspace),
         rx.table.cell(row.files),
         rx.table.cell(row.size),
         rx.table.cell(row.created),
@@ -161,7 +216,7 @@ def projects_page() -> rx.Component:
         ),
         _upload_form(),
         messages(ProjectsState.error),
-        listing_table("Your projects", COLUMNS, ProjectsState.rows, _row),
+        listing_table("Your projects and your teams'", COLUMNS, ProjectsState.rows, _row),
         spacing="4",
         width="100%",
     )

@@ -201,8 +201,11 @@ class ProjectViewState(rx.State):
         self.files = as_tree(rows)
 
     async def _apply(self, event: ProjectProgressEvent, user_id: uuid.UUID) -> None:
-        """A file of the open project review ended, or the whole review did."""
+        """A file of the open project review ended, or the whole review did; or a review of
+        this project started elsewhere (a teammate, another tab): show the newest."""
         if str(event.project_review_id) != self.review_id:
+            if str(event.project_id) == self.project_id:
+                await self._load(self.project_id)
             return
         if event.status == ReviewStatus.COMPLETED:
             await self._load_review(user_id, event.project_review_id)

@@ -1,0 +1,93 @@
+"""Teams in the browser: an owner invites by link, a member joins and shares a project, every
+member's tab follows its review live, and another team sees none of it."""
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+from support.browser import alert, sign_in
+from support.platform import RunningPlatform
+from support.seed import add_user
+from tests.api.test_project_reviews import PROJECT
+from tests.project_archives import zip_of
+
+
+def _make_team(page: Page, base_url: str, email: str, name: str) -> None:
+    page.goto(f"{base_url}/teams")
+    sign_in(page, email)
+    page.get_by_label("Team name").fill(name)
+    page.get_by_role("button", name="Create team").click()
+    expect(page).to_have_url(re.compile(r"/teams/[0-9a-f-]{36}$"))
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
+
+
+def _invite(page: Page, email: str, role: str) -> str:
+    """Invite `email` as `role` from the open team page; the link shown to copy."""
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("combobox", name="Role", exact=True).click()
+    page.get_by_role("option", name=role, exact=True).click()
+    page.get_by_role("button", name="Invite").click()
+    link = page.locator("#invite-link")
+    expect(link).to_contain_text("/invitations/")
+    expect(page.locator(".invitation-row").filter(has_text=email)).to_contain_text(role)
+    return link.inner_text()
+
+
+def _join(page: Page, link: str, email: str, team: str, role: str) -> None:
+    page.goto(link)
+    sign_in(page, email)
+    expect(page.get_by_text(f"You are invited to join {team} as a {role}")).to_be_visible()
+    page.get_by_role("button", name="Join team").click()
+    expect(page.get_by_role("heading", name=team)).to_be_visible()
+
+
+def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
+    platform_settings: RunningPlatform, browser: Browser, page: Page, screenshot
+) -> None:
+    url = platform_settings.url
+    (_, ada), (_, bob), (_, cyd), (_, eve) = add_user(), add_user(), add_user(), add_user()
+    bob_page, cyd_page, eve_page = (browser.new_context().new_page() for _ in range(3))
+
+    _make_team(page, url, ada, "Payments")
+    team_url = page.url
+    _join(bob_page, _invite(page, bob, "member"), bob, "Payments", "member")
+    _join(cyd_page, _invite(page, cyd, "viewer"), cyd, "Payments", "viewer")
+    page.reload()
+    expect(page.locator(".member-row")).to_have_count(3)
+    expect(page.locator(".invitation-row")).to_have_count(0)
+    _make_team(eve_page, url, eve, "Search")
+
+    # The member makes a project in the team's workspace.
+    bob_page.goto(f"{url}/projects")
+    bob_page.get_by_role("combobox", name="Workspace").click()
+    bob_page.get_by_role("option", name="Team: Payments").click()
+    bob_page.get_by_label("Project name").fill("ledger")
+    bob_page.locator("input[type=file]").set_input_files(
+        files=[{"name": "ledger.zip", "mimeType": "application/zip", "buffer": zip_of(PROJECT)}]
+    )
+    expect(bob_page).to_have_url(re.compile(r"/projects/[0-9a-f-]{36}$"), timeout=20_000)
+    project_url = bob_page.url
+
+    # The owner and the viewer have it open; the member's review reaches their tabs live.
+    page.reload()
+    page.get_by_role("link", name="ledger").click()
+    expect(page.get_by_role("heading", name="ledger")).to_be_visible()
+    cyd_page.goto(project_url)
+    expect(cyd_page.locator(".project-file-row")).to_have_count(4)
+    cyd_page.get_by_role("button", name="Review project").click()
+    expect(alert(cyd_page, "A viewer of this team cannot start reviews")).to_be_visible()
+    bob_page.get_by_role("button", name="Review project").click()
+    for tab in (page, cyd_page, bob_page):
+        expect(tab.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
+    screenshot(page, "team-project-followed-live")
+
+    # The other team sees none of it.
+    eve_page.goto(f"{url}/projects")
+    expect(eve_page.locator(".project-row")).to_have_count(0)
+    eve_page.goto(project_url)
+    expect(eve_page.get_by_role("heading", name="Project not found")).to_be_visible()
+    eve_page.goto(team_url)
+    expect(eve_page.get_by_role("heading", name="No such team")).to_be_visible()
+    eve_page.goto(f"{url}/teams")
+    expect(eve_page.locator(".team-row")).to_have_count(1)
+    expect(eve_page.locator(".team-row")).to_contain_text("Search")
