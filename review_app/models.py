@@ -115,6 +115,24 @@ class Invitation(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class WorkspaceConfig(SQLModel, table=True):
+    """A team's rule configuration, or a user's for their personal work (review_app.toml's
+    format); a project's own review_app.toml is layered over it."""
+
+    __tablename__ = "workspace_configs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: uuid.UUID | None = Field(
+        default=None, foreign_key="teams.id", unique=True, ondelete="CASCADE"
+    )
+    user_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", unique=True, ondelete="CASCADE"
+    )
+    text: str = Field(sa_type=Text)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+
+
 class RefreshToken(SQLModel, table=True):
     """One refresh token; every token of one login shares a family, revoked together."""
 

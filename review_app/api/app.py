@@ -16,6 +16,7 @@ from review_app.api import (
     stats,
     teams,
     users,
+    workspace_settings,
 )
 from review_app.api import session as browser_session
 from review_app.api.body_limits import BodySizeLimit
@@ -29,7 +30,7 @@ ROUTERS += [stats.router, admin.router, rules.router]
 ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
 ROUTERS += [project_files.router, integrations.router]
-ROUTERS += [teams.router, teams.invitations_router]
+ROUTERS += [teams.router, teams.invitations_router, workspace_settings.router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 

@@ -75,6 +75,19 @@ def read_settings(files: Mapping[str, str]) -> ProjectSettings:
     return settings
 
 
+def rules_context(config: ReviewConfig, language: str | None, source: str) -> ReviewContext:
+    """The context of a file reviewed on its own (the editor's) under `config`'s rules and
+    analyzers (its paths and gate are a project's matter)."""
+    rules = config.rules_for(language)
+    disabled = sorted(config.analyzers.disable)
+    return ReviewContext(
+        ignored_rules=sorted(set(rules.disable)),
+        settings=[source] if rules.disable or rules.severity or disabled else [],
+        severities=dict(sorted(rules.severity.items())),
+        disabled_analyzers=disabled,
+    )
+
+
 def context_for(path: str, code: str, settings: ProjectSettings) -> ReviewContext:
     """The context of one file of a project with `settings`."""
     rules = settings.config.rules_for(language_for_filename(path))

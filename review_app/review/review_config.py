@@ -80,6 +80,24 @@ class ReviewConfig(_Strict):
     paths: PathSettings = PathSettings()
     gate: GateSettings = GateSettings()
 
+    def under(self, project: "ReviewConfig") -> "ReviewConfig":
+        """This configuration (a team's, or a user's) with a project's own laid over it: rules
+        switched off, analyzers off and ignored paths add up; where both give a rule a
+        severity, or the gate a threshold, the project's wins."""
+        languages = {
+            name: LanguageSettings(rules=_rules_under(settings.rules, project.languages.get(name)))
+            for name, settings in self.languages.items()
+        }
+        return ReviewConfig(
+            rules=_rules_under(self.rules, project),
+            languages={**project.languages, **languages},
+            analyzers=AnalyzerSettings(
+                disable=sorted({*self.analyzers.disable, *project.analyzers.disable})
+            ),
+            paths=PathSettings(ignore=[*self.paths.ignore, *project.paths.ignore]),
+            gate=GateSettings(fail_on=project.gate.fail_on or self.gate.fail_on),
+        )
+
     def rules_for(self, language: str | None) -> RuleSettings:
         """The rule settings of a file in `language`: the language's own win."""
         own = self.languages.get(language or "", LanguageSettings()).rules
@@ -89,12 +107,23 @@ class ReviewConfig(_Strict):
         )
 
 
+def _rules_under(
+    base: RuleSettings, over: "ReviewConfig | LanguageSettings | None"
+) -> RuleSettings:
+    """`base`'s rules with those of `over` laid on them: both switch off; `over`'s severity wins."""
+    rules = over.rules if over is not None else RuleSettings()
+    return RuleSettings(
+        disable=[*base.disable, *(rule for rule in rules.disable if rule not in base.disable)],
+        severity={**base.severity, **rules.severity},
+    )
+
+
 class InvalidConfigError(ValueError):
     """A `review_app.toml` that is not TOML, or says something review_app does not know."""
 
 
-def parse_config(text: str) -> ReviewConfig:
-    """The configuration `text` holds.
+def parse_config(text: str, source: str = CONFIG_FILE) -> ReviewConfig:
+    """The configuration `text` (read from `source`, as messages name it) holds.
 
     Raises:
         InvalidConfigError: what is wrong, and where, in words.
@@ -102,10 +131,10 @@ def parse_config(text: str) -> ReviewConfig:
     try:
         return ReviewConfig.model_validate(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
-        raise InvalidConfigError(f"{CONFIG_FILE} is not valid TOML: {error}") from None
+        raise InvalidConfigError(f"{source} is not valid TOML: {error}") from None
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
             for problem in error.errors()[:5]
         )
-        raise InvalidConfigError(f"{CONFIG_FILE} was not applied: {problems}") from None
+        raise InvalidConfigError(f"{source} was not applied: {problems}") from None

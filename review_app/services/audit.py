@@ -29,6 +29,7 @@ class AuditAction(StrEnum):
     TEAM_ROLE = "team.role"
     TEAM_REMOVE = "team.remove"
     TEAM_TRANSFER = "team.transfer"
+    TEAM_RULES = "team.rules"
 
 
 class Actor(Protocol):

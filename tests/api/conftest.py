@@ -73,6 +73,19 @@ def headers_of(api: TestClient, make_user, sign_in, set_env) -> Callable[[str], 
 
 
 @pytest.fixture
+def people(headers_of) -> Callable[[str], dict[str, str]]:
+    """Sign in `name`@example.com, a new user, once; their Authorization header."""
+    signed_in: dict[str, dict[str, str]] = {}
+
+    def person(name: str) -> dict[str, str]:
+        if name not in signed_in:
+            signed_in[name] = headers_of(f"{name}@example.com")
+        return signed_in[name]
+
+    return person
+
+
+@pytest.fixture
 def two_workers(database_url: str, redis_client) -> Iterator[None]:
     """A real Celery worker with two processes, on the test database."""
     with started_worker(redis_client, concurrency=2):

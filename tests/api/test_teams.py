@@ -1,62 +1,13 @@
 """Teams through the REST API: invitations by link, roles, and who may do what with a team's
 projects and reviews (on SQLite and PostgreSQL)."""
 
-from collections.abc import Callable
-
-import pytest
 from fastapi.testclient import TestClient
 
 from review_app.services.live_channel import user_channel
 from support.pubsub import read_events
+from tests.api.team_steps import invite, join, make_team, team_project
 from tests.api.test_project_reviews import PROJECT, REVIEWED, finished
 from tests.project_archives import zip_of
-
-Headers = dict[str, str]
-
-
-def make_team(api: TestClient, owner: Headers, name: str = "Platform") -> str:
-    answer = api.post("/api/teams", json={"name": name}, headers=owner)
-    assert answer.status_code == 201, answer.text
-    return answer.json()["id"]
-
-
-def invite(api: TestClient, team_id: str, by: Headers, email: str, role: str = "member"):
-    return api.post(
-        f"/api/teams/{team_id}/invitations", json={"email": email, "role": role}, headers=by
-    )
-
-
-def join(api: TestClient, team_id: str, by: Headers, who: Headers, email: str, role: str) -> str:
-    """Invite `email` and accept as `who`; the new member's user id."""
-    issued = invite(api, team_id, by, email, role)
-    assert issued.status_code == 201, issued.text
-    accepted = api.post(f"/api/invitations/{issued.json()['token']}/accept", headers=who)
-    assert accepted.status_code == 200, accepted.text
-    return api.get("/api/users/me", headers=who).json()["id"]
-
-
-def team_project(api: TestClient, team_id: str, by: Headers) -> str:
-    answer = api.post(
-        "/api/projects",
-        data={"name": "shop", "team_id": team_id},
-        files={"archive": ("shop.zip", zip_of(PROJECT), "application/zip")},
-        headers=by,
-    )
-    assert answer.status_code == 201, answer.text
-    return answer.json()["id"]
-
-
-@pytest.fixture
-def people(headers_of) -> Callable[[str], Headers]:
-    """Sign in `name`@example.com, a new user, once; their Authorization header."""
-    signed_in: dict[str, Headers] = {}
-
-    def person(name: str) -> Headers:
-        if name not in signed_in:
-            signed_in[name] = headers_of(f"{name}@example.com")
-        return signed_in[name]
-
-    return person
 
 
 def test_people_join_a_team_by_the_link_made_for_their_address_once(

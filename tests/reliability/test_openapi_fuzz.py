@@ -42,6 +42,8 @@ JUDGED_PAST_THE_SCHEMA = {
     "POST /api/reviews": "whether a file name's extension names a language, when none is given",
     "POST /api/projects": "whether the file is a safe zip or tar.gz with code to review",
     "POST /api/teams/{team_id}/invitations": "an address (email_validator)",
+    "PUT /api/users/me/settings": "whether the text is a review_app.toml review_app knows",
+    "PUT /api/teams/{team_id}/settings": "whether the text is a review_app.toml review_app knows",
 }
 CONFIG = SchemathesisConfig.from_dict(
     {

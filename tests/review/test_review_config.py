@@ -7,6 +7,7 @@ from review_app.review.cache_key import cache_key
 from review_app.review.models import LLMConfig
 from review_app.review.pipeline import run_review
 from review_app.review.project_settings import context_for, read_settings
+from review_app.review.review_config import parse_config
 
 SHELL_GO = (
     'package main\n\nimport (\n\t"net/http"\n\t"os/exec"\n)\n\n'
@@ -77,3 +78,27 @@ def test_a_configuration_that_changes_the_review_changes_its_cache_key() -> None
     }
     assert len(keys) == 4
     assert plain not in keys
+
+
+def test_a_projects_own_toml_is_laid_over_its_workspaces_configuration() -> None:
+    team = parse_config(
+        '[rules]\ndisable = ["D1"]\nseverity = { "B006" = "low", "S101" = "info" }\n'
+        '[languages.javascript.rules]\ndisable = ["no-console"]\n'
+        '[analyzers]\ndisable = ["bandit"]\n[paths]\nignore = ["docs/**"]\n'
+        '[gate]\nfail_on = "high"\n'
+    )
+    project = parse_config(
+        '[rules]\ndisable = ["F401"]\nseverity = { "B006" = "critical" }\n'
+        '[languages.javascript.rules]\nseverity = { "eqeqeq" = "high" }\n'
+        '[analyzers]\ndisable = ["ruff"]\n[paths]\nignore = ["legacy/*"]\n'
+    )
+    both = team.under(project)
+    assert both.rules.disable == ["D1", "F401"]
+    assert both.rules.severity == {"B006": "critical", "S101": "info"}
+    javascript = both.rules_for("javascript")
+    assert "no-console" in javascript.disable
+    assert javascript.severity["eqeqeq"] == "high"
+    assert both.analyzers.disable == ["bandit", "ruff"]
+    assert both.paths.ignore == ["docs/**", "legacy/*"]
+    assert both.gate.fail_on == "high"  # the project names none: the team's holds
+    assert team.under(parse_config('[gate]\nfail_on = "low"\n')).gate.fail_on == "low"

@@ -19,7 +19,8 @@ from review_app.models import Review, ReviewStatus
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.review.cache_key import cache_key
 from review_app.review.languages import SUPPORTED_LANGUAGES, resolve_language
-from review_app.review.models import LLMConfig, ReviewResult
+from review_app.review.models import LLMConfig, ReviewContext, ReviewResult
+from review_app.review.project_settings import rules_context
 from review_app.review.validation import validate_code
 from review_app.services import rate_limits
 from review_app.services.errors import InvalidFilenameError, InvalidQueryError, NotFoundError
@@ -40,6 +41,7 @@ from review_app.services.reviews.views import (
     SubmittedReview,
 )
 from review_app.services.teams.access import may_read_review
+from review_app.services.teams.workspace_config import config_of
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -85,11 +87,17 @@ def submit_review(
     text = validate_code(code, get_settings().max_code_bytes)
     filename = _clean_filename(filename)
     language = resolve_language(language, filename)
-    key = cache_key(language, text, llm_config())
     leader_id = None
     with session_scope() as session:
+        context = _personal_context(session, user_id, language)
+        key = cache_key(language, text, llm_config(), context)
         review = Review(
-            user_id=user_id, language=language, filename=filename, code=text, cache_key=key
+            user_id=user_id,
+            language=language,
+            filename=filename,
+            code=text,
+            cache_key=key,
+            context=None if context.is_default else context.model_dump(mode="json"),
         )
         cached = review_cache.find_result(session=session, cache_key=key)
         if cached is not None:
@@ -102,6 +110,15 @@ def submit_review(
     if cached is None:
         coalescing.queue_unless_followed(review.id, leader_id)
     return SubmittedReview(id=review.id, status=review.status, cached=review.cached)
+
+
+def _personal_context(session: Session, user_id: uuid.UUID, language: str) -> ReviewContext:
+    """The user's own rule configuration for a file reviewed on its own (none: the default)."""
+    personal = config_of(session, team_id=None, user_id=user_id)
+    if personal is None:
+        return ReviewContext()
+    config, source = personal
+    return rules_context(config, language, source)
 
 
 def _count_submission(user_id: uuid.UUID, client_ip: str | None) -> None:

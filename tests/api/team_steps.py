@@ -1,0 +1,41 @@
+"""What a team's people do through the API, as the team tests share it."""
+
+from fastapi.testclient import TestClient
+
+from tests.api.test_project_reviews import PROJECT
+from tests.project_archives import zip_of
+
+Headers = dict[str, str]
+
+
+def make_team(api: TestClient, owner: Headers, name: str = "Platform") -> str:
+    answer = api.post("/api/teams", json={"name": name}, headers=owner)
+    assert answer.status_code == 201, answer.text
+    return answer.json()["id"]
+
+
+def invite(api: TestClient, team_id: str, by: Headers, email: str, role: str = "member"):
+    return api.post(
+        f"/api/teams/{team_id}/invitations", json={"email": email, "role": role}, headers=by
+    )
+
+
+def join(api: TestClient, team_id: str, by: Headers, who: Headers, email: str, role: str) -> str:
+    """Invite `email` and accept as `who`; the new member's user id."""
+    issued = invite(api, team_id, by, email, role)
+    assert issued.status_code == 201, issued.text
+    accepted = api.post(f"/api/invitations/{issued.json()['token']}/accept", headers=who)
+    assert accepted.status_code == 200, accepted.text
+    return api.get("/api/users/me", headers=who).json()["id"]
+
+
+def team_project(api: TestClient, team_id: str, by: Headers, files: dict = PROJECT) -> str:
+    """A new project of the team, made by `by`."""
+    answer = api.post(
+        "/api/projects",
+        data={"name": "shop", "team_id": team_id},
+        files={"archive": ("shop.zip", zip_of(files), "application/zip")},
+        headers=by,
+    )
+    assert answer.status_code == 201, answer.text
+    return answer.json()["id"]
