@@ -18,6 +18,7 @@ import review_app.pages.projects
 import review_app.pages.register
 import review_app.pages.review
 import review_app.pages.rule
+import review_app.pages.settings
 import review_app.pages.team
 import review_app.pages.teams  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api

@@ -6,6 +6,7 @@ from review_app import routes
 from review_app.components.labeled import labeled
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
+from review_app.components.rules_form import rules_form
 from review_app.components.table import listing_table
 from review_app.models import TeamRole
 from review_app.state.team_view import (
@@ -144,6 +145,10 @@ def _team() -> rx.Component:
         rx.heading("Members", size="4"),
         listing_table("Members", ("Email", "Role", "Joined", ""), TeamState.members, _member),
         rx.cond(TeamState.may_invite, _invite_form()),
+        rx.heading("Rules", size="4"),
+        rules_form(
+            TeamState.rules, TeamState.rules_may_edit, TeamState.rules_updated, TeamState.save_rules
+        ),
         rx.heading("Projects", size="4"),
         rx.text(
             "Create a team project on the Projects page by choosing this team.",

@@ -14,10 +14,11 @@ import reflex as rx
 
 from review_app import routes
 from review_app.models import TeamRole
+from review_app.review.errors import InvalidSubmissionError
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import ServiceError
 from review_app.services.projects import store as projects
-from review_app.services.teams import invitations, membership
+from review_app.services.teams import invitations, membership, workspace_config
 from review_app.services.teams.views import TeamDetail
 from review_app.state.session import SessionState
 from review_app.state.timestamps import shown_time
@@ -67,6 +68,9 @@ class TeamState(rx.State):
     invitations: list[InvitationRow] = []
     projects: list[TeamProjectRow] = []
     invite_link: str = ""  # shown once, after inviting
+    rules: str = ""  # the team's rule configuration
+    rules_may_edit: bool = False
+    rules_updated: str = ""
     error: str = ""
     notice: str = ""
 
@@ -92,6 +96,12 @@ class TeamState(rx.State):
         )
         if issued is not None:
             self.invite_link = self.router.url.origin + routes.invitation_url(issued.token)
+
+    @rx.event
+    async def save_rules(self, form: dict) -> None:
+        """Keep the team's rule configuration (checked first)."""
+        text = str(form.get("text", ""))[: workspace_config.MAX_CONFIG_CHARACTERS + 1]
+        await self._act(partial(workspace_config.save_config, text=text), "Rules saved.")
 
     @rx.event
     async def withdraw(self, invitation_id: str) -> None:
@@ -143,7 +153,7 @@ class TeamState(rx.State):
             result = await rx.run_in_thread(
                 partial(call, actor=user, team_id=uuid.UUID(self.team_id))
             )
-        except ServiceError as error:
+        except (ServiceError, InvalidSubmissionError) as error:
             self.error = str(error)
             result = None
         else:
@@ -161,11 +171,20 @@ class TeamState(rx.State):
             listing = await rx.run_in_thread(
                 partial(projects.list_projects, user_id=user.id, team_id=team_id)
             )
+            rules = await rx.run_in_thread(
+                partial(workspace_config.read_config, actor=user, team_id=team_id)
+            )
         except (ServiceError, ValueError):
             self.not_found, self.name, self.members = True, "", []
             return
         self.not_found = False
         self._show(team, user.id)
+        self.rules, self.rules_may_edit = rules.text, rules.may_edit
+        self.rules_updated = (
+            f"Saved by {rules.updated_by}, {shown_time(rules.updated_at)}"
+            if rules.updated_at
+            else ""
+        )
         self.projects = [
             TeamProjectRow(id=str(item.id), name=item.name, files=item.file_count)
             for item in listing.items

@@ -14,7 +14,7 @@ from support.browser import PASSWORD, alert, expect_signed_in, register, sign_in
 from support.limits import exhaust
 from support.platform import RunningPlatform
 
-PROTECTED_PATHS = ["/editor", "/history", "/dashboard", "/admin"]
+PROTECTED_PATHS = ["/editor", "/history", "/dashboard", "/admin", "/teams", "/settings"]
 
 
 def _email() -> str:

@@ -91,3 +91,36 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     eve_page.goto(f"{url}/teams")
     expect(eve_page.locator(".team-row")).to_have_count(1)
     expect(eve_page.locator(".team-row")).to_contain_text("Search")
+
+
+def test_a_teams_rules_are_kept_by_its_maintainers_and_read_by_its_members(
+    platform_settings: RunningPlatform, browser: Browser, page: Page
+) -> None:
+    url = platform_settings.url
+    (_, ada), (_, bob) = add_user(), add_user()
+    bob_page = browser.new_context().new_page()
+    _make_team(page, url, ada, "Checkout")
+    _join(bob_page, _invite(page, bob, "member"), bob, "Checkout", "member")
+
+    rules = page.get_by_label("Rule configuration")
+    rules.fill('[rules\ndisable = ["F401"]\n')
+    page.get_by_role("button", name="Save rules").click()
+    expect(alert(page, "the team's settings is not valid TOML")).to_be_visible()
+    rules.fill('[rules]\ndisable = ["F401"]\n')
+    page.get_by_role("button", name="Save rules").click()
+    expect(page.get_by_role("status")).to_have_text("Rules saved.")
+    expect(page.get_by_text(f"Saved by {ada}")).to_be_visible()
+
+    bob_page.reload()
+    expect(bob_page.get_by_label("Rule configuration")).to_have_value(
+        '[rules]\ndisable = ["F401"]\n'
+    )
+    expect(bob_page.get_by_label("Rule configuration")).not_to_be_editable()
+    expect(bob_page.get_by_role("button", name="Save rules")).to_have_count(0)
+
+    bob_page.goto(f"{url}/settings")  # their own rules, for their personal work
+    bob_page.get_by_label("Rule configuration").fill('[gate]\nfail_on = "low"\n')
+    bob_page.get_by_role("button", name="Save rules").click()
+    expect(bob_page.get_by_role("status")).to_contain_text("Rules saved")
+    bob_page.reload()
+    expect(bob_page.get_by_label("Rule configuration")).to_have_value('[gate]\nfail_on = "low"\n')
