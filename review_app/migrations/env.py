@@ -24,16 +24,31 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    """Apply migrations on a live connection; SQLite needs batch mode to alter tables."""
+    """Apply migrations on a live connection.
+
+    SQLite alters a table by copying it into a new one and dropping the old (batch mode); with
+    foreign keys enforced, that drop would delete every row that refers to the table (ON DELETE
+    CASCADE), so they are off while migrating (the pragma only works outside a transaction),
+    checked once done, and on again for whoever uses the connection next.
+    """
     engine = engine_for(database_url())
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # so Alembic begins (and commits) a transaction of its own
+        try:
+            context.configure(
+                connection=connection, target_metadata=target_metadata, render_as_batch=sqlite
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("the migration left rows that refer to missing rows")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if context.is_offline_mode():
