@@ -1,4 +1,5 @@
-"""`/api/admin/*`: users, queue, failed jobs, rate limits, cache and audit log (admins only)."""
+"""`/api/admin/*`: users, teams, queue, failed jobs, rate limits, cache and audit log (admins
+only)."""
 
 import uuid
 
@@ -13,6 +14,7 @@ from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
 from review_app.services.admin import jobs as admin_jobs
 from review_app.services.admin import limits as admin_limits
+from review_app.services.admin import teams as admin_teams
 from review_app.services.admin import users as admin_users
 from review_app.services.paging import DEFAULT_PAGE_SIZE
 
@@ -34,6 +36,16 @@ async def users(
     """Users whose email contains `q`, by email, with how many reviews each has."""
     return await run_in_threadpool(
         admin_users.search_users, actor=admin, query=q, limit=limit, offset=offset
+    )
+
+
+@router.get("/teams")
+async def teams(
+    admin: SignedInUser, limit: PageLimit = DEFAULT_PAGE_SIZE, offset: PageOffset = 0
+) -> admin_teams.AdminTeamPage:
+    """Every team by name: its owner, members, projects and LLM tokens spent."""
+    return await run_in_threadpool(
+        admin_teams.list_all_teams, actor=admin, limit=limit, offset=offset
     )
 
 

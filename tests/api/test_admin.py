@@ -205,6 +205,7 @@ def test_queue_health_and_rate_limits_show_how_the_platform_is_doing(
         ("submit_ip", "client IP (cached answers are free)"),
         ("project", "user (refused archives are free)"),
         ("project_review", "user (each reviews every file of a project)"),
+        ("team", "user (refused ones are free)"),
     ]
     rates = {limit["rule"]: limit["rate"] for limit in limits}
     assert (rates["default"], rates["submit"]) == ("10000/minute", "99/hour")

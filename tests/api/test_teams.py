@@ -163,3 +163,22 @@ def test_every_member_hears_a_teams_project_review_live(
     assert {channel for channel, _ in pushed} == {user_channel(bob_id)}
     assert {event["current_file"] for _, event in pushed[1:]} == set(REVIEWED)
     assert finished(api, bob, project_id, started["id"])["files_done"] == len(REVIEWED)
+
+
+def test_the_site_admin_sees_every_team_and_nobody_else_does(
+    api: TestClient, people, make_user, sign_in
+) -> None:
+    ada, bob = people("ada"), people("bob")
+    team_id = make_team(api, ada, "Payments")
+    join(api, team_id, ada, bob, "bob@example.com", "member")
+    team_project(api, team_id, bob)
+    make_team(api, bob, "Search")
+    make_user("root@example.com", role="admin")
+    admin = {"Authorization": f"Bearer {sign_in('root@example.com')['access_token']}"}
+
+    listed = api.get("/api/admin/teams", headers=admin).json()
+    assert listed["total"] == 2
+    assert [
+        (team["name"], team["owner"], team["members"], team["projects"]) for team in listed["items"]
+    ] == [("Payments", "ada@example.com", 2, 1), ("Search", "bob@example.com", 1, 0)]
+    assert api.get("/api/admin/teams", headers=bob).status_code == 403

@@ -5,6 +5,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
+from review_app.models import Role
 from support.browser import alert, sign_in
 from support.platform import RunningPlatform
 from support.seed import add_user
@@ -124,3 +125,12 @@ def test_a_teams_rules_are_kept_by_its_maintainers_and_read_by_its_members(
     expect(bob_page.get_by_role("status")).to_contain_text("Rules saved")
     bob_page.reload()
     expect(bob_page.get_by_label("Rule configuration")).to_have_value('[gate]\nfail_on = "low"\n')
+
+    # The site admin sees every team.
+    _, admin = add_user(Role.ADMIN)
+    admin_page = browser.new_context().new_page()
+    admin_page.goto(f"{url}/admin")
+    sign_in(admin_page, admin)
+    admin_page.get_by_role("tab", name="Teams").click()
+    row = admin_page.locator(".admin-team-row").filter(has_text="Checkout")
+    expect(row).to_contain_text(re.compile(rf"Checkout\s*{re.escape(ada)}\s*2\s*0"))

@@ -1,4 +1,4 @@
-"""/admin: users, the queue, failed jobs, rate limits, the cache and the audit log.
+"""/admin: users, teams, the queue, failed jobs, rate limits, the cache and the audit log.
 
 For admins only; everyone else sees a plain 403 page (and the services refuse them anyway).
 """
@@ -18,6 +18,7 @@ from review_app.pages.admin.integrations import integrations_tab
 from review_app.pages.admin.limits import limits_tab
 from review_app.pages.admin.queue import queue_tab
 from review_app.pages.admin.state import AdminState
+from review_app.pages.admin.teams import teams_tab
 from review_app.pages.admin.users import users_tab
 from review_app.state.session import SessionState
 
@@ -33,6 +34,7 @@ class Tab:
 
 TABS = (
     Tab("users", "Users", users_tab),
+    Tab("teams", "Teams", teams_tab),
     Tab("queue", "Queue", queue_tab),
     Tab("failed", f"Failed jobs ({AdminState.failed_total})", failed_tab),
     Tab("limits", "Rate limits", limits_tab),

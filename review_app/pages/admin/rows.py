@@ -8,6 +8,7 @@ from review_app.services.accounts.identity import CurrentUser
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
 from review_app.services.admin import jobs as admin_jobs
+from review_app.services.admin import teams as admin_teams
 from review_app.services.admin import users as admin_users
 
 
@@ -35,6 +36,18 @@ class UserRow:
     reviews: int
     joined: str
     is_you: bool
+
+
+@dataclasses.dataclass
+class TeamRow:
+    """A team on the admin page."""
+
+    name: str
+    owner: str
+    members: int
+    projects: int
+    llm_tokens: str
+    created: str
 
 
 @dataclasses.dataclass
@@ -183,3 +196,18 @@ def cache_figures(figures: admin_cache.CacheStats) -> CacheFigures:
         hits=count(figures.hits),
         hot=count(figures.hot_entries, "Redis down"),
     )
+
+
+def team_rows(page: admin_teams.AdminTeamPage) -> list[TeamRow]:
+    """The rows of a page of teams."""
+    return [
+        TeamRow(
+            name=team.name,
+            owner=team.owner,
+            members=team.members,
+            projects=team.projects,
+            llm_tokens=count(team.llm_tokens),
+            created=when(team.created_at),
+        )
+        for team in page.items
+    ]

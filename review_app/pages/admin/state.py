@@ -22,6 +22,7 @@ from review_app.pages.admin.rows import (
     FailedRow,
     LimitRow,
     QueueFigures,
+    TeamRow,
     UserRow,
     WorkerRow,
 )
@@ -31,6 +32,7 @@ from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
 from review_app.services.admin import jobs as admin_jobs
 from review_app.services.admin import limits as admin_limits
+from review_app.services.admin import teams as admin_teams
 from review_app.services.admin import users as admin_users
 from review_app.services.errors import AdminOnlyError, ServiceError
 from review_app.services.integrations import connections
@@ -40,7 +42,7 @@ from review_app.state.session import SessionState, client_ip_of
 FORBIDDEN = "403 — Forbidden: this is for administrators."
 ALL_ACTIONS = "all actions"
 AUDIT_ACTIONS = [ALL_ACTIONS, *audit.AuditAction]
-PAGED = ("users", "failed", "audit")
+PAGED = ("users", "teams", "failed", "audit")
 EVERY_SECTION = (*PAGED, "queue", "limits", "cache", "integrations")
 
 
@@ -53,6 +55,8 @@ class AdminState(rx.State):
     user_search: str = ""
     users: list[UserRow] = []
     users_paging: Paging = Paging()
+    teams: list[TeamRow] = []
+    teams_paging: Paging = Paging()
     queue: QueueFigures = QueueFigures()
     workers: list[WorkerRow] = []
     failed: list[FailedRow] = []
@@ -207,6 +211,10 @@ class AdminState(rx.State):
                 ),
                 partial(self._show_users, actor=actor),
             ),
+            "teams": (
+                partial(admin_teams.list_all_teams, actor=actor, offset=offset.get("teams", 0)),
+                self._show_teams,
+            ),
             "failed": (
                 partial(admin_jobs.failed_jobs, actor=actor, offset=offset.get("failed", 0)),
                 self._show_failed,
@@ -230,6 +238,10 @@ class AdminState(rx.State):
     def _show_users(self, page: admin_users.UserPage, actor: CurrentUser) -> None:
         self.users, self._user_ids = rows.user_rows(page, actor)
         self.users_paging = Paging.of(page)
+
+    def _show_teams(self, page: admin_teams.AdminTeamPage) -> None:
+        self.teams = rows.team_rows(page)
+        self.teams_paging = Paging.of(page)
 
     def _show_failed(self, page: admin_jobs.FailedJobPage) -> None:
         self.failed, self._failed_ids = rows.failed_rows(page)
