@@ -24,6 +24,7 @@ LAST_DAY = "Last UTC day; by default today."
     openapi_extra=date_range("from", "to", max_days=MAX_SPAN_DAYS),
     responses={
         403: {"description": "`user_id` names someone else and you are not an admin."},
+        404: {"description": "`team` names no team of yours."},
         422: {"description": f"Dates reversed, over {MAX_SPAN_DAYS} days, or unknown language."},
     },
 )
@@ -33,10 +34,12 @@ async def stats(
     date_to: Annotated[CalendarDay | None, Query(alias="to", description=LAST_DAY)] = None,
     language: Annotated[LanguageName | None, Query()] = None,
     user_id: Annotated[uuid.UUID | None, Query(description="Admins: one user's.")] = None,
+    team: Annotated[uuid.UUID | None, Query(description="One of your teams' projects.")] = None,
 ) -> ReviewStats:
     """Counts, scores, findings, cache hit rate and LLM tokens; the last 30 days by default.
 
-    Yours only; an admin sees every user's, or one user's with `user_id`.
+    Yours only; an admin sees every user's, or one user's with `user_id`; with `team`, every
+    review of that team's projects.
     """
     return await run_in_threadpool(
         review_stats,
@@ -45,4 +48,5 @@ async def stats(
         date_from=date_from,
         date_to=date_to,
         language=language,
+        team_id=team,
     )

@@ -6,6 +6,7 @@ and PostgreSQL: only the day bucket differs by dialect (`utc_day`).
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -16,11 +17,19 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
-from review_app.models import ProjectReview, Review, ReviewFinding, ReviewStatus
+from review_app.models import (
+    Project,
+    ProjectReview,
+    Review,
+    ReviewFinding,
+    ReviewStatus,
+    TeamRole,
+)
 from review_app.review.languages import resolve_language
 from review_app.review.models import Severity
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import InvalidQueryError, PermissionDeniedError
+from review_app.services.teams.access import require_role
 
 DEFAULT_SPAN_DAYS = 30
 MAX_SPAN_DAYS = 366
@@ -87,6 +96,9 @@ class ReviewStats(BaseModel):
     date_to: date
     language: str | None
     user_id: uuid.UUID | None = Field(description="Whose reviews; null: every user's.")
+    team_id: uuid.UUID | None = Field(
+        default=None, description="The team whose projects' reviews these are, if one."
+    )
     reviews: int
     completed: int
     failed: int
@@ -127,29 +139,36 @@ def review_stats(
     date_from: date | None = None,
     date_to: date | None = None,
     language: str | None = None,
+    team_id: uuid.UUID | None = None,
 ) -> ReviewStats:
-    """Statistics of the reviews `actor` may see (`stats_scope`) between two days inclusive.
+    """Statistics of the reviews `actor` may see (`stats_scope`) between two days inclusive;
+    with `team_id`, of every review of that team's projects (any member sees them).
 
     Raises:
+        NotFoundError: no such team of the actor's.
         PermissionDeniedError: a non-admin asked for another user's statistics.
         InvalidQueryError: the range is reversed or longer than MAX_SPAN_DAYS.
         UnsupportedLanguageError: the language filter names no supported language.
     """
-    scope_user_id = stats_scope(actor, user_id)
+    scope_user_id = stats_scope(actor, user_id) if team_id is None else None
+    owner = _of_user(scope_user_id) if team_id is None else _of_team(team_id)
     date_from, date_to = _resolve_range(date_from, date_to)
     language = resolve_language(language, None) if language else None
-    review_scope = _scope(Review, scope_user_id, date_from, date_to, language)
-    finding_scope = _scope(ReviewFinding, scope_user_id, date_from, date_to, language)
+    review_scope = _scope(Review, owner, date_from, date_to, language)
+    finding_scope = _scope(ReviewFinding, owner, date_from, date_to, language)
     with session_scope() as session:
+        if team_id is not None:
+            require_role(session, team_id, actor.id, TeamRole.VIEWER, "see its statistics")
         by_severity = _by_severity(session, finding_scope)
         return ReviewStats(
             date_from=date_from,
             date_to=date_to,
             language=language,
             user_id=scope_user_id,
+            team_id=team_id,
             **_totals(session, review_scope),
             findings=sum(item.count for item in by_severity),
-            project_reviews=_project_reviews(session, scope_user_id, date_from, date_to, language),
+            project_reviews=_project_reviews(session, owner, date_from, date_to, language),
             per_day=_per_day(session, review_scope, date_from, date_to),
             per_language=_per_language(session, review_scope),
             findings_by_severity=by_severity,
@@ -175,20 +194,37 @@ def _resolve_range(date_from: date | None, date_to: date | None) -> tuple[date, 
     return date_from, date_to
 
 
+Table = type[Review] | type[ReviewFinding] | type[ProjectReview]
+Owner = Callable[[Table], ColumnElement[bool] | None]  # whose rows: the condition on a table
+
+
+def _of_user(user_id: uuid.UUID | None) -> Owner:
+    """The rows of one user (None: everyone's)."""
+    return lambda table: None if user_id is None else table.user_id == user_id
+
+
+def _of_team(team_id: uuid.UUID) -> Owner:
+    """The rows of a team's projects: their reviews and project reviews, and their findings."""
+    reviews = select(Review.id).where(Review.team_id == team_id)
+    projects = select(Project.id).where(Project.team_id == team_id)
+    conditions = {
+        Review: Review.team_id == team_id,
+        ReviewFinding: ReviewFinding.review_id.in_(reviews),
+        ProjectReview: ProjectReview.project_id.in_(projects),
+    }
+    return conditions.__getitem__
+
+
 def _scope(
-    table: type[Review] | type[ReviewFinding] | type[ProjectReview],
-    user_id: uuid.UUID | None,
-    date_from: date,
-    date_to: date,
-    language: str | None,
+    table: Table, owner: Owner, date_from: date, date_to: date, language: str | None
 ) -> list[ColumnElement[bool]]:
     """The WHERE conditions shared by reviews and findings (both carry user, time, language)."""
     conditions = [table.created_at >= datetime.combine(date_from, time.min, UTC)]
     if date_to < date.max:  # nothing is created after date.max
         end = datetime.combine(date_to + timedelta(days=1), time.min, UTC)
         conditions.append(table.created_at < end)
-    if user_id is not None:
-        conditions.append(table.user_id == user_id)
+    if (owned := owner(table)) is not None:
+        conditions.append(owned)
     if language is not None:
         conditions.append(table.language == language)
     return conditions
@@ -237,16 +273,12 @@ def _totals(session: Session, scope: list[ColumnElement[bool]]) -> dict:
 
 
 def _project_reviews(
-    session: Session,
-    user_id: uuid.UUID | None,
-    date_from: date,
-    date_to: date,
-    language: str | None,
+    session: Session, owner: Owner, date_from: date, date_to: date, language: str | None
 ) -> int:
     """How many whole-project reviews started in the range (none has a single language)."""
     if language is not None:
         return 0
-    project_scope = _scope(ProjectReview, user_id, date_from, date_to, None)
+    project_scope = _scope(ProjectReview, owner, date_from, date_to, None)
     return session.exec(select(func.count()).select_from(ProjectReview).where(*project_scope)).one()
 
 

@@ -59,7 +59,13 @@ def test_a_teams_rules_shape_its_projects_and_a_projects_own_toml_wins(
     ]
     assert gate["fail_on"] == "critical"
 
+    # The team's dashboard counts both projects' reviews for every member; one's own does not.
+    team_numbers = api.get("/api/stats", params={"team": team_id}, headers=ada).json()
+    assert (team_numbers["reviews"], team_numbers["project_reviews"]) == (2, 2)
+    assert team_numbers["team_id"] == team_id
+    assert api.get("/api/stats", headers=ada).json()["reviews"] == 0  # Bob ran them
     outsider = people("eve")
+    assert api.get("/api/stats", params={"team": team_id}, headers=outsider).status_code == 404
     assert api.get(settings, headers=outsider).status_code == 404
     assert api.put(settings, json={"text": ""}, headers=outsider).status_code == 404
 

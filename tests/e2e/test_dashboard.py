@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from playwright.sync_api import Page, expect
 
 from review_app.models import ReviewStatus, Role
-from review_app.pages.dashboard import DashboardState
+from review_app.state.dashboard_view import DashboardState
 from support.browser import sign_in
 from support.console import console_errors
 from support.hand_made_events import HandMadeEvents

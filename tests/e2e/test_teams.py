@@ -82,6 +82,13 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
         expect(tab.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
     screenshot(page, "team-project-followed-live")
 
+    # The owner's dashboard counts the team's reviews, which the member ran.
+    page.goto(f"{url}/dashboard")
+    page.get_by_role("combobox", name="Workspace").click()
+    page.get_by_role("option", name="Team: Payments").click()
+    expect(page.get_by_label("Scope")).to_have_text("Reviews of the projects of Payments")
+    expect(page.get_by_role("group", name="Reviews", exact=True)).to_contain_text("4")
+
     # The other team sees none of it.
     eve_page.goto(f"{url}/projects")
     expect(eve_page.locator(".project-row")).to_have_count(0)
