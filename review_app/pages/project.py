@@ -260,12 +260,22 @@ def project_page() -> rx.Component:
             rx.hstack(
                 rx.link("← Projects", href=routes.PROJECTS),
                 rx.heading(ProjectViewState.name, size="6"),
+                rx.cond(
+                    ProjectViewState.team_label != "",
+                    rx.badge(ProjectViewState.team_label, id="project-team"),
+                ),
                 rx.spacer(),
-                _change_dialog(),
-                rx.button(
-                    "Review project",
-                    on_click=ProjectViewState.start_review,
-                    disabled=ProjectViewState.status == "running",
+                rx.cond(
+                    ProjectViewState.may_review,
+                    rx.hstack(
+                        _change_dialog(),
+                        rx.button(
+                            "Review project",
+                            on_click=ProjectViewState.start_review,
+                            disabled=ProjectViewState.status == "running",
+                        ),
+                        spacing="4",
+                    ),
                 ),
                 align="center",
                 spacing="4",

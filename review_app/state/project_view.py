@@ -8,7 +8,7 @@ import reflex as rx
 
 from review_app import routes
 from review_app.exports import ExportFormat
-from review_app.models import ReviewStatus
+from review_app.models import ReviewStatus, TeamRole
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.models import FileRole
 from review_app.review.project_summary import FileTally, ProjectSummary
@@ -95,6 +95,8 @@ class ProjectViewState(rx.State):
     worst_files: list[str] = []
     error: str = ""
     config_problem: str = ""  # why the project's review_app.toml is not applied
+    team_label: str = ""  # its team and the user's role there; empty: a personal project
+    may_review: bool = True  # false for a viewer of its team
     open_path: str = ""  # the file shown in the viewer
     change_new: int = -1  # a change review's new findings; -1: not a change review
     change_fixed: int = 0
@@ -261,6 +263,9 @@ class ProjectViewState(rx.State):
         self.name = project.name if project else ""
         self.not_reviewed = project.not_reviewed if project else []
         self.config_problem = project.config_problem if project else ""
+        role = project.role if project else None
+        self.team_label = f"Team {project.team_name} · {role.value}" if project and role else ""
+        self.may_review = role is None or role.at_least(TeamRole.MEMBER)
         skipped = project.skipped if project else []
         self.skipped = [f"{file.path} ({file.reason})" for file in skipped]
         self.files = as_tree(

@@ -75,8 +75,8 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     expect(page.get_by_role("heading", name="ledger")).to_be_visible()
     cyd_page.goto(project_url)
     expect(cyd_page.locator(".project-file-row")).to_have_count(4)
-    cyd_page.get_by_role("button", name="Review project").click()
-    expect(alert(cyd_page, "A viewer of this team cannot start reviews")).to_be_visible()
+    expect(cyd_page.locator("#project-team")).to_have_text("Team Payments · viewer")
+    expect(cyd_page.get_by_role("button", name="Review project")).to_have_count(0)
     bob_page.get_by_role("button", name="Review project").click()
     for tab in (page, cyd_page, bob_page):
         expect(tab.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
@@ -88,6 +88,8 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     page.get_by_role("option", name="Team: Payments").click()
     expect(page.get_by_label("Scope")).to_have_text("Reviews of the projects of Payments")
     expect(page.get_by_role("group", name="Reviews", exact=True)).to_contain_text("4")
+    page.goto(f"{url}/history")  # and the history lists the team's project review
+    expect(page.locator(".project-history-row")).to_contain_text("ledger")
 
     # The other team sees none of it.
     eve_page.goto(f"{url}/projects")

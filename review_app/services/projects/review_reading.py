@@ -56,8 +56,8 @@ def list_project_reviews(
 def recent_project_reviews(
     *, user_id: uuid.UUID, limit: int = DEFAULT_PAGE_SIZE
 ) -> list[ListedProjectReview]:
-    """The user's newest project reviews across the projects they may still read, with the
-    projects' names.
+    """The newest reviews of the projects the user may read (their own and their teams',
+    whoever started them), with the projects' names.
 
     Raises:
         InvalidQueryError: a limit out of range.
@@ -65,7 +65,7 @@ def recent_project_reviews(
     query = (
         select(ProjectReview, Project.name)
         .join(Project, Project.id == ProjectReview.project_id)
-        .where(ProjectReview.user_id == user_id, visible_projects(user_id), _not_a_base())
+        .where(visible_projects(user_id), _not_a_base())
         .options(defer(ProjectReview.summary))
         .order_by(ProjectReview.created_at.desc(), ProjectReview.id.desc())
         .limit(checked_limit(limit, 0))

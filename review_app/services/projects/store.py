@@ -12,7 +12,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import select
 
 from review_app.db import session_scope
-from review_app.models import Project, ProjectFile, TeamRole
+from review_app.models import Project, ProjectFile, Team, TeamRole
 from review_app.services import rate_limits
 from review_app.services.names import clean_name
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
@@ -25,7 +25,7 @@ from review_app.services.projects.views import (
     ProjectSummary,
     SkippedFile,
 )
-from review_app.services.teams.access import project_for, require_role, visible_projects
+from review_app.services.teams.access import project_for, require_role, role_in, visible_projects
 from review_app.settings import get_settings
 
 
@@ -154,8 +154,14 @@ def get_project(*, user_id: uuid.UUID, project_id: uuid.UUID) -> ProjectDetail:
             .options(defer(ProjectFile.content))
             .where(ProjectFile.project_id == project_id)
         ).all()
-        problem = project_settings(session, project_id).problem
-        return _detail(project, files).model_copy(update={"config_problem": problem})
+        team = session.get(Team, project.team_id) if project.team_id else None
+        return _detail(project, files).model_copy(
+            update={
+                "config_problem": project_settings(session, project_id).problem,
+                "team_name": team.name if team else None,
+                "role": role_in(session, team.id, user_id) if team else None,
+            }
+        )
 
 
 def _detail(project: Project, files: Sequence[ProjectFile]) -> ProjectDetail:

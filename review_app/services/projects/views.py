@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from review_app.models import TeamRole
+
 
 class SkipReason(StrEnum):
     """Why a file of the archive is not in the project."""
@@ -58,6 +60,10 @@ class ProjectDetail(ProjectSummary):
         default="",
         description="Why the project's review_app.toml is not applied; empty when it is, or"
         " when there is none.",
+    )
+    team_name: str | None = Field(default=None, description="Its team's; null: personal.")
+    role: TeamRole | None = Field(
+        default=None, description="Your role in its team; null: your personal project."
     )
 
     @computed_field(description="Paths of the files kept that no analyzer reviews.")
