@@ -1,0 +1,49 @@
+"""SQLModel tables: the durable state of the platform, one module per part of it."""
+
+from review_app.models.accounts import AuditEvent, RefreshToken, Role, User
+from review_app.models.columns import UTCDateTime, utcnow
+from review_app.models.integrations import (
+    CodeHost,
+    PostedComment,
+    PullRequestRun,
+    PullRequestRunStatus,
+    RepositoryConnection,
+    WebhookDelivery,
+)
+from review_app.models.reviews import (
+    CachedResult,
+    Project,
+    ProjectFile,
+    ProjectReview,
+    Review,
+    ReviewFinding,
+    ReviewStatus,
+)
+from review_app.models.teams import Invitation, Membership, Team, TeamRole, WorkspaceConfig
+
+__all__ = [
+    "AuditEvent",
+    "CachedResult",
+    "CodeHost",
+    "Invitation",
+    "Membership",
+    "PostedComment",
+    "Project",
+    "ProjectFile",
+    "ProjectReview",
+    "PullRequestRun",
+    "PullRequestRunStatus",
+    "RefreshToken",
+    "RepositoryConnection",
+    "Review",
+    "ReviewFinding",
+    "ReviewStatus",
+    "Role",
+    "Team",
+    "TeamRole",
+    "UTCDateTime",
+    "User",
+    "WebhookDelivery",
+    "WorkspaceConfig",
+    "utcnow",
+]
