@@ -46,6 +46,9 @@ def create_project(
         RateLimitedError: over the user's project limit (RATE_LIMIT_PROJECT).
     """
     name = clean_name(name, "project")
+    if team_id is not None:  # before any work on the archive: an outsider learns nothing
+        with session_scope() as session:
+            require_role(session, team_id, user_id, TeamRole.MEMBER, "create projects")
     unpacked = unpack(archive, ProjectLimits.of(get_settings()))
     return store_project(user_id=user_id, name=name, unpacked=unpacked, team_id=team_id)
 
