@@ -45,6 +45,14 @@ _MEDIA_TYPES = {
 _EXTENSIONS = {ExportFormat.JSON: "json", ExportFormat.SARIF: "sarif", ExportFormat.MARKDOWN: "md"}
 
 
+class Decided(BaseModel):
+    """A team's decision on a finding (false positive, won't fix, accepted risk)."""
+
+    kind: str
+    comment: str = ""
+    by: str | None = None
+
+
 class Baseline(BaseModel):
     """A change review's view of a file: which of its findings are new, which were fixed."""
 
@@ -61,6 +69,7 @@ class FileReview(BaseModel):
     result: ReviewResult
     review_id: uuid.UUID | None = None
     baseline: Baseline | None = None  # set in a change review
+    decided: dict[int, Decided] = {}  # index into the result's findings -> the decision on it
 
     def shown_findings(self) -> list[Finding]:
         """The findings a report lists: all of them, or in a change review the new ones."""

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from review_app.exports import findings as described
-from review_app.exports.documents import TOOL_NAME, FileReview, tool_version
+from review_app.exports.documents import TOOL_NAME, Decided, FileReview, tool_version
 from review_app.exports.sarif_fixes import sarif_fix
 from review_app.review.models import Category, Finding, Severity
 from review_app.review.source_text import split_lines
@@ -65,6 +65,8 @@ def _file_results(file: FileReview, rules: dict[str, dict]) -> list[dict]:
             results[-1]["fixes"] = [fix]
         if file.baseline is not None:
             results[-1]["baselineState"] = "new" if index in file.baseline.new else "unchanged"
+        if (decided := file.decided.get(index)) is not None:
+            results[-1]["suppressions"] = [_suppression(decided)]
     if file.baseline is not None:
         base_lines, base_seen = split_lines(file.baseline.base_code), {}
         for finding in file.baseline.fixed:
@@ -130,6 +132,13 @@ def _result(finding: Finding, uri: str, fingerprint: str) -> dict:
             **_verdict(finding),
         },
     }
+
+
+def _suppression(decided: Decided) -> dict:
+    """A team's decision, as SARIF suppresses a result: kept out of the gate, not deleted."""
+    reason = decided.kind.replace("_", " ") + (f": {decided.comment}" if decided.comment else "")
+    by = f" ({decided.by})" if decided.by else ""
+    return {"kind": "external", "status": "accepted", "justification": reason + by}
 
 
 def _verdict(finding: Finding) -> dict:

@@ -12,6 +12,8 @@ from review_app.models.integrations import (
 )
 from review_app.models.reviews import (
     CachedResult,
+    DecisionKind,
+    FindingDecision,
     Project,
     ProjectFile,
     ProjectReview,
@@ -25,6 +27,8 @@ __all__ = [
     "AuditEvent",
     "CachedResult",
     "CodeHost",
+    "DecisionKind",
+    "FindingDecision",
     "Invitation",
     "Membership",
     "PostedComment",

@@ -9,11 +9,14 @@ from sqlmodel import Session, select
 from review_app.db import session_scope
 from review_app.exports import ExportFormat, FileReview, render_export
 from review_app.exports.changes import change_file_review
+from review_app.exports.documents import Decided
 from review_app.models import Project, ProjectReview, Review, ReviewStatus
+from review_app.review.fingerprints import Located
 from review_app.review.models import ReviewResult, Severity
 from review_app.review.project_summary import ProjectSummary
 from review_app.services.errors import NotFoundError, ReviewNotFinishedError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
+from review_app.services.projects.decisions import decisions_of
 from review_app.services.projects.review_views import (
     Gate,
     ListedProjectReview,
@@ -115,7 +118,9 @@ def get_project_review(
             summary=summary,
             files=[ProjectReviewFile.model_validate(file) for file in files],
             skipped=project_review.skipped,
-            gate=Gate.of(summary, fail_on) if summary and fail_on else None,
+            gate=Gate.of(summary, fail_on, _waived(session, project_review, fail_on))
+            if summary and fail_on
+            else None,
         )
 
 
@@ -135,9 +140,7 @@ def reviewed_files(
             raise ReviewNotFinishedError(
                 "The project review is not finished yet; export it once every file is reviewed."
             )
-        if project_review.base_review_id is not None:
-            return _change_files(session, project_review)
-        return _project_files(session, project_review_id)
+        return _marked(_files_of(session, project_review), _decisions_on(session, project_review))
 
 
 def export_project_review(
@@ -163,6 +166,51 @@ def export_project_review(
         media_type=export_format.media_type,
         content=render_export(files, export_format),
     )
+
+
+def _decisions_on(session: Session, project_review: ProjectReview) -> dict:
+    """The decisions that hold on a project review's findings: its project's, then (a change
+    review) its base project's."""
+    projects = [project_review.project_id]
+    if project_review.base_review_id is not None:
+        base = session.get(ProjectReview, project_review.base_review_id)
+        projects += [base.project_id] if base is not None else []
+    return decisions_of(session, projects)
+
+
+def _marked(files: list[FileReview], decided: dict) -> list[FileReview]:
+    """The files with each decided finding marked with its decision."""
+    marked = []
+    for file in files:
+        located = Located.all_in(file.result.findings, file.code)
+        notes = {
+            index: Decided(kind=view.kind.value, comment=view.comment, by=view.decided_by)
+            for index, item in enumerate(located)
+            if (view := decided.get((file.path, item.fingerprint()))) is not None
+        }
+        marked.append(file.model_copy(update={"decided": notes}) if notes else file)
+    return marked
+
+
+def _waived(session: Session, project_review: ProjectReview, fail_on: Severity) -> int:
+    """How many findings the gate would count (at or above `fail_on`; in a change, new ones)
+    the team decided on."""
+    decided = _decisions_on(session, project_review)
+    if not decided:
+        return 0
+    return sum(
+        1
+        for file in _marked(_files_of(session, project_review), decided)
+        for index in file.decided
+        if file.result.findings[index].severity.rank >= fail_on.rank
+        and (file.baseline is None or index in file.baseline.new)
+    )
+
+
+def _files_of(session: Session, project_review: ProjectReview) -> list[FileReview]:
+    if project_review.base_review_id is not None:
+        return _change_files(session, project_review)
+    return _project_files(session, project_review.id)
 
 
 def _project_files(session: Session, project_review_id: uuid.UUID) -> list[FileReview]:

@@ -81,18 +81,23 @@ class Gate(BaseModel):
         description="A change review counts only the findings it brings."
     )
     failing: int = Field(description="Findings counted at or above fail_on.")
+    waived: int = Field(
+        default=0, description="Findings at or above fail_on the team decided on (not counted)."
+    )
     passed: bool
 
     @classmethod
-    def of(cls, summary: ProjectSummary, fail_on: Severity) -> "Gate":
-        """The gate's verdict on `summary`."""
+    def of(cls, summary: ProjectSummary, fail_on: Severity, waived: int = 0) -> "Gate":
+        """The gate's verdict on `summary`, less the `waived` findings it would count."""
         change = summary.change
         counts = change.new_by_severity if change else summary.by_severity
-        failing = sum(count for severity, count in counts.items() if severity.rank >= fail_on.rank)
+        found = sum(count for severity, count in counts.items() if severity.rank >= fail_on.rank)
+        failing = max(0, found - waived)
         return cls(
             fail_on=fail_on,
             counted="new findings" if change else "all findings",
             failing=failing,
+            waived=waived,
             passed=failing == 0,
         )
 

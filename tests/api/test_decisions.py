@@ -1,0 +1,93 @@
+"""Decisions on a project's findings: they hold wherever the line moves and in later reviews,
+leave the gate, show in SARIF as suppressions, and are a member's to make."""
+
+import json
+import uuid
+
+from fastapi.testclient import TestClient
+
+from review_app.services.reviews import runs as review_runs
+from tests.api.team_steps import join, make_team, team_project
+from tests.api.test_project_reviews import VULNERABLE
+
+SQL_RULE = "python-sql-injection"
+
+
+def _reviewed(api: TestClient, headers: dict, project_id: str) -> dict:
+    """Review the project, its files run here as a worker would; the review with its gate."""
+    started = api.post(f"/api/projects/{project_id}/reviews", headers=headers).json()
+    reviews = f"/api/projects/{project_id}/reviews/{started['id']}"
+    for file in api.get(reviews, headers=headers).json()["files"]:
+        attempt = review_runs.start_attempt(uuid.UUID(file["review_id"]))
+        if attempt is not None:  # none: it came from the cache
+            assert review_runs.run_attempt(attempt)
+    detail = api.get(reviews, params={"fail_on": "high"}, headers=headers).json()
+    assert detail["status"] == "completed", detail
+    return detail
+
+
+def _sql_finding(api: TestClient, headers: dict, detail: dict) -> tuple[str, int, int]:
+    """The file review holding the SQL injection finding, its index and its line."""
+    review_id = detail["files"][0]["review_id"]
+    findings = api.get(f"/api/reviews/{review_id}", headers=headers).json()["result"]["findings"]
+    index = next(i for i, finding in enumerate(findings) if finding["rule"] == SQL_RULE)
+    return review_id, index, findings[index]["line"]
+
+
+def _suppressions(api: TestClient, headers: dict, project_id: str, review_id: str) -> list:
+    sarif = api.get(
+        f"/api/projects/{project_id}/reviews/{review_id}/export",
+        params={"format": "sarif"},
+        headers=headers,
+    )
+    results = json.loads(sarif.content)["runs"][0]["results"]
+    return [result.get("suppressions") for result in results if result["ruleId"] == SQL_RULE]
+
+
+def test_a_decision_holds_where_the_line_moves_and_leaves_the_gate(api: TestClient, people) -> None:
+    ada, cyd, eve = people("ada"), people("cyd"), people("eve")
+    team_id = make_team(api, ada)
+    join(api, team_id, ada, cyd, "cyd@example.com", "viewer")
+    project_id = team_project(api, team_id, ada, {"app/views.py": VULNERABLE})
+    decisions = f"/api/projects/{project_id}/decisions"
+
+    first = _reviewed(api, ada, project_id)
+    review_id, index, line = _sql_finding(api, ada, first)
+    failing = first["gate"]["failing"]
+    assert failing >= 1
+    body = {"review_id": review_id, "finding": index, "kind": "false_positive"}
+    assert api.post(decisions, json=body, headers=cyd).status_code == 403
+    assert api.post(decisions, json={**body, "finding": 999}, headers=ada).status_code == 404
+    made = api.post(decisions, json={**body, "comment": "bound upstream"}, headers=ada)
+    assert made.status_code == 201, made.text
+    assert (made.json()["decided_by"], made.json()["rule"]) == ("ada@example.com", SQL_RULE)
+
+    # Every line moves down by three; the next review still honours the decision.
+    moved = "# moved\n# down\n# three\n" + VULNERABLE
+    files = f"/api/projects/{project_id}/files/app/views.py"
+    assert api.put(files, json={"content": moved}, headers=ada).is_success
+    second = _reviewed(api, ada, project_id)
+    assert _sql_finding(api, ada, second)[2] == line + 3
+    assert (second["gate"]["failing"], second["gate"]["waived"]) == (failing - 1, 1)
+    [suppressions] = _suppressions(api, cyd, project_id, second["id"])
+    assert suppressions == [
+        {
+            "kind": "external",
+            "status": "accepted",
+            "justification": "false positive: bound upstream (ada@example.com)",
+        }
+    ]
+    assert [d["kind"] for d in api.get(decisions, headers=cyd).json()] == ["false_positive"]
+    assert api.get(decisions, headers=eve).status_code == 404
+
+    # Taken back, it counts again.
+    decision_id = made.json()["id"]
+    assert api.delete(f"{decisions}/{decision_id}", headers=cyd).status_code == 403
+    assert api.delete(f"{decisions}/{decision_id}", headers=ada).status_code == 204
+    again = api.get(
+        f"/api/projects/{project_id}/reviews/{second['id']}",
+        params={"fail_on": "high"},
+        headers=ada,
+    ).json()
+    assert (again["gate"]["failing"], again["gate"]["waived"]) == (failing, 0)
+    assert _suppressions(api, ada, project_id, second["id"]) == [None]
