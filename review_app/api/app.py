@@ -5,7 +5,6 @@ from fastapi import Depends, FastAPI
 from review_app.api import (
     admin,
     auth,
-    decisions,
     exports,
     fallback,
     health,
@@ -16,6 +15,7 @@ from review_app.api import (
     rules,
     stats,
     teams,
+    triage,
     users,
     workspace_settings,
 )
@@ -30,7 +30,7 @@ ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.rou
 ROUTERS += [stats.router, admin.router, rules.router]
 ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
-ROUTERS += [project_files.router, integrations.router, decisions.router]
+ROUTERS += [project_files.router, integrations.router, triage.router, triage.baseline_router]
 ROUTERS += [teams.router, teams.invitations_router, workspace_settings.router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 

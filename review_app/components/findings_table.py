@@ -35,7 +35,8 @@ class TableSetup:
     """Which findings a table lists and what its rows do.
 
     `go_to` shows a finding's line; `fix` applies its fix (None: fixes are only shown);
-    `across_files` adds each finding's file (a project's list).
+    `across_files` adds each finding's file (a project's list); `decision` renders a column
+    with the team's decision on each finding.
     """
 
     state: type[FindingsTable]
@@ -43,6 +44,7 @@ class TableSetup:
     fix: RowAction | None = None
     across_files: bool = False
     label: str = "Findings"
+    decision: Callable[[FindingRow], rx.Component] | None = None
 
 
 def review_table_setup(apply_fix: ApplyFix | None) -> TableSetup:
@@ -146,12 +148,14 @@ def _finding(row: FindingRow, setup: TableSetup) -> rx.Component:
             ),
             rx.text(row.sources, size="1", color_scheme="gray"),
         ),
+        *([rx.table.cell(setup.decision(row))] if setup.decision else []),
         class_name="finding-row",
         key=row.path + "#" + row.index.to_string(),  # an open fix stays with its finding
         data_line=row.line,
         data_path=row.path,
         data_verdict=row.verdict,
-        opacity=rx.cond(row.verdict == "dismissed", "0.65", "1"),
+        data_decision=row.decision,
+        opacity=rx.cond((row.verdict == "dismissed") | (row.decision != ""), "0.65", "1"),
     )
 
 
@@ -196,7 +200,8 @@ def _findings_rows(setup: TableSetup) -> rx.Component:
                 *[
                     rx.table.column_header_cell(name)
                     for name in ("Severity", where, "Finding", "Category", "Rule")
-                ]
+                ],
+                *([rx.table.column_header_cell("Decision")] if setup.decision else []),
             )
         ),
         rx.table.body(rx.foreach(setup.state.visible_findings, lambda row: _finding(row, setup))),

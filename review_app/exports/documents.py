@@ -45,12 +45,25 @@ _MEDIA_TYPES = {
 _EXTENSIONS = {ExportFormat.JSON: "json", ExportFormat.SARIF: "sarif", ExportFormat.MARKDOWN: "md"}
 
 
+DECISION_LABELS = {
+    "false_positive": "false positive",
+    "wont_fix": "won't fix",
+    "accepted_risk": "accepted risk",
+}
+
+
 class Decided(BaseModel):
     """A team's decision on a finding (false positive, won't fix, accepted risk)."""
 
     kind: str
     comment: str = ""
     by: str | None = None
+    id: int | None = None  # the decision's id, to take it back
+
+    @property
+    def label(self) -> str:
+        """The kind in words: "false positive", "won't fix" or "accepted risk"."""
+        return DECISION_LABELS.get(self.kind, self.kind.replace("_", " "))
 
 
 class Baseline(BaseModel):
@@ -70,10 +83,31 @@ class FileReview(BaseModel):
     review_id: uuid.UUID | None = None
     baseline: Baseline | None = None  # set in a change review
     decided: dict[int, Decided] = {}  # index into the result's findings -> the decision on it
+    in_baseline: set[int] = set()  # indexes of findings the project's baseline hides
 
     def shown_findings(self) -> list[Finding]:
-        """The findings a report lists: all of them, or in a change review the new ones."""
+        """The findings a report lists: all of them, or in a change review the new ones; never
+        those the project's baseline hides."""
+        return [self.result.findings[index] for index in self._shown_indexes()]
+
+    def open_findings(self) -> list[Finding]:
+        """The findings shown that nobody decided on: those a report counts."""
         findings = self.result.findings
-        if self.baseline is None:
-            return findings
-        return [finding for index, finding in enumerate(findings) if index in self.baseline.new]
+        return [findings[index] for index in self._shown_indexes() if index not in self.decided]
+
+    def decided_findings(self) -> list[tuple[Finding, Decided]]:
+        """The findings shown that the team decided on, each with its decision."""
+        findings = self.result.findings
+        return [
+            (findings[index], self.decided[index])
+            for index in self._shown_indexes()
+            if index in self.decided
+        ]
+
+    def _shown_indexes(self) -> list[int]:
+        return [
+            index
+            for index in range(len(self.result.findings))
+            if (self.baseline is None or index in self.baseline.new)
+            and index not in self.in_baseline
+        ]

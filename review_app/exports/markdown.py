@@ -5,7 +5,7 @@ import re
 from collections.abc import Sequence
 
 from review_app.exports import findings as described
-from review_app.exports.documents import TOOL_NAME, FileReview
+from review_app.exports.documents import TOOL_NAME, Decided, FileReview
 from review_app.review.diffs import with_file_name
 from review_app.review.models import Category, Finding, Severity
 
@@ -18,7 +18,7 @@ _BLOCK_START = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
 
 def to_markdown(files: Sequence[FileReview]) -> str:
     """The reviews of `files`; within a file, the most severe findings come first."""
-    every_finding = [finding for file in files for finding in file.shown_findings()]
+    every_finding = [finding for file in files for finding in file.open_findings()]
     counts = described.describe_counts(described.severity_counts(every_finding))
     plural = "" if len(files) == 1 else "s"
     blocks = [
@@ -36,7 +36,7 @@ def _overview(files: Sequence[FileReview]) -> str:
     """One row per file: language, score and finding counts."""
     rows = ["| File | Language | Score | Findings |", "|---|---|---:|---|"]
     for file in files:
-        counts = described.describe_counts(described.severity_counts(file.shown_findings()))
+        counts = described.describe_counts(described.severity_counts(file.open_findings()))
         cells = (
             code_span(file.path),
             _text(file.result.language),
@@ -55,12 +55,13 @@ def _file_section(file: FileReview) -> str:
         inline_text(result.summary),
         f"*{inline_text(described.analyzers_line(result))}*",
     ]
-    ranked = sorted(file.shown_findings(), key=_weight)
+    ranked = sorted(file.open_findings(), key=_weight)
+    decided = file.decided_findings()
     if file.baseline is not None:
-        unchanged = len(result.findings) - len(ranked)
+        new = len(file.shown_findings())
         parts.append(
-            f"New in this change: {len(ranked)}; fixed: {len(file.baseline.fixed)}; "
-            f"unchanged (not listed): {unchanged}."
+            f"New in this change: {new}; fixed: {len(file.baseline.fixed)}; "
+            f"unchanged (not listed): {len(result.findings) - new}."
         )
     leading = [finding for finding in ranked if finding.category not in _QUIET]
     quiet = [finding for finding in ranked if finding.category in _QUIET]
@@ -71,8 +72,16 @@ def _file_section(file: FileReview) -> str:
             f"<details><summary>{len(quiet)} style and documentation finding"
             f"{'' if len(quiet) == 1 else 's'}</summary>\n\n{_findings_table(quiet)}\n\n</details>"
         )
+    if decided:
+        parts.append(_decided_table(decided))
+    if file.in_baseline:
+        hidden = len(file.in_baseline)
+        parts.append(
+            f"*{hidden} finding{'' if hidden == 1 else 's'} in the project's baseline "
+            f"({'is' if hidden == 1 else 'are'} not listed).*"
+        )
     if not ranked:
-        parts.append("No findings.")
+        parts.append("No open findings." if decided else "No findings.")
     if result.suppressed:
         left_out = "; ".join(
             f"{item.count} of {item.rule or 'unnamed rule'} ({item.reason})"
@@ -100,13 +109,27 @@ def _findings_table(findings: Sequence[Finding]) -> str:
     return "\n".join(rows)
 
 
-def _finding_row(finding: Finding) -> str:
+def _decided_table(decided: Sequence[tuple[Finding, Decided]]) -> str:
+    """The findings the team decided on, folded: listed with the decision, never counted."""
+    rows = ["| Severity | Line | Rule | Finding | Decision |", "|---|---|---|---|---|"]
+    for finding, decision in sorted(decided, key=lambda pair: _weight(pair[0])):
+        said = f": {decision.comment}" if decision.comment else ""
+        by = f" ({decision.by})" if decision.by else ""
+        rows.append(_finding_row(finding, inline_text(decision.label + said + by)))
+    plural = "" if len(decided) == 1 else "s"
+    return (
+        f"<details><summary>{len(decided)} decided finding{plural} (not counted)</summary>"
+        f"\n\n" + "\n".join(rows) + "\n\n</details>"
+    )
+
+
+def _finding_row(finding: Finding, *more_cells: str) -> str:
     severity = finding.severity.value
     if finding.severity in _LOUD:
         severity = f"**{severity}**"
     where = f"{finding.line}:{finding.column}" if finding.column else str(finding.line)
     rule = code_span(described.rule_id(finding))
-    return _row((severity, where, rule, inline_text(described.message(finding))))
+    return _row((severity, where, rule, inline_text(described.message(finding)), *more_cells))
 
 
 def _fix(finding: Finding, path: str) -> str:

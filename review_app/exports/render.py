@@ -18,6 +18,7 @@ def to_json(files: Sequence[FileReview]) -> dict:
                 "review_id": str(file.review_id) if file.review_id else None,
                 **file.result.model_dump(mode="json"),
                 **_change(file),
+                **_decisions(file),
             }
             for file in files
         ],
@@ -30,6 +31,20 @@ def _change(file: FileReview) -> dict:
         return {}
     fixed = [finding.model_dump(mode="json") for finding in file.baseline.fixed]
     return {"change": {"new": sorted(file.baseline.new), "fixed": fixed}}
+
+
+def _decisions(file: FileReview) -> dict:
+    """The team's decisions, by the index of the finding they are on, and the indexes of the
+    findings the project's baseline hides."""
+    triage: dict = {}
+    if file.decided:
+        triage["decisions"] = {
+            str(index): decided.model_dump(exclude={"id"})
+            for index, decided in sorted(file.decided.items())
+        }
+    if file.in_baseline:
+        triage["in_baseline"] = sorted(file.in_baseline)
+    return triage
 
 
 def render_export(files: Sequence[FileReview], export_format: ExportFormat) -> str:

@@ -67,6 +67,8 @@ def _file_results(file: FileReview, rules: dict[str, dict]) -> list[dict]:
             results[-1]["baselineState"] = "new" if index in file.baseline.new else "unchanged"
         if (decided := file.decided.get(index)) is not None:
             results[-1]["suppressions"] = [_suppression(decided)]
+        elif index in file.in_baseline:
+            results[-1]["suppressions"] = [IN_BASELINE]
     if file.baseline is not None:
         base_lines, base_seen = split_lines(file.baseline.base_code), {}
         for finding in file.baseline.fixed:
@@ -134,9 +136,16 @@ def _result(finding: Finding, uri: str, fingerprint: str) -> dict:
     }
 
 
+IN_BASELINE = {
+    "kind": "external",
+    "status": "accepted",
+    "justification": "In the project's baseline: accepted with the findings it had then.",
+}
+
+
 def _suppression(decided: Decided) -> dict:
     """A team's decision, as SARIF suppresses a result: kept out of the gate, not deleted."""
-    reason = decided.kind.replace("_", " ") + (f": {decided.comment}" if decided.comment else "")
+    reason = decided.label + (f": {decided.comment}" if decided.comment else "")
     by = f" ({decided.by})" if decided.by else ""
     return {"kind": "external", "status": "accepted", "justification": reason + by}
 

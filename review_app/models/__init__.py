@@ -12,8 +12,6 @@ from review_app.models.integrations import (
 )
 from review_app.models.reviews import (
     CachedResult,
-    DecisionKind,
-    FindingDecision,
     Project,
     ProjectFile,
     ProjectReview,
@@ -22,9 +20,16 @@ from review_app.models.reviews import (
     ReviewStatus,
 )
 from review_app.models.teams import Invitation, Membership, Team, TeamRole, WorkspaceConfig
+from review_app.models.triage import (
+    BaselineFinding,
+    DecisionKind,
+    FindingDecision,
+    ProjectBaseline,
+)
 
 __all__ = [
     "AuditEvent",
+    "BaselineFinding",
     "CachedResult",
     "CodeHost",
     "DecisionKind",
@@ -33,6 +38,7 @@ __all__ = [
     "Membership",
     "PostedComment",
     "Project",
+    "ProjectBaseline",
     "ProjectFile",
     "ProjectReview",
     "PullRequestRun",

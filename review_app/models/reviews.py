@@ -149,32 +149,3 @@ class ProjectReview(SQLModel, table=True):
     summary: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # a ProjectSummary
     # Files in a supported language left out (generated, vendored): path and reason.
     skipped: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)
-
-
-class DecisionKind(StrEnum):
-    """What a team decided about a finding: it stays listed, marked, and leaves the gate."""
-
-    FALSE_POSITIVE = "false_positive"
-    WONT_FIX = "wont_fix"
-    ACCEPTED_RISK = "accepted_risk"
-
-
-class FindingDecision(SQLModel, table=True):
-    """A decision on a finding of a project, by its fingerprint: it holds wherever the line moves
-    and in every later review of the project (and of changes to it)."""
-
-    __tablename__ = "finding_decisions"
-    __table_args__ = (
-        UniqueConstraint("project_id", "path", "fingerprint", name="uq_finding_decisions"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    project_id: uuid.UUID = Field(foreign_key="projects.id", index=True, ondelete="CASCADE")
-    path: str = Field(max_length=1024)
-    fingerprint: str = Field(max_length=32)
-    rule: str | None = Field(default=None, max_length=100)
-    title: str = Field(max_length=300)
-    kind: DecisionKind = Field(sa_type=String(16))
-    comment: str = Field(default="", sa_type=Text)
-    decided_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
-    decided_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

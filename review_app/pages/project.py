@@ -8,10 +8,12 @@ from review_app.components.messages import messages, not_found
 from review_app.components.page import page
 from review_app.components.review_panel import review_panel
 from review_app.components.table import listing_table
+from review_app.components.triage import baseline_bar, decision_cell
 from review_app.components.workspace import workspace_editor
 from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.project_view import ChangedFileRow, CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
+from review_app.state.triage import TriageState
 from review_app.state.workspace import WorkspaceState
 
 CHANGE_COLUMNS = ("File", "Change", "New", "Fixed")
@@ -171,6 +173,7 @@ def _summary() -> rx.Component:
             rx.hstack(rx.foreach(ProjectViewState.severities, _count_badge), wrap="wrap"),
             rx.hstack(rx.foreach(ProjectViewState.categories, _count_badge), wrap="wrap"),
             _change(),
+            baseline_bar(),
             rx.cond(
                 ProjectViewState.worst_files.length() > 0,
                 rx.text("Look first at: ", rx.text.strong(ProjectViewState.worst_files.join(", "))),
@@ -225,6 +228,7 @@ PROJECT_FINDINGS = TableSetup(
     fix=lambda row: WorkspaceState.fix_in(row.path, row.index, row.line),
     across_files=True,
     label="Project findings",
+    decision=decision_cell,
 )
 
 
@@ -244,7 +248,11 @@ def _project_findings() -> rx.Component:
 @page(
     routes.PROJECT,
     "Project",
-    on_load=[WorkspaceState.start_fresh, ProjectViewState.open_from_route],
+    on_load=[
+        WorkspaceState.start_fresh,
+        ProjectViewState.open_from_route,
+        TriageState.load_baseline,
+    ],
 )
 def project_page() -> rx.Component:
     """The project, its review's progress and summary, and its files."""

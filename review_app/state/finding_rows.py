@@ -31,6 +31,10 @@ class FindingRow:
     verdict_reason: str
     path: str = ""  # the file the finding is in
     change: str = ""  # in a change review: "new" or "unchanged"
+    review_id: str = ""  # the file review it is from, in a project review
+    decision: str = ""  # the team's decision on it in words ("false positive"...), or ""
+    decision_note: str = ""  # the decision's comment and who made it
+    decision_id: int = 0
 
     @classmethod
     def of(cls, index: int, finding: Finding, path: str) -> "FindingRow":

@@ -9,14 +9,22 @@ from review_app.state.findings_table import FindingsTable
 
 
 def rows_of(files: list[FileReview]) -> list[FindingRow]:
-    """Every finding of `files`, each with its file and (in a change review) new or unchanged;
-    a row's index is the finding's place in its file's review, as the file's own review has it."""
+    """Every finding of `files` but those in the baseline, each with its file, its decision and
+    (in a change review) new or unchanged; a row's index is the finding's place in its file's
+    review, as the file's own review has it."""
     rows = []
     for file in files:
         for index, finding in enumerate(file.result.findings):
+            if index in file.in_baseline:
+                continue
             row = FindingRow.of(index, finding, file.path)
+            row.review_id = str(file.review_id or "")
             if file.baseline is not None:
                 row.change = "new" if index in file.baseline.new else "unchanged"
+            if (decided := file.decided.get(index)) is not None:
+                row.decision, row.decision_id = decided.label, decided.id or 0
+                by = f" ({decided.by})" if decided.by else ""
+                row.decision_note = decided.comment + by
             rows.append(row)
     return rows
 

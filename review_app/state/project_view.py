@@ -97,6 +97,8 @@ class ProjectViewState(rx.State):
     config_problem: str = ""  # why the project's review_app.toml is not applied
     team_label: str = ""  # its team and the user's role there; empty: a personal project
     may_review: bool = True  # false for a viewer of its team
+    may_manage: bool = True  # its owner, or a maintainer of its team: sets the baseline
+    in_baseline: int = 0  # findings of the review the project's baseline hides
     open_path: str = ""  # the file shown in the viewer
     change_new: int = -1  # a change review's new findings; -1: not a change review
     change_fixed: int = 0
@@ -174,7 +176,8 @@ class ProjectViewState(rx.State):
                 )
             )
         except (ServiceError, ValueError) as error:
-            return rx.toast.error(str(error))
+            self.error = str(error)
+            return None
         return rx.download(data=document.content, filename=document.filename)
 
     @property
@@ -266,6 +269,7 @@ class ProjectViewState(rx.State):
         role = project.role if project else None
         self.team_label = f"Team {project.team_name} · {role.value}" if project and role else ""
         self.may_review = role is None or role.at_least(TeamRole.MEMBER)
+        self.may_manage = role is None or role.at_least(TeamRole.MAINTAINER)
         skipped = project.skipped if project else []
         self.skipped = [f"{file.path} ({file.reason})" for file in skipped]
         self.files = as_tree(
@@ -278,7 +282,7 @@ class ProjectViewState(rx.State):
         self.open_path = ""
         self.review_id = self.status = self.current_file = self.error = ""
         self.files_done = self.file_count = self.findings_so_far = 0
-        self.score = -1
+        self.score, self.in_baseline = -1, 0
         self.severities, self.categories, self.worst_files = [], [], []
         self.change_new, self.changed_files = -1, []
 
@@ -289,6 +293,7 @@ class ProjectViewState(rx.State):
         self.status = review.status
         self.files_done, self.file_count = review.files_done, review.file_count
         self.score = review.score if review.score is not None else -1
+        self.in_baseline = review.in_baseline
         summary = review.summary
         tallies = {tally.path: tally for tally in summary.files} if summary else {}
         self.files = as_tree(

@@ -1,7 +1,11 @@
 """What a team's people do through the API, as the team tests share it."""
 
+import json
+import uuid
+
 from fastapi.testclient import TestClient
 
+from review_app.services.reviews import runs as review_runs
 from tests.api.test_project_reviews import PROJECT
 from tests.project_archives import zip_of
 
@@ -39,3 +43,27 @@ def team_project(api: TestClient, team_id: str, by: Headers, files: dict = PROJE
     )
     assert answer.status_code == 201, answer.text
     return answer.json()["id"]
+
+
+def reviewed(api: TestClient, headers: dict, project_id: str) -> dict:
+    """Review the project, its files run here as a worker would; the review with its gate."""
+    started = api.post(f"/api/projects/{project_id}/reviews", headers=headers).json()
+    reviews = f"/api/projects/{project_id}/reviews/{started['id']}"
+    for file in api.get(reviews, headers=headers).json()["files"]:
+        attempt = review_runs.start_attempt(uuid.UUID(file["review_id"]))
+        if attempt is not None:  # none: it came from the cache
+            assert review_runs.run_attempt(attempt)
+    detail = api.get(reviews, params={"fail_on": "high"}, headers=headers).json()
+    assert detail["status"] == "completed", detail
+    return detail
+
+
+def sarif_results(api: TestClient, headers: dict, project_id: str, review_id: str) -> list[dict]:
+    """The results of the project review's SARIF export."""
+    sarif = api.get(
+        f"/api/projects/{project_id}/reviews/{review_id}/export",
+        params={"format": "sarif"},
+        headers=headers,
+    )
+    assert sarif.status_code == 200, sarif.text
+    return json.loads(sarif.content)["runs"][0]["results"]

@@ -1,29 +1,12 @@
 """Decisions on a project's findings: they hold wherever the line moves and in later reviews,
 leave the gate, show in SARIF as suppressions, and are a member's to make."""
 
-import json
-import uuid
-
 from fastapi.testclient import TestClient
 
-from review_app.services.reviews import runs as review_runs
-from tests.api.team_steps import join, make_team, team_project
+from tests.api.team_steps import join, make_team, reviewed, sarif_results, team_project
 from tests.api.test_project_reviews import VULNERABLE
 
 SQL_RULE = "python-sql-injection"
-
-
-def _reviewed(api: TestClient, headers: dict, project_id: str) -> dict:
-    """Review the project, its files run here as a worker would; the review with its gate."""
-    started = api.post(f"/api/projects/{project_id}/reviews", headers=headers).json()
-    reviews = f"/api/projects/{project_id}/reviews/{started['id']}"
-    for file in api.get(reviews, headers=headers).json()["files"]:
-        attempt = review_runs.start_attempt(uuid.UUID(file["review_id"]))
-        if attempt is not None:  # none: it came from the cache
-            assert review_runs.run_attempt(attempt)
-    detail = api.get(reviews, params={"fail_on": "high"}, headers=headers).json()
-    assert detail["status"] == "completed", detail
-    return detail
 
 
 def _sql_finding(api: TestClient, headers: dict, detail: dict) -> tuple[str, int, int]:
@@ -35,12 +18,7 @@ def _sql_finding(api: TestClient, headers: dict, detail: dict) -> tuple[str, int
 
 
 def _suppressions(api: TestClient, headers: dict, project_id: str, review_id: str) -> list:
-    sarif = api.get(
-        f"/api/projects/{project_id}/reviews/{review_id}/export",
-        params={"format": "sarif"},
-        headers=headers,
-    )
-    results = json.loads(sarif.content)["runs"][0]["results"]
+    results = sarif_results(api, headers, project_id, review_id)
     return [result.get("suppressions") for result in results if result["ruleId"] == SQL_RULE]
 
 
@@ -51,7 +29,7 @@ def test_a_decision_holds_where_the_line_moves_and_leaves_the_gate(api: TestClie
     project_id = team_project(api, team_id, ada, {"app/views.py": VULNERABLE})
     decisions = f"/api/projects/{project_id}/decisions"
 
-    first = _reviewed(api, ada, project_id)
+    first = reviewed(api, ada, project_id)
     review_id, index, line = _sql_finding(api, ada, first)
     failing = first["gate"]["failing"]
     assert failing >= 1
@@ -66,7 +44,7 @@ def test_a_decision_holds_where_the_line_moves_and_leaves_the_gate(api: TestClie
     moved = "# moved\n# down\n# three\n" + VULNERABLE
     files = f"/api/projects/{project_id}/files/app/views.py"
     assert api.put(files, json={"content": moved}, headers=ada).is_success
-    second = _reviewed(api, ada, project_id)
+    second = reviewed(api, ada, project_id)
     assert _sql_finding(api, ada, second)[2] == line + 3
     assert (second["gate"]["failing"], second["gate"]["waived"]) == (failing - 1, 1)
     [suppressions] = _suppressions(api, cyd, project_id, second["id"])

@@ -96,3 +96,44 @@ def test_the_projects_review_app_toml_is_shown_with_its_reviews_or_said_to_be_wr
     expect(note).to_contain_text("Severities set by the project: F401 high.")
     expect(note).to_contain_text("Switched off by the project: bandit.")
     expect(page.get_by_label("Analyzers")).not_to_contain_text("bandit")
+
+
+def test_a_decision_and_a_baseline_are_made_shown_kept_and_taken_back(
+    platform_settings: RunningPlatform, page: Page, screenshot
+) -> None:
+    user_id, email = add_user()
+    project_id = add_project(user_id, {"app/tidy.py": TIDY})
+    page.goto(f"{platform_settings.url}/projects/{project_id}")
+    sign_in(page, email)
+    page.get_by_role("button", name="Review project").click()
+    expect(page.locator("#project-score")).to_contain_text("in 1 files", timeout=60_000)
+    unused = page.locator("#project-findings .finding-row").filter(has_text="F401")
+    expect(unused).to_have_attribute("data-decision", "")
+
+    unused.get_by_role("button", name="Decide on this finding").click()
+    page.get_by_role("combobox", name="Decision", exact=True).click()
+    page.get_by_role("option", name="Won't fix", exact=True).click()
+    page.get_by_label("Comment").fill("kept for the plugin loader")
+    page.get_by_role("button", name="Save decision").click()
+    expect(unused).to_have_attribute("data-decision", "won't fix")
+    expect(unused).to_contain_text(f"kept for the plugin loader ({email})")
+    screenshot(page, "finding-decided")
+
+    page.reload()  # kept, and shown again with the review
+    expect(unused).to_have_attribute("data-decision", "won't fix", timeout=20_000)
+    unused.get_by_role("button", name="Take back").click()
+    expect(unused).to_have_attribute("data-decision", "")
+    expect(unused.get_by_role("button", name="Decide on this finding")).to_be_visible()
+
+    # Accepting the review as the baseline hides every finding; clearing it brings them back.
+    expect(page.get_by_text("No baseline: every finding is shown.")).to_be_visible()
+    page.get_by_role("button", name="Accept as baseline").click()
+    baseline = page.locator("#project-baseline")
+    expect(baseline).to_contain_text(re.compile(rf"accepted .* UTC by {re.escape(email)}\."))
+    expect(baseline).to_contain_text(re.compile(r"Hidden here: [1-9]"))
+    expect(page.locator("#project-findings .finding-row")).to_have_count(0)
+    page.reload()
+    expect(baseline).to_contain_text("Hidden here:", timeout=20_000)
+    page.get_by_role("button", name="Clear baseline").click()
+    expect(page.get_by_text("No baseline: every finding is shown.")).to_be_visible()
+    expect(unused).to_have_attribute("data-decision", "")

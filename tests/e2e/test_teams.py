@@ -81,6 +81,13 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     for tab in (page, cyd_page, bob_page):
         expect(tab.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
     screenshot(page, "team-project-followed-live")
+    # Members decide on findings, maintainers and owners also set the baseline, viewers read.
+    expect(cyd_page.locator("#project-findings .finding-row").first).to_be_visible()
+    expect(cyd_page.get_by_role("button", name="Decide on this finding")).to_have_count(0)
+    expect(bob_page.get_by_role("button", name="Decide on this finding").first).to_be_visible()
+    expect(page.get_by_role("button", name="Accept as baseline")).to_be_visible()
+    for tab in (cyd_page, bob_page):
+        expect(tab.get_by_role("button", name="Accept as baseline")).to_have_count(0)
 
     # The owner's dashboard counts the team's reviews, which the member ran.
     page.goto(f"{url}/dashboard")

@@ -1,5 +1,6 @@
-"""Markdown exports render user-controlled text as text: rendered by a CommonMark renderer
-with raw HTML on (as GitHub and GitLab do before sanitizing), no tag a submitter wrote survives."""
+"""Markdown exports render user-controlled text (a team's decisions too) as text: rendered by
+a CommonMark renderer with raw HTML on (as GitHub and GitLab do before sanitizing), no tag a
+submitter wrote survives."""
 
 from html.parser import HTMLParser
 
@@ -7,6 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from review_app.exports import ExportFormat, FileReview, render_export
+from review_app.exports.documents import Decided
 from review_app.review.diffs import make_unified_diff
 from review_app.review.models import Category, Severity, ToolError
 from tests.exports.test_exports import _finding, _result
@@ -53,11 +55,13 @@ def _rendered(hostile: str) -> str:
         suggested_fix=make_unified_diff(code, "x = 2\n", "submission.py"),
     )
     result = _result(
-        "python", 40, [finding], tool_errors=[ToolError(source="ruff", message=hostile)]
+        "python", 40, [finding] * 2, tool_errors=[ToolError(source="ruff", message=hostile)]
     )
     result.summary = hostile
+    decided = {1: Decided(kind="wont_fix", comment=hostile, by=hostile)}  # a team's comment
     markdown = render_export(
-        [FileReview(path=hostile, code=code, result=result)], ExportFormat.MARKDOWN
+        [FileReview(path=hostile, code=code, result=result, decided=decided)],
+        ExportFormat.MARKDOWN,
     )
     return MarkdownIt("commonmark").enable("table").render(markdown)
 

@@ -8,15 +8,12 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.exports import ExportFormat, FileReview, render_export
-from review_app.exports.changes import change_file_review
-from review_app.exports.documents import Decided
 from review_app.models import Project, ProjectReview, Review, ReviewStatus
-from review_app.review.fingerprints import Located
-from review_app.review.models import ReviewResult, Severity
+from review_app.review.models import Severity
 from review_app.review.project_summary import ProjectSummary
 from review_app.services.errors import NotFoundError, ReviewNotFinishedError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
-from review_app.services.projects.decisions import decisions_of
+from review_app.services.projects.review_files import not_a_base
 from review_app.services.projects.review_views import (
     Gate,
     ListedProjectReview,
@@ -26,8 +23,8 @@ from review_app.services.projects.review_views import (
     ProjectReviewSummary,
 )
 from review_app.services.projects.settings_files import project_settings
+from review_app.services.projects.triage import exempted, triaged_files
 from review_app.services.reviews.downloads import ExportedReview, safe_stem
-from review_app.services.reviews.project_changes import file_versions
 from review_app.services.teams.access import project_for, visible_projects
 
 
@@ -41,7 +38,7 @@ def list_project_reviews(
         InvalidQueryError: a paging value out of range.
     """
     limit = checked_limit(limit, offset)
-    of_project = and_(ProjectReview.project_id == project_id, _not_a_base())
+    of_project = and_(ProjectReview.project_id == project_id, not_a_base())
     with session_scope() as session:
         project_for(session, user_id, project_id)
         total, rows = newest_first(
@@ -68,7 +65,7 @@ def recent_project_reviews(
     query = (
         select(ProjectReview, Project.name)
         .join(Project, Project.id == ProjectReview.project_id)
-        .where(visible_projects(user_id), _not_a_base())
+        .where(visible_projects(user_id), not_a_base())
         .options(defer(ProjectReview.summary))
         .order_by(ProjectReview.created_at.desc(), ProjectReview.id.desc())
         .limit(checked_limit(limit, 0))
@@ -80,12 +77,6 @@ def recent_project_reviews(
             )
             for review, name in session.exec(query)
         ]
-
-
-def _not_a_base():
-    """Leaves out the reviews of a change's base versions (they show with their change)."""
-    bases = select(ProjectReview.base_review_id).where(ProjectReview.base_review_id.is_not(None))
-    return ProjectReview.id.not_in(bases)
 
 
 def get_project_review(
@@ -113,14 +104,16 @@ def get_project_review(
         stored = project_review.summary
         summary = ProjectSummary.model_validate(stored) if stored else None
         fail_on = fail_on or project_settings(session, project_id).config.gate.fail_on
+        triage = exempted(session, project_review, fail_on or Severity.INFO) if summary else None
         return ProjectReviewDetail(
             **ProjectReviewSummary.model_validate(project_review).model_dump(),
             summary=summary,
             files=[ProjectReviewFile.model_validate(file) for file in files],
             skipped=project_review.skipped,
-            gate=Gate.of(summary, fail_on, _waived(session, project_review, fail_on))
-            if summary and fail_on
+            gate=Gate.of(summary, fail_on, triage.waived, triage.gated_in_baseline)
+            if summary and triage and fail_on
             else None,
+            in_baseline=triage.in_baseline if triage else 0,
         )
 
 
@@ -140,7 +133,7 @@ def reviewed_files(
             raise ReviewNotFinishedError(
                 "The project review is not finished yet; export it once every file is reviewed."
             )
-        return _marked(_files_of(session, project_review), _decisions_on(session, project_review))
+        return triaged_files(session, project_review)
 
 
 def export_project_review(
@@ -166,80 +159,6 @@ def export_project_review(
         media_type=export_format.media_type,
         content=render_export(files, export_format),
     )
-
-
-def _decisions_on(session: Session, project_review: ProjectReview) -> dict:
-    """The decisions that hold on a project review's findings: its project's, then (a change
-    review) its base project's."""
-    projects = [project_review.project_id]
-    if project_review.base_review_id is not None:
-        base = session.get(ProjectReview, project_review.base_review_id)
-        projects += [base.project_id] if base is not None else []
-    return decisions_of(session, projects)
-
-
-def _marked(files: list[FileReview], decided: dict) -> list[FileReview]:
-    """The files with each decided finding marked with its decision."""
-    marked = []
-    for file in files:
-        located = Located.all_in(file.result.findings, file.code)
-        notes = {
-            index: Decided(kind=view.kind.value, comment=view.comment, by=view.decided_by)
-            for index, item in enumerate(located)
-            if (view := decided.get((file.path, item.fingerprint()))) is not None
-        }
-        marked.append(file.model_copy(update={"decided": notes}) if notes else file)
-    return marked
-
-
-def _waived(session: Session, project_review: ProjectReview, fail_on: Severity) -> int:
-    """How many findings the gate would count (at or above `fail_on`; in a change, new ones)
-    the team decided on."""
-    decided = _decisions_on(session, project_review)
-    if not decided:
-        return 0
-    return sum(
-        1
-        for file in _marked(_files_of(session, project_review), decided)
-        for index in file.decided
-        if file.result.findings[index].severity.rank >= fail_on.rank
-        and (file.baseline is None or index in file.baseline.new)
-    )
-
-
-def _files_of(session: Session, project_review: ProjectReview) -> list[FileReview]:
-    if project_review.base_review_id is not None:
-        return _change_files(session, project_review)
-    return _project_files(session, project_review.id)
-
-
-def _project_files(session: Session, project_review_id: uuid.UUID) -> list[FileReview]:
-    """Every completed file of a project review, by path."""
-    rows = session.exec(
-        select(Review.id, Review.path, Review.code, Review.result)
-        .where(
-            Review.project_review_id == project_review_id,
-            Review.status == ReviewStatus.COMPLETED,
-        )
-        .order_by(Review.path)
-    ).all()
-    return [
-        FileReview(
-            path=path, code=code, result=ReviewResult.model_validate(result), review_id=review_id
-        )
-        for review_id, path, code, result in rows
-    ]
-
-
-def _change_files(session: Session, project_review: ProjectReview) -> list[FileReview]:
-    """Every file a change review covers (those whose review failed left to the summary)."""
-    head = file_versions(session, project_review.id)
-    base = file_versions(session, project_review.base_review_id)
-    files = [
-        change_file_review(path, base.get(path), head.get(path))
-        for path in sorted(head.keys() | base.keys())
-    ]
-    return [file for file in files if file is not None]
 
 
 def _own_review(

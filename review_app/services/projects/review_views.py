@@ -84,20 +84,28 @@ class Gate(BaseModel):
     waived: int = Field(
         default=0, description="Findings at or above fail_on the team decided on (not counted)."
     )
+    in_baseline: int = Field(
+        default=0,
+        description="Findings at or above fail_on the project's baseline hides (not counted).",
+    )
     passed: bool
 
     @classmethod
-    def of(cls, summary: ProjectSummary, fail_on: Severity, waived: int = 0) -> "Gate":
-        """The gate's verdict on `summary`, less the `waived` findings it would count."""
+    def of(
+        cls, summary: ProjectSummary, fail_on: Severity, waived: int = 0, in_baseline: int = 0
+    ) -> "Gate":
+        """The gate's verdict on `summary`, less the findings it would count that the team
+        decided on (`waived`) or that the baseline hides."""
         change = summary.change
         counts = change.new_by_severity if change else summary.by_severity
         found = sum(count for severity, count in counts.items() if severity.rank >= fail_on.rank)
-        failing = max(0, found - waived)
+        failing = max(0, found - waived - in_baseline)
         return cls(
             fail_on=fail_on,
             counted="new findings" if change else "all findings",
             failing=failing,
             waived=waived,
+            in_baseline=in_baseline,
             passed=failing == 0,
         )
 
@@ -112,6 +120,9 @@ class ProjectReviewDetail(ProjectReviewSummary):
     )
     gate: Gate | None = Field(
         default=None, description="With fail_on, once completed: whether it passes."
+    )
+    in_baseline: int = Field(
+        default=0, description="Findings the project's baseline hides (counted in the summary)."
     )
 
     @computed_field(description="Files whose review has ended (completed or failed).")

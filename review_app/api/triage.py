@@ -1,4 +1,5 @@
-"""`/api/projects/{id}/decisions`: a team's decisions on a project's findings."""
+"""A team's triage of a project's findings: `/api/projects/{id}/decisions` on single findings,
+`/api/projects/{id}/baseline` accepting every finding of a review."""
 
 import uuid
 from typing import Annotated
@@ -9,12 +10,15 @@ from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import SignedInUser
 from review_app.models import DecisionKind
-from review_app.services.projects import decisions
+from review_app.services.projects import baselines, decisions
+from review_app.services.projects.baselines import BaselineView
 from review_app.services.projects.decisions import MAX_COMMENT_LENGTH, DecisionView
 
 router = APIRouter(prefix="/api/projects/{project_id}/decisions", tags=["projects"])
 DecisionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+baseline_router = APIRouter(prefix="/api/projects/{project_id}/baseline", tags=["projects"])
 _VIEWER = {403: {"description": "A viewer of the project's team."}}
+_BELOW_MAINTAINER = {403: {"description": "A member or viewer of the project's team."}}
 
 
 class NewDecision(BaseModel):
@@ -63,4 +67,53 @@ async def withdraw(project_id: uuid.UUID, decision_id: DecisionId, user: SignedI
     await run_in_threadpool(
         decisions.withdraw, user_id=user.id, project_id=project_id, decision_id=decision_id
     )
+    return Response(status_code=204)
+
+
+class NewBaseline(BaseModel):
+    """Which review's findings to accept."""
+
+    project_review_id: uuid.UUID | None = Field(
+        default=None,
+        description="A completed review of all the project's files (default: the latest).",
+    )
+
+
+@baseline_router.get("", responses={404: {"description": "No such project of yours."}})
+async def baseline(project_id: uuid.UUID, user: SignedInUser) -> BaselineView | None:
+    """The project's baseline (null: none): the findings later reviews hide until they change."""
+    return await run_in_threadpool(baselines.get_baseline, user_id=user.id, project_id=project_id)
+
+
+@baseline_router.put(
+    "",
+    responses={
+        **_BELOW_MAINTAINER,
+        404: {"description": "No such project of yours, or review of all its files."},
+        409: {"description": "The review named is not finished."},
+    },
+)
+async def set_baseline(
+    project_id: uuid.UUID, user: SignedInUser, body: NewBaseline | None = None
+) -> BaselineView:
+    """Accept every finding of a review: later reviews hide them until their line changes."""
+    return await run_in_threadpool(
+        baselines.set_baseline,
+        user_id=user.id,
+        project_id=project_id,
+        project_review_id=body.project_review_id if body else None,
+    )
+
+
+@baseline_router.delete(
+    "",
+    status_code=204,
+    responses={
+        **_BELOW_MAINTAINER,
+        404: {"description": "No such project of yours, or it has no baseline."},
+    },
+)
+async def clear_baseline(project_id: uuid.UUID, user: SignedInUser) -> Response:
+    """Drop the project's baseline: every finding shows again."""
+    await run_in_threadpool(baselines.clear_baseline, user_id=user.id, project_id=project_id)
     return Response(status_code=204)
