@@ -5,6 +5,7 @@ from fastapi import Depends, FastAPI
 from review_app.api import (
     admin,
     auth,
+    conversations,
     exports,
     fallback,
     health,
@@ -32,6 +33,7 @@ ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
 ROUTERS += [project_files.router, integrations.router, triage.router, triage.baseline_router]
 ROUTERS += [teams.router, teams.invitations_router, workspace_settings.router]
+ROUTERS += [conversations.router]
 ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 

@@ -23,8 +23,11 @@ from review_app.models.teams import Invitation, Membership, Team, TeamRole, Work
 from review_app.models.triage import (
     BaselineFinding,
     DecisionKind,
+    FindingComment,
     FindingDecision,
+    FindingThread,
     ProjectBaseline,
+    ThreadStatus,
 )
 
 __all__ = [
@@ -33,7 +36,9 @@ __all__ = [
     "CachedResult",
     "CodeHost",
     "DecisionKind",
+    "FindingComment",
     "FindingDecision",
+    "FindingThread",
     "Invitation",
     "Membership",
     "PostedComment",
@@ -51,6 +56,7 @@ __all__ = [
     "Role",
     "Team",
     "TeamRole",
+    "ThreadStatus",
     "UTCDateTime",
     "User",
     "WebhookDelivery",

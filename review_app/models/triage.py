@@ -1,5 +1,5 @@
-"""What a team makes of a project's findings: decisions on single findings, and a baseline
-that accepts every finding of one review."""
+"""What a team makes of a project's findings: decisions on single findings, a baseline that
+accepts every finding of one review, and conversations about findings."""
 
 import uuid
 from datetime import datetime
@@ -19,7 +19,19 @@ class DecisionKind(StrEnum):
     ACCEPTED_RISK = "accepted_risk"
 
 
-class FindingDecision(SQLModel, table=True):
+class FindingOfProject(SQLModel):
+    """The columns that name one finding of a project, wherever its line moves: its file and
+    its fingerprint, with its rule and title for people to read."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: uuid.UUID = Field(foreign_key="projects.id", index=True, ondelete="CASCADE")
+    path: str = Field(max_length=1024)
+    fingerprint: str = Field(max_length=32)
+    rule: str | None = Field(default=None, max_length=100)
+    title: str = Field(max_length=300)
+
+
+class FindingDecision(FindingOfProject, table=True):
     """A decision on a finding of a project, by its fingerprint: it holds wherever the line moves
     and in every later review of the project (and of changes to it)."""
 
@@ -28,12 +40,6 @@ class FindingDecision(SQLModel, table=True):
         UniqueConstraint("project_id", "path", "fingerprint", name="uq_finding_decisions"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    project_id: uuid.UUID = Field(foreign_key="projects.id", index=True, ondelete="CASCADE")
-    path: str = Field(max_length=1024)
-    fingerprint: str = Field(max_length=32)
-    rule: str | None = Field(default=None, max_length=100)
-    title: str = Field(max_length=300)
     kind: DecisionKind = Field(sa_type=String(16))
     comment: str = Field(default="", sa_type=Text)
     decided_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
@@ -65,3 +71,43 @@ class BaselineFinding(SQLModel, table=True):
     path: str = Field(max_length=1024)
     fingerprint: str = Field(max_length=32)
     count: int = 1
+
+
+class ThreadStatus(StrEnum):
+    """Where a conversation about a finding is: open until someone resolves it."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class FindingThread(FindingOfProject, table=True):
+    """A conversation about one finding of a project, by fingerprint: comments, an assignee and
+    a status; a resolved finding found again by a later review is reopened."""
+
+    __tablename__ = "finding_threads"
+    __table_args__ = (
+        UniqueConstraint("project_id", "path", "fingerprint", name="uq_finding_threads"),
+    )
+
+    status: ThreadStatus = Field(default=ThreadStatus.OPEN, sa_type=String(16))
+    assignee_id: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reopened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class FindingComment(SQLModel, table=True):
+    """A comment in a finding's conversation, maybe a reply to another; no author: the
+    platform's own note (a reopening)."""
+
+    __tablename__ = "finding_comments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    thread_id: int = Field(foreign_key="finding_threads.id", index=True, ondelete="CASCADE")
+    reply_to: int | None = Field(
+        default=None, foreign_key="finding_comments.id", ondelete="SET NULL"
+    )
+    author_id: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    body: str = Field(sa_type=Text)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -2,11 +2,13 @@
 
 import json
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from fastapi.testclient import TestClient
 
 from review_app.services.reviews import runs as review_runs
-from tests.api.test_project_reviews import PROJECT
+from tests.api.test_project_reviews import PROJECT, VULNERABLE
 from tests.project_archives import zip_of
 
 Headers = dict[str, str]
@@ -67,3 +69,25 @@ def sarif_results(api: TestClient, headers: dict, project_id: str, review_id: st
     )
     assert sarif.status_code == 200, sarif.text
     return json.loads(sarif.content)["runs"][0]["results"]
+
+
+@dataclass(frozen=True)
+class Crew:
+    """A team's owner (ada), member (bob) and viewer (cyd), an outsider (eve), and a project
+    of the team's with a SQL injection in app/views.py, made by the member."""
+
+    ada: Headers
+    bob: Headers
+    cyd: Headers
+    eve: Headers
+    team_id: str
+    project_id: str
+
+
+def crew(api: TestClient, people: Callable[[str], Headers]) -> Crew:
+    ada, bob, cyd, eve = people("ada"), people("bob"), people("cyd"), people("eve")
+    team_id = make_team(api, ada)
+    join(api, team_id, ada, bob, "bob@example.com", "member")
+    join(api, team_id, ada, cyd, "cyd@example.com", "viewer")
+    project_id = team_project(api, team_id, bob, {"app/views.py": VULNERABLE})
+    return Crew(ada, bob, cyd, eve, team_id, project_id)

@@ -5,7 +5,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.api.team_steps import join, make_team, reviewed, sarif_results, team_project
+from tests.api.team_steps import crew, reviewed, sarif_results, team_project
 from tests.api.test_project_reviews import VULNERABLE
 
 ADMIN_HANDLER = (
@@ -28,11 +28,9 @@ def _markdown(api: TestClient, headers: dict, project_id: str, review_id: str) -
 def test_a_baseline_hides_todays_findings_and_lets_new_ones_through(
     api: TestClient, people
 ) -> None:
-    ada, bob, cyd, eve = people("ada"), people("bob"), people("cyd"), people("eve")
-    team_id = make_team(api, ada)
-    join(api, team_id, ada, bob, "bob@example.com", "member")
-    join(api, team_id, ada, cyd, "cyd@example.com", "viewer")
-    project_id = team_project(api, team_id, bob, {"app/views.py": VULNERABLE})
+    team = crew(api, people)
+    ada, bob, cyd, eve = team.ada, team.bob, team.cyd, team.eve
+    team_id, project_id = team.team_id, team.project_id
     baseline = f"/api/projects/{project_id}/baseline"
     assert api.get(baseline, headers=cyd).json() is None
     assert api.put(baseline, headers=ada).status_code == 404  # nothing reviewed yet

@@ -62,20 +62,16 @@ def decide(
     """
     with session_scope() as session:
         project_for(session, user_id, project_id, TeamRole.MEMBER, "decide on findings")
-        review = _file_review(session, project_id, review_id)
-        findings = ReviewResult.model_validate(review.result).findings
-        if not 0 <= finding < len(findings):
-            raise NotFoundError("The review has no such finding.")
-        [located] = Located.all_in([findings[finding]], review.code)
+        path, located = located_finding(session, project_id, review_id, finding)
         fingerprint = located.fingerprint()
         row = session.exec(
             select(FindingDecision).where(
                 FindingDecision.project_id == project_id,
-                FindingDecision.path == review.path,
+                FindingDecision.path == path,
                 FindingDecision.fingerprint == fingerprint,
             )
         ).first() or FindingDecision(
-            project_id=project_id, path=review.path or "", fingerprint=fingerprint, kind=kind
+            project_id=project_id, path=path, fingerprint=fingerprint, kind=kind
         )
         row.rule, row.title = located.finding.rule, located.finding.title[:300]
         row.kind, row.comment = kind, comment.strip()[:MAX_COMMENT_LENGTH]
@@ -129,6 +125,23 @@ def decisions_of(
     for row in sorted(rows, key=lambda row: order[row.project_id], reverse=True):
         decided[(row.path, row.fingerprint)] = _view(session, row)
     return decided
+
+
+def located_finding(
+    session: Session, project_id: uuid.UUID, review_id: uuid.UUID, finding: int
+) -> tuple[str, Located]:
+    """Finding number `finding` (0-based) of the file review `review_id` of one of the
+    project's reviews, with its line's text, and the file's path.
+
+    Raises:
+        NotFoundError: no such file review of the project, or finding.
+    """
+    review = _file_review(session, project_id, review_id)
+    findings = ReviewResult.model_validate(review.result).findings
+    if not 0 <= finding < len(findings):
+        raise NotFoundError("The review has no such finding.")
+    [located] = Located.all_in([findings[finding]], review.code)
+    return review.path or "", located
 
 
 def _file_review(session: Session, project_id: uuid.UUID, review_id: uuid.UUID) -> Review:

@@ -27,6 +27,7 @@ from review_app.review.models import ReviewResult
 from review_app.review.project_summary import FileOutcome, summarize_project
 from review_app.services.live_channel import ProjectProgressEvent, publish
 from review_app.services.reviews.project_changes import changed_files
+from review_app.services.reviews.reopening import reopen_returned
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ def advance(project_review_id: uuid.UUID, *, current_file: str | None = None) ->
         )
         audience = _audience(session, project_review)
         waiting = _changes_waiting_for(session, project_review_id) if completed else []
+        if completed:
+            reopen_returned(session, project_review)
     publish(event, *audience)
     for change_review_id in waiting:  # the base of these change reviews is now complete
         advance(change_review_id)

@@ -1,0 +1,268 @@
+"""Conversations about a project's findings: threaded comments, an assignee, open or resolved.
+
+A thread names its finding by fingerprint, as decisions do, so it follows the finding wherever
+its line moves; a resolved finding that a later review finds again is reopened (see
+services/reviews/reopening.py). Members and above comment, assign and resolve; viewers read.
+"""
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+from sqlmodel import Session, col, select
+
+from review_app.db import session_scope
+from review_app.models import (
+    FindingComment,
+    FindingThread,
+    Membership,
+    Project,
+    TeamRole,
+    ThreadStatus,
+    User,
+    utcnow,
+)
+from review_app.services.errors import InvalidQueryError, NotFoundError
+from review_app.services.projects.decisions import located_finding
+from review_app.services.teams.access import project_for
+
+MAX_COMMENT_LENGTH = 5000
+_DOING = "take part in conversations"
+
+
+class CommentView(BaseModel):
+    """A comment as its thread lists it."""
+
+    id: int
+    reply_to: int | None = Field(description="The comment it answers, if any.")
+    author: str | None = Field(description="Its author's email; null: the platform's own note.")
+    body: str
+    created_at: datetime
+
+
+class ThreadView(BaseModel):
+    """A conversation about one finding, with its comments oldest first."""
+
+    id: int
+    path: str
+    fingerprint: str
+    rule: str | None
+    title: str
+    status: ThreadStatus
+    assignee: str | None = Field(description="The assignee's email.")
+    created_at: datetime
+    resolved_at: datetime | None
+    reopened_at: datetime | None = Field(description="When a later review found it again.")
+    comments: list[CommentView]
+
+
+def start(
+    *,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    review_id: uuid.UUID,
+    finding: int,
+    body: str,
+) -> ThreadView:
+    """Comment on finding number `finding` of a file review of the project: its thread, started
+    now if it has none.
+
+    Raises:
+        NotFoundError: no such project of the user's, file review of it, or finding.
+        PermissionDeniedError: a viewer of the project's team.
+        InvalidQueryError: an empty comment.
+    """
+    text = _checked(body)
+    with session_scope() as session:
+        project_for(session, user_id, project_id, TeamRole.MEMBER, _DOING)
+        path, located = located_finding(session, project_id, review_id, finding)
+        fingerprint = located.fingerprint()
+        thread = session.exec(
+            select(FindingThread).where(
+                FindingThread.project_id == project_id,
+                FindingThread.path == path,
+                FindingThread.fingerprint == fingerprint,
+            )
+        ).first()
+        if thread is None:
+            thread = FindingThread(
+                project_id=project_id,
+                path=path,
+                fingerprint=fingerprint,
+                rule=located.finding.rule,
+                title=located.finding.title[:300],
+                created_by=user_id,
+            )
+            session.add(thread)
+            session.flush()
+        session.add(FindingComment(thread_id=thread.id or 0, author_id=user_id, body=text))
+        session.flush()
+        return _view(session, thread)
+
+
+def reply(
+    *,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    thread_id: int,
+    body: str,
+    reply_to: int | None = None,
+) -> ThreadView:
+    """Add a comment to a thread, maybe answering one of its comments.
+
+    Raises:
+        NotFoundError: no such project of the user's, thread on it, or comment in the thread.
+        PermissionDeniedError: a viewer of the project's team.
+        InvalidQueryError: an empty comment.
+    """
+    text = _checked(body)
+    with session_scope() as session:
+        thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
+        answered = session.get(FindingComment, reply_to) if reply_to is not None else None
+        if reply_to is not None and (answered is None or answered.thread_id != thread.id):
+            raise NotFoundError("No such comment in this conversation.")
+        session.add(
+            FindingComment(thread_id=thread_id, author_id=user_id, body=text, reply_to=reply_to)
+        )
+        session.flush()
+        return _view(session, thread)
+
+
+def assign(
+    *, user_id: uuid.UUID, project_id: uuid.UUID, thread_id: int, assignee: str | None
+) -> ThreadView:
+    """Give the thread to `assignee` (an email; None: nobody): the project's owner, or a member
+    of its team who may change its files.
+
+    Raises:
+        NotFoundError: no such project of the user's, or thread on it; no such assignee.
+        PermissionDeniedError: a viewer of the project's team.
+    """
+    with session_scope() as session:
+        thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
+        project = session.get(Project, project_id)
+        thread.assignee_id = (
+            _assignable(session, project, assignee) if assignee and project else None
+        )
+        session.add(thread)
+        session.flush()
+        return _view(session, thread)
+
+
+def set_status(
+    *, user_id: uuid.UUID, project_id: uuid.UUID, thread_id: int, status: ThreadStatus
+) -> ThreadView:
+    """Resolve the thread, or open it again.
+
+    Raises:
+        NotFoundError: no such project of the user's, or thread on it.
+        PermissionDeniedError: a viewer of the project's team.
+    """
+    with session_scope() as session:
+        thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
+        if thread.status != status:
+            thread.status = status
+            thread.resolved_at = utcnow() if status == ThreadStatus.RESOLVED else None
+            session.add(thread)
+            session.flush()
+        return _view(session, thread)
+
+
+def list_threads(
+    *, user_id: uuid.UUID, project_id: uuid.UUID, status: ThreadStatus | None = None
+) -> list[ThreadView]:
+    """The project's conversations (only those of `status`, if given), newest first.
+
+    Raises:
+        NotFoundError: no such project of the user's.
+    """
+    with session_scope() as session:
+        project_for(session, user_id, project_id)
+        query = select(FindingThread).where(FindingThread.project_id == project_id)
+        if status is not None:
+            query = query.where(FindingThread.status == status)
+        threads = session.exec(query.order_by(col(FindingThread.created_at).desc())).all()
+        return [_view(session, thread) for thread in threads]
+
+
+def get_thread(*, user_id: uuid.UUID, project_id: uuid.UUID, thread_id: int) -> ThreadView:
+    """One conversation with its comments.
+
+    Raises:
+        NotFoundError: no such project of the user's, or thread on it.
+    """
+    with session_scope() as session:
+        return _view(session, _thread(session, user_id, project_id, thread_id))
+
+
+def _checked(body: str) -> str:
+    text = body.strip()
+    if not text:
+        raise InvalidQueryError("A comment needs some text.")
+    if len(text) > MAX_COMMENT_LENGTH:
+        raise InvalidQueryError(f"A comment holds at most {MAX_COMMENT_LENGTH} characters.")
+    return text
+
+
+def _thread(
+    session: Session,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    thread_id: int,
+    needed: TeamRole = TeamRole.VIEWER,
+) -> FindingThread:
+    project_for(session, user_id, project_id, needed, _DOING)
+    thread = session.get(FindingThread, thread_id)
+    if thread is None or thread.project_id != project_id:
+        raise NotFoundError("No such conversation on this project.")
+    return thread
+
+
+def _assignable(session: Session, project: Project, email: str) -> uuid.UUID:
+    """The id of the user of `email` if they may work on the project's findings."""
+    user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+    if user is not None and project.team_id is None and user.id == project.user_id:
+        return user.id
+    membership = (
+        session.get(Membership, (project.team_id, user.id))
+        if user is not None and project.team_id is not None
+        else None
+    )
+    if membership is None or not TeamRole(membership.role).at_least(TeamRole.MEMBER):
+        raise NotFoundError("Nobody with this email may work on this project's findings.")
+    return membership.user_id
+
+
+def _email(session: Session, user_id: uuid.UUID | None) -> str | None:
+    user = session.get(User, user_id) if user_id else None
+    return user.email if user else None
+
+
+def _view(session: Session, thread: FindingThread) -> ThreadView:
+    comments = session.exec(
+        select(FindingComment)
+        .where(FindingComment.thread_id == thread.id)
+        .order_by(col(FindingComment.created_at), col(FindingComment.id))
+    ).all()
+    return ThreadView(
+        id=thread.id or 0,
+        path=thread.path,
+        fingerprint=thread.fingerprint,
+        rule=thread.rule,
+        title=thread.title,
+        status=thread.status,
+        assignee=_email(session, thread.assignee_id),
+        created_at=thread.created_at,
+        resolved_at=thread.resolved_at,
+        reopened_at=thread.reopened_at,
+        comments=[
+            CommentView(
+                id=comment.id or 0,
+                reply_to=comment.reply_to,
+                author=_email(session, comment.author_id),
+                body=comment.body,
+                created_at=comment.created_at,
+            )
+            for comment in comments
+        ],
+    )
