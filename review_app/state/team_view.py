@@ -84,7 +84,9 @@ class TeamState(rx.State):
         """Open the team named in the URL."""
         self.error, self.notice, self.invite_link = "", "", ""
         self.team_id = self.router.page.params.get("team_id", "")
-        await self._read()
+        user = await self._user()
+        if user is not None:
+            await self._read(user)
 
     @rx.event
     async def invite(self, form: dict) -> None:
@@ -130,10 +132,7 @@ class TeamState(rx.State):
     @rx.event
     async def leave(self):
         """Leave the team and go back to the list of teams."""
-        user = await self._user()
-        if user is None:
-            return None
-        await self._act(partial(membership.remove_member, user_id=user.id), "")
+        await self._act(_leave, "")
         return None if self.error else rx.redirect(routes.TEAMS)
 
     async def _user(self) -> CurrentUser | None:
@@ -158,13 +157,11 @@ class TeamState(rx.State):
             result = None
         else:
             self.notice = notice
-        await self._read()
+        await self._read(user)
         return result
 
-    async def _read(self) -> None:
-        user = await self._user()
-        if user is None:
-            return
+    async def _read(self, user: CurrentUser) -> None:
+        """Show the team, its projects and rules as `user` may see them."""
         try:
             team_id = uuid.UUID(self.team_id)
             team = await rx.run_in_thread(partial(membership.get_team, actor=user, team_id=team_id))
@@ -214,3 +211,8 @@ class TeamState(rx.State):
             )
             for item in team.invitations
         ]
+
+
+def _leave(*, actor: CurrentUser, team_id: uuid.UUID) -> None:
+    """The actor leaves the team."""
+    membership.remove_member(actor=actor, team_id=team_id, user_id=actor.id)

@@ -150,3 +150,12 @@ def test_a_teams_rules_are_kept_by_its_maintainers_and_read_by_its_members(
     admin_page.get_by_role("tab", name="Teams").click()
     row = admin_page.locator(".admin-team-row").filter(has_text="Checkout")
     expect(row).to_contain_text(re.compile(rf"Checkout\s*{re.escape(ada)}\s*2\s*0"))
+
+    # A member leaves: the team is gone from their list and the owner's page counts one member.
+    bob_page.goto(f"{url}/teams")
+    bob_page.get_by_role("link", name="Checkout").click()
+    bob_page.get_by_role("button", name="Leave team").click()
+    expect(bob_page).to_have_url(f"{url}/teams")
+    expect(bob_page.locator(".team-row")).to_have_count(0)
+    page.reload()
+    expect(page.locator(".member-row")).to_have_count(1)
