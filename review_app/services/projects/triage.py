@@ -42,7 +42,8 @@ def exempted(session: Session, project_review: ProjectReview, fail_on: Severity)
     if not (decided or accepted):  # the common case: no need to read every file
         return Exempted(0, 0, 0)
     waived = gated = hidden = 0
-    for file in triaged_files(session, project_review):
+    files = files_of(session, project_review)
+    for file in (_triaged(file, decided, accepted) for file in files):
         for index, finding in enumerate(file.result.findings):
             counted = finding.severity.rank >= fail_on.rank and (
                 file.baseline is None or index in file.baseline.new
