@@ -50,11 +50,19 @@ class ThreadChange(BaseModel):
 
 @router.get("", responses={404: {"description": "No such project of yours."}})
 async def listing(
-    project_id: uuid.UUID, user: SignedInUser, status: ThreadStatus | None = None
+    project_id: uuid.UUID,
+    user: SignedInUser,
+    status: ThreadStatus | None = None,
+    assigned_to_me: bool = False,
 ) -> list[ThreadView]:
-    """The project's conversations, newest first; `status` keeps the open or resolved ones."""
+    """The project's conversations, newest first; `status` keeps the open or resolved ones,
+    `assigned_to_me` those assigned to you."""
     return await run_in_threadpool(
-        conversations.list_threads, user_id=user.id, project_id=project_id, status=status
+        conversations.list_threads,
+        user_id=user.id,
+        project_id=project_id,
+        status=status,
+        assigned_to_me=assigned_to_me,
     )
 
 

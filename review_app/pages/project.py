@@ -3,6 +3,7 @@
 import reflex as rx
 
 from review_app import routes
+from review_app.components.conversations import conversations_panel, discuss_button
 from review_app.components.findings_table import TableSetup, findings_table
 from review_app.components.messages import messages, not_found
 from review_app.components.page import page
@@ -10,6 +11,7 @@ from review_app.components.review_panel import review_panel
 from review_app.components.table import listing_table
 from review_app.components.triage import baseline_bar, decision_cell
 from review_app.components.workspace import workspace_editor
+from review_app.state.conversations import ConversationState
 from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.project_view import ChangedFileRow, CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
@@ -228,7 +230,7 @@ PROJECT_FINDINGS = TableSetup(
     fix=lambda row: WorkspaceState.fix_in(row.path, row.index, row.line),
     across_files=True,
     label="Project findings",
-    decision=decision_cell,
+    decision=lambda row: rx.vstack(decision_cell(row), discuss_button(row), spacing="1"),
 )
 
 
@@ -239,6 +241,7 @@ def _project_findings() -> rx.Component:
         rx.vstack(
             rx.heading("Findings across the project", size="4"),
             findings_table(PROJECT_FINDINGS),
+            conversations_panel(),
             width="100%",
             id="project-findings",
         ),
@@ -252,6 +255,7 @@ def _project_findings() -> rx.Component:
         WorkspaceState.start_fresh,
         ProjectViewState.open_from_route,
         TriageState.load_baseline,
+        ConversationState.load,
     ],
 )
 def project_page() -> rx.Component:

@@ -53,6 +53,14 @@ class ProjectProgressEvent(BaseModel):
     score: int | None = None  # once completed
 
 
+class ConversationEvent(BaseModel):
+    """A conversation about a finding of a project changed: a comment, an assignee, a status."""
+
+    type: Literal["conversation"] = "conversation"
+    project_id: uuid.UUID
+    thread_id: int
+
+
 class LogoutEvent(BaseModel):
     """A login (token family) ended: its tabs sign out at once."""
 
@@ -61,7 +69,8 @@ class LogoutEvent(BaseModel):
 
 
 LiveEvent = Annotated[
-    ProgressEvent | ProjectProgressEvent | LogoutEvent, Field(discriminator="type")
+    ProgressEvent | ProjectProgressEvent | ConversationEvent | LogoutEvent,
+    Field(discriminator="type"),
 ]
 _LIVE_EVENT: TypeAdapter[LiveEvent] = TypeAdapter(LiveEvent)
 

@@ -2,7 +2,8 @@
 
 The live-channel service reads and parses the channel; this state only applies its events: a
 logout of this tab's login signs the tab out at once, a review's progress moves its job in the
-list and refreshes the open review. Between events the task renews the tab's access token.
+list and refreshes the open review, a conversation's change refreshes the project's conversations.
+Between events the task renews the tab's access token.
 """
 
 import logging
@@ -15,11 +16,13 @@ import reflex as rx
 from review_app import routes
 from review_app.services import live_channel
 from review_app.services.live_channel import (
+    ConversationEvent,
     LiveEvent,
     LogoutEvent,
     ProgressEvent,
     ProjectProgressEvent,
 )
+from review_app.state.conversations import ConversationState
 from review_app.state.jobs import JobsState
 from review_app.state.project_view import ProjectViewState
 from review_app.state.review_view import ReviewViewState
@@ -106,6 +109,8 @@ class LiveUpdatesState(rx.State):
             elif isinstance(event, ProjectProgressEvent):
                 project = await self.get_state(ProjectViewState)
                 await project._apply(event, uuid.UUID(session._user_id))
+            elif isinstance(event, ConversationEvent):
+                await (await self.get_state(ConversationState))._apply(event)
             elif _time_to_renew(session):
                 await session._renew()
             return not session.signed_in

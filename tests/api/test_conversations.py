@@ -3,6 +3,8 @@ the project, open or resolved; a resolved finding a later review finds again is 
 
 from fastapi.testclient import TestClient
 
+from review_app.services.live_channel import user_channel
+from support.pubsub import read_events
 from tests.api.team_steps import crew, reviewed
 from tests.api.test_decisions import SQL_RULE, _sql_finding
 from tests.api.test_project_reviews import VULNERABLE
@@ -14,13 +16,15 @@ FIXED = VULNERABLE.replace(
 
 
 def test_a_team_talks_about_a_finding_assigns_and_resolves_it_and_it_comes_back(
-    api: TestClient, people
+    api: TestClient, people, redis_client
 ) -> None:
     team = crew(api, people)
     ada, bob, cyd, eve = team.ada, team.bob, team.cyd, team.eve
     project_id = team.project_id
     threads = f"/api/projects/{project_id}/threads"
     review_id, index, _ = _sql_finding(api, bob, reviewed(api, bob, project_id))
+    tabs = redis_client.pubsub()  # the viewer's and the outsider's open tabs
+    tabs.subscribe(*(user_channel(_user_id(api, who)) for who in (cyd, eve)))
 
     first = {"review_id": review_id, "finding": index, "body": "Can a user reach this?"}
     assert api.post(threads, json=first, headers=cyd).status_code == 403
@@ -30,6 +34,13 @@ def test_a_team_talks_about_a_finding_assigns_and_resolves_it_and_it_comes_back(
     assert started.status_code == 201, started.text
     thread = started.json()
     assert (thread["rule"], thread["status"], thread["assignee"]) == (SQL_RULE, "open", None)
+    heard = read_events(tabs, until=lambda event: event["type"] == "conversation", timeout=10)
+    assert heard == [
+        (
+            user_channel(_user_id(api, cyd)),
+            {"type": "conversation", "project_id": project_id, "thread_id": thread["id"]},
+        )
+    ]
     again = api.post(threads, json={**first, "body": "Yes, from /user."}, headers=ada).json()
     assert again["id"] == thread["id"]  # one conversation per finding
     url = f"{threads}/{thread['id']}"
@@ -57,6 +68,9 @@ def test_a_team_talks_about_a_finding_assigns_and_resolves_it_and_it_comes_back(
         assert api.patch(url, json={"assignee": nobody}, headers=ada).status_code == 404
     assigned = api.patch(url, json={"assignee": "BOB@example.com"}, headers=ada)
     assert assigned.json()["assignee"] == "bob@example.com"
+    mine = {"assigned_to_me": "true"}
+    assert [t["id"] for t in api.get(threads, params=mine, headers=bob).json()] == [thread["id"]]
+    assert api.get(threads, params=mine, headers=ada).json() == []
     assert api.patch(url, json={"status": "resolved"}, headers=cyd).status_code == 403
     resolved = api.patch(url, json={"status": "resolved"}, headers=bob).json()
     assert (resolved["status"], resolved["assignee"]) == ("resolved", "bob@example.com")
@@ -80,3 +94,7 @@ def test_a_team_talks_about_a_finding_assigns_and_resolves_it_and_it_comes_back(
     reviewed(api, bob, project_id)
     final = api.get(url, headers=ada).json()
     assert (final["status"], final["assignee"], len(final["comments"])) == ("resolved", None, 4)
+
+
+def _user_id(api: TestClient, headers: dict[str, str]) -> str:
+    return api.get("/api/users/me", headers=headers).json()["id"]

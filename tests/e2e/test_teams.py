@@ -88,6 +88,8 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     expect(page.get_by_role("button", name="Accept as baseline")).to_be_visible()
     for tab in (cyd_page, bob_page):
         expect(tab.get_by_role("button", name="Accept as baseline")).to_have_count(0)
+    _talk_about_a_finding(page, bob_page, cyd_page, bob)
+    screenshot(bob_page, "team-conversation")
 
     # The owner's dashboard counts the team's reviews, which the member ran.
     page.goto(f"{url}/dashboard")
@@ -108,6 +110,47 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     eve_page.goto(f"{url}/teams")
     expect(eve_page.locator(".team-row")).to_have_count(1)
     expect(eve_page.locator(".team-row")).to_contain_text("Search")
+
+
+def _talk_about_a_finding(owner: Page, member: Page, viewer: Page, member_email: str) -> None:
+    """The member starts a conversation on a finding; the team's tabs list it live, the owner
+    assigns it to the member, who finds it under "Assigned to me" and resolves it; the viewer
+    reads it."""
+    member.get_by_role("button", name="Discuss this finding").first.click()
+    talk = member.get_by_role("dialog")
+    expect(talk).to_contain_text("New conversation")
+    talk.get_by_label("Comment").fill("Can a user reach this query?")
+    talk.get_by_role("button", name="Comment", exact=True).click()
+    expect(talk.locator(".comment")).to_contain_text("Can a user reach this query?")
+    for tab in (owner, viewer):
+        expect(tab.locator(".thread-row")).to_have_count(1)
+        expect(tab.locator(".thread-row")).to_contain_text("unassigned")
+
+    owner.locator(".thread-row").get_by_role("button").click()
+    owners_talk = owner.get_by_role("dialog")
+    expect(owners_talk.locator(".comment")).to_contain_text(member_email)
+    owners_talk.get_by_label("Comment").fill("Yes, from /user. Yours?")
+    owners_talk.get_by_role("button", name="Comment", exact=True).click()
+    owners_talk.get_by_role("combobox", name="Assignee").click()
+    owner.get_by_role("option", name=member_email, exact=True).click()
+    expect(talk.locator(".comment")).to_have_count(2)  # the member's open dialog follows
+    expect(talk.get_by_role("combobox", name="Assignee")).to_have_text(member_email)
+    owner.keyboard.press("Escape")
+
+    viewer.locator(".thread-row").get_by_role("button").click()
+    expect(viewer.get_by_role("dialog").locator(".comment")).to_have_count(2)
+    expect(viewer.get_by_role("dialog").get_by_label("Comment")).to_have_count(0)
+    viewer.keyboard.press("Escape")
+
+    member.keyboard.press("Escape")
+    for tab, count in ((member, 1), (owner, 0)):
+        tab.get_by_role("combobox", name="Show conversations").click()
+        tab.get_by_role("option", name="Assigned to me").click()
+        expect(tab.locator(".thread-row")).to_have_count(count)
+    member.locator(".thread-row").get_by_role("button").click()
+    member.get_by_role("dialog").get_by_role("button", name="Resolve").click()
+    expect(member.get_by_role("dialog")).to_contain_text("resolved")
+    expect(viewer.locator(".thread-row")).to_have_count(0)  # it lists open ones
 
 
 def test_a_teams_rules_are_kept_by_its_maintainers_and_read_by_its_members(

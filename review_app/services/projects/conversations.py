@@ -3,6 +3,7 @@
 A thread names its finding by fingerprint, as decisions do, so it follows the finding wherever
 its line moves; a resolved finding that a later review finds again is reopened (see
 services/reviews/reopening.py). Members and above comment, assign and resolve; viewers read.
+Every change is pushed to the open tabs of the project's people (a ConversationEvent).
 """
 
 import uuid
@@ -23,8 +24,9 @@ from review_app.models import (
     utcnow,
 )
 from review_app.services.errors import InvalidQueryError, NotFoundError
+from review_app.services.live_channel import ConversationEvent, publish
 from review_app.services.projects.decisions import located_finding
-from review_app.services.teams.access import project_for
+from review_app.services.teams.access import audience, project_for
 
 MAX_COMMENT_LENGTH = 5000
 _DOING = "take part in conversations"
@@ -74,16 +76,10 @@ def start(
     """
     text = _checked(body)
     with session_scope() as session:
-        project_for(session, user_id, project_id, TeamRole.MEMBER, _DOING)
+        project = project_for(session, user_id, project_id, TeamRole.MEMBER, _DOING)
         path, located = located_finding(session, project_id, review_id, finding)
         fingerprint = located.fingerprint()
-        thread = session.exec(
-            select(FindingThread).where(
-                FindingThread.project_id == project_id,
-                FindingThread.path == path,
-                FindingThread.fingerprint == fingerprint,
-            )
-        ).first()
+        thread = _thread_at(session, project_id, path, fingerprint)
         if thread is None:
             thread = FindingThread(
                 project_id=project_id,
@@ -96,8 +92,41 @@ def start(
             session.add(thread)
             session.flush()
         session.add(FindingComment(thread_id=thread.id or 0, author_id=user_id, body=text))
-        session.flush()
-        return _view(session, thread)
+        return _told(session, project, thread)
+
+
+def thread_of(
+    *, user_id: uuid.UUID, project_id: uuid.UUID, review_id: uuid.UUID, finding: int
+) -> ThreadView | None:
+    """The conversation about finding number `finding` of a file review of the project, if any.
+
+    Raises:
+        NotFoundError: no such project of the user's, file review of it, or finding.
+    """
+    with session_scope() as session:
+        project_for(session, user_id, project_id)
+        path, located = located_finding(session, project_id, review_id, finding)
+        thread = _thread_at(session, project_id, path, located.fingerprint())
+        return _view(session, thread) if thread is not None else None
+
+
+def assignees(*, user_id: uuid.UUID, project_id: uuid.UUID) -> list[str]:
+    """The emails a conversation of the project may be assigned to: its owner, or the members
+    of its team who may change its files.
+
+    Raises:
+        NotFoundError: no such project of the user's.
+    """
+    with session_scope() as session:
+        project = project_for(session, user_id, project_id)
+        if project.team_id is None:
+            return [email] if (email := _email(session, project.user_id)) else []
+        rows = session.exec(
+            select(User.email, Membership.role)
+            .join(Membership, col(Membership.user_id) == User.id)
+            .where(Membership.team_id == project.team_id)
+        ).all()
+        return sorted(email for email, role in rows if TeamRole(role).at_least(TeamRole.MEMBER))
 
 
 def reply(
@@ -117,15 +146,14 @@ def reply(
     """
     text = _checked(body)
     with session_scope() as session:
-        thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
+        project, thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
         answered = session.get(FindingComment, reply_to) if reply_to is not None else None
         if reply_to is not None and (answered is None or answered.thread_id != thread.id):
             raise NotFoundError("No such comment in this conversation.")
         session.add(
             FindingComment(thread_id=thread_id, author_id=user_id, body=text, reply_to=reply_to)
         )
-        session.flush()
-        return _view(session, thread)
+        return _told(session, project, thread)
 
 
 def assign(
@@ -139,14 +167,10 @@ def assign(
         PermissionDeniedError: a viewer of the project's team.
     """
     with session_scope() as session:
-        thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
-        project = session.get(Project, project_id)
-        thread.assignee_id = (
-            _assignable(session, project, assignee) if assignee and project else None
-        )
+        project, thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
+        thread.assignee_id = _assignable(session, project, assignee) if assignee else None
         session.add(thread)
-        session.flush()
-        return _view(session, thread)
+        return _told(session, project, thread)
 
 
 def set_status(
@@ -159,19 +183,24 @@ def set_status(
         PermissionDeniedError: a viewer of the project's team.
     """
     with session_scope() as session:
-        thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
-        if thread.status != status:
-            thread.status = status
-            thread.resolved_at = utcnow() if status == ThreadStatus.RESOLVED else None
-            session.add(thread)
-            session.flush()
-        return _view(session, thread)
+        project, thread = _thread(session, user_id, project_id, thread_id, TeamRole.MEMBER)
+        if thread.status == status:
+            return _view(session, thread)
+        thread.status = status
+        thread.resolved_at = utcnow() if status == ThreadStatus.RESOLVED else None
+        session.add(thread)
+        return _told(session, project, thread)
 
 
 def list_threads(
-    *, user_id: uuid.UUID, project_id: uuid.UUID, status: ThreadStatus | None = None
+    *,
+    user_id: uuid.UUID,
+    project_id: uuid.UUID,
+    status: ThreadStatus | None = None,
+    assigned_to_me: bool = False,
 ) -> list[ThreadView]:
-    """The project's conversations (only those of `status`, if given), newest first.
+    """The project's conversations (only those of `status`, and assigned to the user, if
+    asked), newest first.
 
     Raises:
         NotFoundError: no such project of the user's.
@@ -181,6 +210,8 @@ def list_threads(
         query = select(FindingThread).where(FindingThread.project_id == project_id)
         if status is not None:
             query = query.where(FindingThread.status == status)
+        if assigned_to_me:
+            query = query.where(FindingThread.assignee_id == user_id)
         threads = session.exec(query.order_by(col(FindingThread.created_at).desc())).all()
         return [_view(session, thread) for thread in threads]
 
@@ -192,7 +223,7 @@ def get_thread(*, user_id: uuid.UUID, project_id: uuid.UUID, thread_id: int) -> 
         NotFoundError: no such project of the user's, or thread on it.
     """
     with session_scope() as session:
-        return _view(session, _thread(session, user_id, project_id, thread_id))
+        return _view(session, _thread(session, user_id, project_id, thread_id)[1])
 
 
 def _checked(body: str) -> str:
@@ -210,12 +241,35 @@ def _thread(
     project_id: uuid.UUID,
     thread_id: int,
     needed: TeamRole = TeamRole.VIEWER,
-) -> FindingThread:
-    project_for(session, user_id, project_id, needed, _DOING)
+) -> tuple[Project, FindingThread]:
+    project = project_for(session, user_id, project_id, needed, _DOING)
     thread = session.get(FindingThread, thread_id)
     if thread is None or thread.project_id != project_id:
         raise NotFoundError("No such conversation on this project.")
-    return thread
+    return project, thread
+
+
+def _thread_at(
+    session: Session, project_id: uuid.UUID, path: str, fingerprint: str
+) -> FindingThread | None:
+    """The conversation about the finding of `fingerprint` in the project's file `path`."""
+    return session.exec(
+        select(FindingThread).where(
+            FindingThread.project_id == project_id,
+            FindingThread.path == path,
+            FindingThread.fingerprint == fingerprint,
+        )
+    ).first()
+
+
+def _told(session: Session, project: Project, thread: FindingThread) -> ThreadView:
+    """The thread as it now is, committed, and pushed to the open tabs of the project's people
+    (after the commit: a tab that reloads at once must find the change)."""
+    session.flush()
+    view, people = _view(session, thread), audience(session, project)
+    session.commit()
+    publish(ConversationEvent(project_id=project.id, thread_id=view.id), *people)
+    return view
 
 
 def _assignable(session: Session, project: Project, email: str) -> uuid.UUID:

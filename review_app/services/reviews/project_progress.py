@@ -14,7 +14,6 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import (
-    Membership,
     Project,
     ProjectReview,
     Review,
@@ -28,6 +27,7 @@ from review_app.review.project_summary import FileOutcome, summarize_project
 from review_app.services.live_channel import ProjectProgressEvent, publish
 from review_app.services.reviews.project_changes import changed_files
 from review_app.services.reviews.reopening import reopen_returned
+from review_app.services.teams.access import audience
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +170,4 @@ def _audience(session: Session, project_review: ProjectReview) -> list[uuid.UUID
     project = session.get(Project, project_review.project_id)
     if project is None or project.team_id is None:
         return [project_review.user_id]
-    return list(
-        session.exec(select(Membership.user_id).where(Membership.team_id == project.team_id))
-    )
+    return audience(session, project)

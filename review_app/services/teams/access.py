@@ -77,6 +77,15 @@ def project_for(
     return project
 
 
+def audience(session: Session, project: Project) -> list[uuid.UUID]:
+    """Whose open tabs follow a project live: its team's members, or its owner."""
+    if project.team_id is None:
+        return [project.user_id]
+    return list(
+        session.exec(select(Membership.user_id).where(Membership.team_id == project.team_id))
+    )
+
+
 def may_read_review(session: Session, user_id: uuid.UUID, review: Review) -> bool:
     """Whether the user may read `review`: a team's review by its members, another by its
     author."""
