@@ -9,11 +9,9 @@ from starlette.concurrency import run_in_threadpool
 from review_app.api.deps import ClientIp, SignedInUser
 from review_app.api.queries import PageLimit, PageOffset, SearchText
 from review_app.models import Role
-from review_app.services import rate_limits
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
 from review_app.services.admin import jobs as admin_jobs
-from review_app.services.admin import limits as admin_limits
 from review_app.services.admin import teams as admin_teams
 from review_app.services.admin import users as admin_users
 from review_app.services.paging import DEFAULT_PAGE_SIZE
@@ -107,12 +105,6 @@ async def failed_jobs(
 async def rerun(review_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin_jobs.Rerun:
     """Queue a failed review again with fresh attempts; other reviews are left alone."""
     return await run_in_threadpool(admin_jobs.rerun_review, actor=admin, review_id=review_id, ip=ip)
-
-
-@router.get("/rate-limits")
-async def rate_limits_in_force(admin: SignedInUser) -> list[rate_limits.RuleInForce]:
-    """Every rate limit with its configured rate."""
-    return admin_limits.limits_in_force(actor=admin)
 
 
 @router.get("/cache")

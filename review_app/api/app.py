@@ -4,6 +4,7 @@ from fastapi import Depends, FastAPI
 
 from review_app.api import (
     admin,
+    admin_limits,
     auth,
     conversations,
     exports,
@@ -28,7 +29,7 @@ from review_app.api.openapi import document_error_answers
 from review_app.api.projects import router as projects_router
 
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
-ROUTERS += [stats.router, admin.router, rules.router]
+ROUTERS += [stats.router, admin.router, admin_limits.router, rules.router]
 ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
 ROUTERS += [project_files.router, integrations.router, triage.router, triage.baseline_router]

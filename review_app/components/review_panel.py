@@ -9,13 +9,14 @@ from review_app.components.findings_table import (
     review_table_setup,
     severity_badge,
 )
+from review_app.components.messages import messages
 from review_app.state.review_view import AnalyzerRow, ChangeRow, ReviewViewState, ScoreRow
 
 DOWNLOADS = (("SARIF", "sarif"), ("Markdown", "markdown"), ("JSON", "json"))
 
 
 def _downloads() -> rx.Component:
-    return rx.hstack(
+    buttons = rx.hstack(
         rx.text("Download", size="1", color_scheme="gray"),
         *[
             rx.button(
@@ -29,6 +30,7 @@ def _downloads() -> rx.Component:
         ],
         align="center",
     )
+    return rx.vstack(buttons, messages(ReviewViewState.download_error), spacing="1")
 
 
 def _score_header() -> rx.Component:

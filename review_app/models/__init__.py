@@ -10,6 +10,7 @@ from review_app.models.integrations import (
     RepositoryConnection,
     WebhookDelivery,
 )
+from review_app.models.limits import LimitOverride
 from review_app.models.reviews import (
     CachedResult,
     Project,
@@ -40,6 +41,7 @@ __all__ = [
     "FindingDecision",
     "FindingThread",
     "Invitation",
+    "LimitOverride",
     "Membership",
     "PostedComment",
     "Project",

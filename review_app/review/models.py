@@ -5,7 +5,7 @@
 """
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
@@ -216,6 +216,10 @@ class ReviewContext(BaseModel):
     disabled_analyzers: list[str] = Field(
         default_factory=list, description="Analyzers the project switched off (sorted)."
     )
+    custom_rules: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="The team's own rules for the file's language, in the rule pack's format.",
+    )
 
     @property
     def is_default(self) -> bool:
@@ -225,6 +229,7 @@ class ReviewContext(BaseModel):
             and not self.ignored_rules
             and not self.severities
             and not self.disabled_analyzers
+            and not self.custom_rules
         )
 
 

@@ -5,9 +5,11 @@ Plain Python with every setting passed in, so a Celery task, a script or a test 
 
 from collections.abc import Callable, Sequence
 
+from review_app.review.analyzers import registry
 from review_app.review.analyzers.analyzer import SourceFile
 from review_app.review.analyzers.static_analysis import StaticAnalysis, run_static_analysis
 from review_app.review.context import apply_context
+from review_app.review.custom_rules import custom_analyzers
 from review_app.review.inline_suppressions import InlineSuppressions
 from review_app.review.languages import resolve_language, submission_filename
 from review_app.review.llm.review import LLMOutcome, review_with_llm
@@ -58,8 +60,10 @@ def review_files(
 
     report(Stage.STATIC_ANALYSIS)
     contexts = contexts or [ReviewContext()] * len(files)
-    switched_off = [context.disabled_analyzers for context in contexts]
-    static = run_static_analysis(files, switched_off=switched_off)
+    custom, switched_off = custom_analyzers(contexts)
+    static = run_static_analysis(
+        files, analyzers=[*registry.ANALYZERS, *custom], switched_off=switched_off
+    )
     inlines = [InlineSuppressions(file.code, file.language) for file in files]
     left_out = []
     for analysis, context, inline in zip(static, contexts, inlines, strict=True):

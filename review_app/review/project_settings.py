@@ -80,17 +80,21 @@ def rules_context(config: ReviewConfig, language: str | None, source: str) -> Re
     analyzers (its paths and gate are a project's matter)."""
     rules = config.rules_for(language)
     disabled = sorted(config.analyzers.disable)
+    custom = config.custom_rules_for(language)
     return ReviewContext(
         ignored_rules=sorted(set(rules.disable)),
-        settings=[source] if rules.disable or rules.severity or disabled else [],
+        settings=[source] if rules.disable or rules.severity or disabled or custom else [],
         severities=dict(sorted(rules.severity.items())),
         disabled_analyzers=disabled,
+        custom_rules=custom,
     )
 
 
 def context_for(path: str, code: str, settings: ProjectSettings) -> ReviewContext:
     """The context of one file of a project with `settings`."""
-    rules = settings.config.rules_for(language_for_filename(path))
+    language = language_for_filename(path)
+    rules = settings.config.rules_for(language)
+    custom = settings.config.custom_rules_for(language)
     ignored = {*settings.ignored, *rules.disable}
     for pattern, off in settings.per_file.items():
         if matches(path, pattern):
@@ -100,9 +104,10 @@ def context_for(path: str, code: str, settings: ProjectSettings) -> ReviewContex
     return ReviewContext(
         role=FileRole.IGNORED if ignored_path else file_role(path, code),
         ignored_rules=sorted(ignored),
-        settings=settings.sources if ignored or rules.severity or disabled else [],
+        settings=settings.sources if ignored or rules.severity or disabled or custom else [],
         severities=dict(sorted(rules.severity.items())),
         disabled_analyzers=disabled,
+        custom_rules=custom,
     )
 
 

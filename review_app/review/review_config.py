@@ -16,6 +16,10 @@
     [gate]
     fail_on = "high"                       # the gate's default for this project
 
+    [[custom_rules]]                       # the team's own rules: see review/custom_rules.py
+    id = "no-debug-print"
+    ...
+
 It wins over the project's other settings files (they can only switch rules off) and over the
 gate's default; a file that is not valid is refused as a whole, and the review says why.
 """
@@ -26,6 +30,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from review_app.review.analyzers.registry import ANALYZERS
+from review_app.review.custom_rules import MAX_RULES, CustomRule
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.review.models import Severity
 
@@ -79,11 +84,13 @@ class ReviewConfig(_Strict):
     analyzers: AnalyzerSettings = AnalyzerSettings()
     paths: PathSettings = PathSettings()
     gate: GateSettings = GateSettings()
+    custom_rules: list[CustomRule] = Field(default_factory=list, max_length=MAX_RULES)
 
     def under(self, project: "ReviewConfig") -> "ReviewConfig":
         """This configuration (a team's, or a user's) with a project's own laid over it: rules
-        switched off, analyzers off and ignored paths add up; where both give a rule a
-        severity, or the gate a threshold, the project's wins."""
+        switched off, analyzers off, ignored paths and custom rules add up; where both give a
+        rule a severity, the gate a threshold, or a custom rule of the same id, the project's
+        wins."""
         languages = {
             name: LanguageSettings(rules=_rules_under(settings.rules, project.languages.get(name)))
             for name, settings in self.languages.items()
@@ -96,7 +103,14 @@ class ReviewConfig(_Strict):
             ),
             paths=PathSettings(ignore=[*self.paths.ignore, *project.paths.ignore]),
             gate=GateSettings(fail_on=project.gate.fail_on or self.gate.fail_on),
+            custom_rules=list(
+                {rule.id: rule for rule in [*self.custom_rules, *project.custom_rules]}.values()
+            ),
         )
+
+    def custom_rules_for(self, language: str | None) -> list[dict]:
+        """The custom rules of a file in `language`, in the pack's format."""
+        return [rule.engine_rule() for rule in self.custom_rules if language in rule.languages]
 
     def rules_for(self, language: str | None) -> RuleSettings:
         """The rule settings of a file in `language`: the language's own win."""

@@ -30,6 +30,8 @@ class AuditAction(StrEnum):
     TEAM_REMOVE = "team.remove"
     TEAM_TRANSFER = "team.transfer"
     TEAM_RULES = "team.rules"
+    LIMIT_SET = "limit.set"
+    LIMIT_REMOVE = "limit.remove"
 
 
 class Actor(Protocol):

@@ -2,6 +2,8 @@
 
 Services count a request themselves, after validating it, so bad input costs no quota; the
 REST API and the UI count every request against the default limit through `count_request`.
+A rule's rate comes from the settings unless an administrator set one (limit_overrides): for
+everyone, for a team's members or for one user.
 """
 
 import logging
@@ -11,22 +13,24 @@ import uuid
 from enum import StrEnum
 from functools import cache
 
-from limits import parse
+from limits import RateLimitItem, parse
 from limits.errors import StorageError
 from limits.storage import RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel
 from redis.exceptions import RedisError
 
+from review_app.services import limit_overrides
 from review_app.services.errors import RateLimitedError, ServiceUnavailableError
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)
 NAMESPACE = "review_app:rate"
+_USER = "user:"
 
 
 class Rule(StrEnum):
-    """A named limit; its rate comes from the settings (`RATE_LIMIT_<NAME>`)."""
+    """A named limit; its rate comes from the settings (`RATE_LIMIT_<NAME>`) or the admin page."""
 
     DEFAULT = "default"
     LOGIN = "login"
@@ -73,29 +77,47 @@ COUNTED_PER = {
 }
 
 
+# The rules that count one user's requests (the default one only when signed in): an
+# administrator may set them per team or per user. The others count per address or account.
+PER_USER = frozenset({Rule.DEFAULT, Rule.SUBMIT, Rule.PROJECT, Rule.PROJECT_REVIEW, Rule.TEAM})
+FROM_SETTINGS = "from the settings"
+
+
 class RuleInForce(BaseModel):
-    """A rate limit as configured now, for the admin page."""
+    """A rate limit as it holds now (for a given user, or for everyone), for the admin page."""
 
     rule: Rule
     rate: str  # e.g. "5/minute"
     counted_per: str
+    source: str  # "from the settings", "set for everyone", "set for this user"...
 
 
-def rate_of(rule: Rule) -> str:
-    """The configured rate of a rule, e.g. "5/minute"."""
-    return getattr(get_settings(), f"rate_limit_{rule.value}")
+def rate_of(rule: Rule, key: str | None = None) -> str:
+    """The rate of a rule for the requests counted under `key`, e.g. "5/minute"."""
+    return in_force(rule, key).rate
 
 
-def rules_in_force() -> list[RuleInForce]:
-    """Every rule with its configured rate and what it counts by."""
-    return [
-        RuleInForce(rule=rule, rate=rate_of(rule), counted_per=COUNTED_PER[rule]) for rule in Rule
-    ]
+def in_force(rule: Rule, key: str | None = None) -> RuleInForce:
+    """The rule as it holds for `key` (None: for everyone), and where its rate comes from."""
+    user_id = key.removeprefix(_USER) if key and key.startswith(_USER) else None
+    override = limit_overrides.override_for(rule.value, user_id)
+    return RuleInForce(
+        rule=rule,
+        rate=override.rate if override else getattr(get_settings(), f"rate_limit_{rule.value}"),
+        counted_per=COUNTED_PER[rule],
+        source=override.source if override else FROM_SETTINGS,
+    )
+
+
+def rules_in_force(user_id: uuid.UUID | None = None) -> list[RuleInForce]:
+    """Every rule with its rate (for the user, if given), what it counts by and its source."""
+    key = per_user(user_id) if user_id is not None else None
+    return [in_force(rule, key if rule in PER_USER else None) for rule in Rule]
 
 
 def per_user(user_id: uuid.UUID | str) -> str:
     """The key counting one user's requests."""
-    return f"user:{user_id}"
+    return f"{_USER}{user_id}"
 
 
 def per_ip(ip: str | None) -> str:
@@ -115,7 +137,7 @@ def enforce(rule: Rule, key: str, *, fail_closed: bool = True) -> None:
     With Redis down, `fail_closed` refuses (ServiceUnavailableError); otherwise the
     request goes through and a warning is logged.
     """
-    limit = parse(rate_of(rule))
+    limit = parse(rate_of(rule, key))
     limiter = _limiter(get_settings().effective_redis_url)
     try:
         if limiter.hit(limit, NAMESPACE, rule.value, key):
@@ -128,7 +150,7 @@ def enforce(rule: Rule, key: str, *, fail_closed: bool = True) -> None:
             ) from error
         logger.warning("rate limit %s not enforced, Redis unavailable: %s", rule.value, error)
         return
-    raise _refusal(rule, stats.reset_time)
+    raise _refusal(limit, rule, stats.reset_time)
 
 
 def check(rule: Rule, key: str) -> None:
@@ -137,7 +159,7 @@ def check(rule: Rule, key: str) -> None:
     Raises:
         RateLimitedError: over the limit. (Redis down: let it through, the caller counts later.)
     """
-    limit = parse(rate_of(rule))
+    limit = parse(rate_of(rule, key))
     limiter = _limiter(get_settings().effective_redis_url)
     try:
         if limiter.test(limit, NAMESPACE, rule.value, key):
@@ -146,12 +168,11 @@ def check(rule: Rule, key: str) -> None:
     except (StorageError, RedisError, OSError) as error:
         logger.warning("rate limit %s not checked, Redis unavailable: %s", rule.value, error)
         return
-    raise _refusal(rule, stats.reset_time)
+    raise _refusal(limit, rule, stats.reset_time)
 
 
-def _refusal(rule: Rule, reset_time: float) -> RateLimitedError:
+def _refusal(limit: RateLimitItem, rule: Rule, reset_time: float) -> RateLimitedError:
     """The error saying what was limited, the limit, and how long to wait."""
-    limit = parse(rate_of(rule))
     span = "" if limit.multiples == 1 else f"{limit.multiples} "
     plural = "" if limit.multiples == 1 else "s"
     wording = f"{limit.amount} per {span}{limit.GRANULARITY.name}{plural}"
@@ -169,5 +190,5 @@ def count_request(key: str, *, writes: bool) -> None:
 def reset(rule: Rule, key: str) -> None:
     """Forget every counted request of `key` under `rule`."""
     _limiter(get_settings().effective_redis_url).clear(
-        parse(rate_of(rule)), NAMESPACE, rule.value, key
+        parse(rate_of(rule, key)), NAMESPACE, rule.value, key
     )

@@ -72,6 +72,7 @@ class ReviewViewState(FindingsTable, rx.State):
     progress: int = 0
     stage: str = ""
     error: str = ""
+    download_error: str = ""  # why the last download failed
     cached: bool = False
     score: int = -1
     summary: str = ""
@@ -143,7 +144,9 @@ class ReviewViewState(FindingsTable, rx.State):
                 )
             )
         except (ServiceError, ValueError) as error:
-            return rx.toast.error(str(error))
+            self.download_error = str(error)
+            return None
+        self.download_error = ""
         return rx.download(data=document.content, filename=document.filename)
 
     @rx.event
@@ -251,6 +254,7 @@ class ReviewViewState(FindingsTable, rx.State):
     def _clear(self) -> None:
         self.not_found = False
         self.review_id = self.filename = self.status = self.stage = self.error = ""
+        self.download_error = ""
         self.submitted = ""
         self.summary = self.llm_state = self.llm_reason = ""
         self.score, self.progress = -1, 0

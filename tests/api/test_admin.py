@@ -27,6 +27,8 @@ ADMIN_ROUTES = [
     ("GET", "/api/admin/jobs/failed"),
     ("POST", f"/api/admin/jobs/{SOME_ID}/rerun"),
     ("GET", "/api/admin/rate-limits"),
+    ("GET", "/api/admin/rate-limits/overrides"),
+    ("DELETE", "/api/admin/rate-limits/overrides/1"),
     ("GET", "/api/admin/cache"),
     ("POST", "/api/admin/cache/purge"),
     ("GET", "/api/admin/audit"),

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from review_app.processes import wait_for
 from tests.api.team_steps import join, make_team, team_project
 from tests.api.test_project_reviews import finished, start_review
+from tests.review.test_custom_rules import CODE, DEBUG_PRINT
 
 TEAM_RULES = (
     '[rules]\ndisable = ["D1"]\nseverity = { "B006" = "low" }\n\n'
@@ -25,13 +26,18 @@ def _rules_of(api: TestClient, headers: dict, project_id: str) -> dict[str, dict
     return {finding["rule"]: finding for finding in result["findings"]} | {"": result}
 
 
-def test_a_teams_rules_shape_its_projects_and_a_projects_own_toml_wins(
-    api: TestClient, people, two_workers
-) -> None:
+def _team_with_member(api: TestClient, people) -> tuple[dict, dict, str, str]:
+    """Ada's team with Bob as a member, and the address of its settings."""
     ada, bob = people("ada"), people("bob")
     team_id = make_team(api, ada)
     join(api, team_id, ada, bob, "bob@example.com", "member")
-    settings = f"/api/teams/{team_id}/settings"
+    return ada, bob, team_id, f"/api/teams/{team_id}/settings"
+
+
+def test_a_teams_rules_shape_its_projects_and_a_projects_own_toml_wins(
+    api: TestClient, people, two_workers
+) -> None:
+    ada, bob, team_id, settings = _team_with_member(api, people)
 
     refused = api.put(settings, json={"text": TEAM_RULES}, headers=bob)
     assert refused.status_code == 403
@@ -95,3 +101,27 @@ def test_a_users_own_rules_shape_their_editor_reviews_and_nobody_elses(
     assert "F401" not in rules_found(ada)
     assert "F401" in rules_found(bob)  # the same code, without Ada's settings (not her cache)
     assert api.get(f"/api/teams/{uuid.uuid4()}/settings", headers=ada).status_code == 404
+
+
+def test_a_teams_custom_rule_is_tried_on_its_examples_and_then_reviews_its_projects(
+    api: TestClient, people, two_workers
+) -> None:
+    ada, bob, team_id, settings = _team_with_member(api, people)
+
+    wrong = api.put(
+        settings, json={"text": DEBUG_PRINT.replace("findings = 0", "findings = 1")}, headers=ada
+    )
+    assert wrong.status_code == 422
+    assert wrong.json()["detail"] == (
+        "the team's settings were not kept: a custom rule fails its examples: "
+        "rule no-debug-print, example 2: gives 0 findings, not 1"
+    )
+    assert api.get(settings, headers=ada).json()["text"] == ""
+    assert api.put(settings, json={"text": DEBUG_PRINT}, headers=bob).status_code == 403
+    assert api.put(settings, json={"text": DEBUG_PRINT}, headers=ada).status_code == 200
+
+    project_id = team_project(api, team_id, bob, {"src/jobs.py": CODE})
+    rules = _rules_of(api, bob, project_id)
+    assert rules["custom-no-debug-print"]["severity"] == "medium"
+    assert rules["custom-no-debug-print"]["line"] == 5
+    assert "custom-rules" in {analyzer["name"] for analyzer in rules[""]["analyzers"]}

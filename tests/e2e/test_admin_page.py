@@ -160,9 +160,7 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
     expect(page.get_by_role("status")).to_have_text("Queued again.")
     expect(failed).to_have_count(0)
 
-    page.get_by_role("tab", name="Rate limits").click()
-    limits = page.get_by_role("table", name="Rate limits in force")
-    expect(limits.get_by_role("row", name=re.compile(r"^login\s"))).to_contain_text("40/minute")
+    _set_and_remove_a_users_limit(page, owner)
 
     page.get_by_role("tab", name="Cache").click()
     expect(_figure(page, "Cached results")).not_to_have_text(re.compile(r"results\s*0$"))
@@ -174,13 +172,46 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
 
     rows = _audit_rows(page, admin)
     expect(rows.nth(0)).to_contain_text("cache.purge")
-    expect(rows.nth(1)).to_contain_text("review.rerun")
-    expect(rows.nth(1)).to_contain_text(str(review_id))
+    expect(rows.nth(1)).to_contain_text("limit.remove")
+    expect(rows.nth(2)).to_contain_text("limit.set")
+    expect(rows.nth(2)).to_contain_text(f"submit for {owner}")
+    expect(rows.nth(3)).to_contain_text("review.rerun")
+    expect(rows.nth(3)).to_contain_text(str(review_id))
     page.get_by_role("combobox", name="Action").click()
     page.get_by_role("option", name="login", exact=True).click()
     expect(rows).to_have_count(1)
     screenshot(page, "admin-audit")
     assert errors == []
+
+
+def _set_and_remove_a_users_limit(page: Page, email: str) -> None:
+    """The limits in force for everyone and for one user, whose submit rate the admin sets,
+    sees in force for them, and removes."""
+    page.get_by_role("tab", name="Rate limits").click()
+    limits = page.get_by_role("table", name="Rate limits in force")
+    login = limits.get_by_role("row", name=re.compile(r"^login\s"))
+    expect(login).to_contain_text("40/minute")
+    expect(login).to_contain_text("from the settings")
+
+    page.get_by_role("combobox", name="For", exact=True).click()
+    page.get_by_role("option", name="A user (email)").click()
+    page.get_by_label("Team or user").fill(email)
+    page.get_by_label("Rate", exact=True).fill("3/minute")
+    page.get_by_role("button", name="Set limit").click()
+    expect(page.get_by_role("status")).to_have_text(f"submit is now 3/minute for {email}.")
+    expect(page.locator(".override-row")).to_have_count(1)
+    expect(page.locator(".override-row")).to_contain_text(email)
+
+    page.get_by_label("Limits in force for").fill(email)
+    page.get_by_role("button", name="Show").click()
+    expect(page.locator("#limits-for")).to_have_text(f"In force for {email}")
+    submit = limits.get_by_role("row", name=re.compile(r"^submit\s"))
+    expect(submit).to_contain_text("3/minute")
+    expect(submit).to_contain_text("set for this user")
+
+    page.get_by_role("button", name=f"Remove the submit rate for {email}").click()
+    expect(page.locator(".override-row")).to_have_count(0)
+    expect(submit).to_contain_text("from the settings")
 
 
 def test_integrations_show_each_repository_and_what_its_host_last_said(

@@ -8,6 +8,7 @@ from review_app.services.accounts.identity import CurrentUser
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
 from review_app.services.admin import jobs as admin_jobs
+from review_app.services.admin import limits as admin_limits
 from review_app.services.admin import teams as admin_teams
 from review_app.services.admin import users as admin_users
 
@@ -74,11 +75,23 @@ class FailedRow:
 
 @dataclasses.dataclass
 class LimitRow:
-    """A rate limit in force."""
+    """A rate limit in force, and where its rate comes from."""
 
     rule: str
     rate: str
     counted_per: str
+    source: str
+
+
+@dataclasses.dataclass
+class OverrideRow:
+    """A rate an administrator set."""
+
+    rule: str
+    rate: str
+    applies_to: str
+    set_by: str
+    set_at: str
 
 
 @dataclasses.dataclass
@@ -186,7 +199,24 @@ def queue_figures(health: admin_jobs.QueueHealth) -> tuple[QueueFigures, list[Wo
 
 def limit_rows(rules: list[rate_limits.RuleInForce]) -> list[LimitRow]:
     """The rate limits in force."""
-    return [LimitRow(rule.rule, rule.rate, rule.counted_per) for rule in rules]
+    return [LimitRow(rule.rule, rule.rate, rule.counted_per, rule.source) for rule in rules]
+
+
+def override_rows(
+    overrides: list[admin_limits.OverrideView],
+) -> tuple[list[OverrideRow], list[int]]:
+    """The rates administrators set, and the ids behind the rows (kept on the server)."""
+    shown = [
+        OverrideRow(
+            rule=view.rule.value,
+            rate=view.rate,
+            applies_to=view.applies_to,
+            set_by=view.set_by or "—",
+            set_at=when(view.set_at),
+        )
+        for view in overrides
+    ]
+    return shown, [view.id for view in overrides]
 
 
 def cache_figures(figures: admin_cache.CacheStats) -> CacheFigures:

@@ -21,12 +21,13 @@ from review_app.pages.admin.rows import (
     CacheFigures,
     FailedRow,
     LimitRow,
+    OverrideRow,
     QueueFigures,
     TeamRow,
     UserRow,
     WorkerRow,
 )
-from review_app.services import audit
+from review_app.services import audit, rate_limits
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
@@ -43,7 +44,8 @@ FORBIDDEN = "403 — Forbidden: this is for administrators."
 ALL_ACTIONS = "all actions"
 AUDIT_ACTIONS = [ALL_ACTIONS, *audit.AuditAction]
 PAGED = ("users", "teams", "failed", "audit")
-EVERY_SECTION = (*PAGED, "queue", "limits", "cache", "integrations")
+EVERY_SECTION = (*PAGED, "queue", "limits", "overrides", "cache", "integrations")
+SCOPES = {"everyone": "Everyone", "team": "A team (name or id)", "user": "A user (email)"}
 
 
 class AdminState(rx.State):
@@ -63,6 +65,8 @@ class AdminState(rx.State):
     failed_total: int = 0
     failed_paging: Paging = Paging()
     limits: list[LimitRow] = []
+    limits_for: str = ""  # the email whose limits are shown; "": everyone's
+    overrides: list[OverrideRow] = []
     cache: CacheFigures = CacheFigures()
     audit_action: str = ALL_ACTIONS
     audit_actor: str = ""
@@ -73,6 +77,7 @@ class AdminState(rx.State):
 
     _user_ids: list[str] = []
     _failed_ids: list[str] = []
+    _override_ids: list[int] = []
     _offsets: dict[str, int] = {}
 
     @rx.event
@@ -135,6 +140,55 @@ class AdminState(rx.State):
         if purged := await self._call(partial(admin_cache.purge_cache, actor=actor, ip=self._ip())):
             self.notice = f"Cache purged: {purged.entries} stored, {purged.hot_entries} hot."
             await self._reload(actor, "cache", "audit")
+
+    @rx.event
+    async def show_limits_for(self, form: dict) -> None:
+        """Show the limits in force for the user of an email (none: for everyone)."""
+        self.limits_for = str(form.get("email", "")).strip()[:320]
+        if actor := await self._actor():
+            await self._reload(actor, "limits")
+
+    @rx.event
+    async def set_limit(self, form: dict) -> None:
+        """Set a rule's rate for everyone, a team or a user, from the form."""
+        actor = await self._actor()
+        scope, subject = str(form.get("scope", "everyone")), str(form.get("subject", "")).strip()
+        try:
+            rule = rate_limits.Rule(str(form.get("rule", "")))
+        except ValueError:
+            self.error, self.notice = "Choose a rule.", ""
+            return
+        if actor is None or (scope != "everyone" and not subject):
+            self.error = "" if actor is None else "Name the team or the user."
+            return
+        call = partial(
+            admin_limits.set_override,
+            actor=actor,
+            rule=rule,
+            rate=str(form.get("rate", "")),
+            user_email=subject if scope == "user" else None,
+            team=subject if scope == "team" else None,
+            ip=self._ip(),
+        )
+        if view := await self._call(call):
+            self.notice = f"{view.rule.value} is now {view.rate} for {view.applies_to}."
+            await self._reload(actor, "limits", "overrides", "audit")
+
+    @rx.event
+    async def remove_limit(self, index: int) -> None:
+        """Remove a rate an administrator set."""
+        actor = await self._actor()
+        if actor is None or not 0 <= index < len(self._override_ids):
+            return
+        call = partial(
+            admin_limits.remove_override,
+            actor=actor,
+            override_id=self._override_ids[index],
+            ip=self._ip(),
+        )
+        if await self._call(call) is None and not self.error:
+            self.notice = "Removed: the next source of that rate holds again."
+            await self._reload(actor, "limits", "overrides", "audit")
 
     async def _actor(self) -> CurrentUser | None:
         """The signed-in user; None (every section emptied, and why) when signed out."""
@@ -230,7 +284,11 @@ class AdminState(rx.State):
                 self._show_audit,
             ),
             "queue": (partial(admin_jobs.queue_health, actor=actor), self._show_queue),
-            "limits": (partial(admin_limits.limits_in_force, actor=actor), self._show_limits),
+            "limits": (
+                partial(admin_limits.limits_in_force, actor=actor, email=self.limits_for or None),
+                self._show_limits,
+            ),
+            "overrides": (partial(admin_limits.list_overrides, actor=actor), self._show_overrides),
             "cache": (partial(admin_cache.cache_stats, actor=actor), self._show_cache),
             "integrations": (partial(_integrations, actor), self._show_integrations),
         }
@@ -257,6 +315,9 @@ class AdminState(rx.State):
 
     def _show_limits(self, rules: list) -> None:
         self.limits = rows.limit_rows(rules)
+
+    def _show_overrides(self, overrides: list) -> None:
+        self.overrides, self._override_ids = rows.override_rows(overrides)
 
     def _show_cache(self, figures: admin_cache.CacheStats) -> None:
         self.cache = rows.cache_figures(figures)

@@ -52,19 +52,23 @@ _MINIFIED_MIN_BYTES = 20_000
 
 
 def make_analyzer(
-    load_pack: Callable[[], RulePack] = default_rule_pack, limits: EngineLimits | None = None
+    load_pack: Callable[[], RulePack] = default_rule_pack,
+    limits: EngineLimits | None = None,
+    name: str = NAME,
+    description: str = "the project's rule pack, taint-aware, run by the Semgrep CE engine",
 ) -> Analyzer:
-    """The analyzer running the pack `load_pack` returns (loaded on first use) within `limits`."""
+    """The analyzer `name` running the pack `load_pack` returns (loaded on first use) within
+    `limits`; its findings name `name` as their source."""
     pack = cache(load_pack)
     rule_files = EngineRuleFiles(pack)
     engine_limits = limits or EngineLimits()
 
     def run(files: Sequence[SourceFile]) -> list[AnalyzerOutput]:
-        return _scan(files, pack(), rule_files, engine_limits)
+        return _scan(files, pack(), rule_files, engine_limits, name)
 
     return Analyzer(
-        name=NAME,
-        description="the project's rule pack, taint-aware, run by the Semgrep CE engine",
+        name=name,
+        description=description,
         run=run,
         categories=frozenset(get_args(RuleCategory)),
         languages=frozenset().union(*PACK_LANGUAGES.values()),
@@ -75,7 +79,11 @@ def make_analyzer(
 
 
 def _scan(
-    files: Sequence[SourceFile], pack: RulePack, rule_files: EngineRuleFiles, limits: EngineLimits
+    files: Sequence[SourceFile],
+    pack: RulePack,
+    rule_files: EngineRuleFiles,
+    limits: EngineLimits,
+    name: str,
 ) -> list[AnalyzerOutput]:
     """One engine run per language over its files; outputs in the order of `files`."""
     outputs = [AnalyzerOutput()] * len(files)
@@ -88,7 +96,7 @@ def _scan(
         scanned = [index for index in indices if outputs[index].failure is None]
         batch = [files[index] for index in scanned]
         for index, output in zip(
-            scanned, _scan_language(language, batch, pack, rule_files, limits), strict=True
+            scanned, _scan_language(language, batch, (pack, rule_files, limits, name)), strict=True
         ):
             outputs[index] = output
     return outputs
@@ -97,11 +105,11 @@ def _scan(
 def _scan_language(
     language: str,
     files: list[SourceFile],
-    pack: RulePack,
-    rule_files: EngineRuleFiles,
-    limits: EngineLimits,
+    scan: tuple[RulePack, EngineRuleFiles, EngineLimits, str],
 ) -> list[AnalyzerOutput]:
-    """The files' outputs; when the engine fails as a whole, each file says why."""
+    """The files' outputs under `scan` (the pack, its files, the limits and the analyzer's
+    name); when the engine fails as a whole, each file says why."""
+    pack, rule_files, limits, name = scan
     if not files:
         return []
     try:
@@ -131,7 +139,7 @@ def _scan_language(
     except Exception as error:  # a crashing engine must not sink the other languages
         logger.exception("semgrep crashed on %d %s files", len(files), language)
         return [AnalyzerOutput(failure=f"crashed: {type(error).__name__}: {error}") for _ in files]
-    return _outputs(output, files, targets, pack)
+    return _outputs(output, files, targets, pack, name)
 
 
 def _minified(file: SourceFile) -> str | None:
@@ -152,7 +160,11 @@ def _write_code(folder: Path, files: list[SourceFile]) -> list[EngineTarget]:
 
 
 def _outputs(
-    output: EngineOutput, files: list[SourceFile], targets: list[EngineTarget], pack: RulePack
+    output: EngineOutput,
+    files: list[SourceFile],
+    targets: list[EngineTarget],
+    pack: RulePack,
+    name: str,
 ) -> list[AnalyzerOutput]:
     """Each file's findings, and the rules that did not run on it."""
     index_of = {str(target.path): index for index, target in enumerate(targets)}
@@ -164,7 +176,8 @@ def _outputs(
             logger.warning("semgrep reported %s on an unknown file or rule", result.check_id)
             continue
         filename = str(targets[index].project_path)
-        findings[index].append(_finding(result, rule, files[index].code, encoded[index], filename))
+        found_in = (files[index].code, encoded[index], filename)
+        findings[index].append(_finding(result, rule, found_in, name))
     problems: list[list[str]] = [[] for _ in files]
     for error in output.errors:
         if error.kind in PARSE_ERROR_KINDS:
@@ -191,9 +204,11 @@ def _failure(problems: list[str]) -> str | None:
 
 
 def _finding(
-    result: EngineResult, rule: PackRule, text: str, code: bytes, filename: str
+    result: EngineResult, rule: PackRule, found_in: tuple[str, bytes, str], name: str
 ) -> Finding:
-    """Our finding for one match of a rule of the pack in `text` (`code` once encoded)."""
+    """Our finding (from analyzer `name`) for one match of a rule of the pack in a file: its
+    text, the text encoded, and its name."""
+    text, code, filename = found_in
     meta = rule.metadata
     return Finding(
         title=meta.title,
@@ -205,7 +220,7 @@ def _finding(
         column=_character_column(code, result.start.offset, result.start.col),
         rule=rule.id,
         cwe=meta.cwe,
-        sources=[NAME],
+        sources=[name],
         suggested_fix=_fix_as_diff(result, text, code, filename),
     )
 

@@ -35,7 +35,7 @@ PACK_LANGUAGES: dict[str, frozenset[str]] = {
 }
 
 # Semgrep's own severity for each of ours, so the two fields of a rule cannot disagree.
-_ENGINE_SEVERITY: dict[Severity, str] = {
+ENGINE_SEVERITY: dict[Severity, str] = {
     Severity.CRITICAL: "ERROR",
     Severity.HIGH: "ERROR",
     Severity.MEDIUM: "WARNING",
@@ -58,7 +58,7 @@ class RuleMetadata(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: Annotated[str, Field(min_length=1, max_length=_TITLE_LENGTH)]
-    cwe: Annotated[StrictInt, Field(ge=1)]
+    cwe: Annotated[StrictInt, Field(ge=1)] | None = None  # every security rule names one
     category: RuleCategory
     severity: Severity
     confidence: Literal["high", "medium", "low"]
@@ -73,6 +73,12 @@ class RuleMetadata(BaseModel):
         if title.rstrip().endswith("."):
             raise ValueError("a title ends without a period")
         return title
+
+    @model_validator(mode="after")
+    def _security_names_its_cwe(self) -> "RuleMetadata":
+        if self.category == Category.SECURITY and self.cwe is None:
+            raise ValueError("a security rule names its weakness (cwe)")
+        return self
 
 
 class PackRule(BaseModel):
@@ -97,7 +103,7 @@ class PackRule(BaseModel):
 
     @model_validator(mode="after")
     def _severities_agree(self) -> "PackRule":
-        expected = _ENGINE_SEVERITY[self.metadata.severity]
+        expected = ENGINE_SEVERITY[self.metadata.severity]
         if self.severity != expected:
             raise ValueError(
                 f"severity {self.severity} disagrees with metadata severity "
@@ -127,7 +133,7 @@ class RuleDocumentation(BaseModel):
 
     id: str
     title: str
-    cwe: int
+    cwe: int | None
     severity: Severity
     category: Category
     why: str

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import TeamRole, User, WorkspaceConfig, utcnow
+from review_app.review.custom_rules import example_problems
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.review_config import InvalidConfigError, ReviewConfig, parse_config
 from review_app.services import audit
@@ -23,6 +24,7 @@ from review_app.services.teams.access import require_role
 MAX_CONFIG_CHARACTERS = 64_000
 TEAM_SOURCE = "the team's settings"
 PERSONAL_SOURCE = "your settings"
+_CHANGE = "change its rules"
 
 
 class WorkspaceConfigView(BaseModel):
@@ -56,19 +58,26 @@ def save_config(
     Raises:
         NotFoundError: no such team of the user's.
         PermissionDeniedError: a member or viewer of the team.
-        InvalidSubmissionError: too long, not TOML, or something review_app does not know;
-            the message says what and where. Nothing is kept then.
+        InvalidSubmissionError: too long, not TOML, something review_app does not know, or a
+            custom rule its own examples prove wrong; the message says what and where.
+            Nothing is kept then.
     """
     source = PERSONAL_SOURCE if team_id is None else TEAM_SOURCE
     if len(text) > MAX_CONFIG_CHARACTERS:
         raise InvalidSubmissionError(f"The settings are longer than {MAX_CONFIG_CHARACTERS:,}.")
     try:
-        parse_config(text, source=source)
+        config = parse_config(text, source=source)
     except InvalidConfigError as error:
         raise InvalidSubmissionError(str(error)) from None
+    if team_id is not None:  # before running the rules' examples: only a maintainer's
+        _may_change(team_id, actor)
+    if problems := example_problems(config.custom_rules):
+        raise InvalidSubmissionError(
+            f"{source} were not kept: a custom rule fails its examples: " + "; ".join(problems[:5])
+        )
     with session_scope() as session:
         if team_id is not None:
-            require_role(session, team_id, actor.id, TeamRole.MAINTAINER, "change its rules")
+            require_role(session, team_id, actor.id, TeamRole.MAINTAINER, _CHANGE)
         row = _row(session, team_id, actor.id) or WorkspaceConfig(
             team_id=team_id, user_id=None if team_id else actor.id, text=""
         )
@@ -83,6 +92,11 @@ def save_config(
             )
         session.flush()
         return _view(session, row, may_edit=True)
+
+
+def _may_change(team_id: uuid.UUID, actor: CurrentUser) -> None:
+    with session_scope() as session:
+        require_role(session, team_id, actor.id, TeamRole.MAINTAINER, _CHANGE)
 
 
 def config_of(
