@@ -3,20 +3,25 @@ whole (read-only for those who may not change it)."""
 
 import reflex as rx
 
+from review_app.components.rule_trial import rule_trial
+from review_app.state.rule_trial import RuleTrialState
+
 EXAMPLE = '[rules]\ndisable = ["D1"]\nseverity = { "B006" = "low" }\n\n[gate]\nfail_on = "high"'
 
 
 def rules_form(
     text: rx.Var[str], may_edit: rx.Var[bool] | bool, updated: rx.Var[str], on_submit
 ) -> rx.Component:
-    """The configuration `text`, who saved it last (`updated`), and Save when `may_edit`."""
+    """The configuration `text`, who saved it last (`updated`), and Save when `may_edit`; then
+    a trial of its custom rules on some code."""
     may_edit = rx.Var.create(may_edit)
-    return rx.form(
+    form = rx.form(
         rx.vstack(
             rx.text(
                 "In review_app.toml's format: rules off and their severities (per language too),"
-                " analyzers off, ignored paths, the gate. A project's own review_app.toml is laid"
-                " over it.",
+                " analyzers off, ignored paths, the gate, and the team's own [[custom_rules]]"
+                " (kept only when each gives what its examples say). A project's own"
+                " review_app.toml is laid over it.",
                 color_scheme="gray",
                 size="2",
             ),
@@ -30,6 +35,7 @@ def rules_form(
                 font_family="monospace",
                 width="100%",
                 aria_label="Rule configuration",
+                on_blur=RuleTrialState.keep_draft,
             ),
             rx.hstack(
                 rx.cond(may_edit, rx.button("Save rules", type="submit")),
@@ -42,3 +48,4 @@ def rules_form(
         on_submit=on_submit,
         width="100%",
     )
+    return rx.vstack(form, rule_trial(text), width="100%", spacing="4")

@@ -12,6 +12,7 @@ from review_app.review.errors import InvalidSubmissionError
 from review_app.services.errors import ServiceError
 from review_app.services.teams import workspace_config
 from review_app.services.teams.workspace_config import WorkspaceConfigView
+from review_app.state.rule_trial import RuleTrialState
 from review_app.state.session import SessionState
 from review_app.state.timestamps import shown_time
 
@@ -56,7 +57,12 @@ class SettingsState(rx.State):
         self.updated = f"Saved {shown_time(view.updated_at)}" if view.updated_at else ""
 
 
-@page(routes.SETTINGS, "Settings", on_load=[SettingsState.load], nav=(6, "Settings"))
+@page(
+    routes.SETTINGS,
+    "Settings",
+    on_load=[SettingsState.load, RuleTrialState.start],
+    nav=(6, "Settings"),
+)
 def settings_page() -> rx.Component:
     """The user's own rules."""
     return rx.vstack(

@@ -9,6 +9,8 @@ from review_app.components.page import page
 from review_app.components.rules_form import rules_form
 from review_app.components.table import listing_table
 from review_app.models import TeamRole
+from review_app.state.rule_trial import RuleTrialState
+from review_app.state.team_activity import ActivityRow, TeamActivityState
 from review_app.state.team_view import (
     GIVEN_ROLES,
     InvitationRow,
@@ -91,6 +93,16 @@ def _project(row: TeamProjectRow) -> rx.Component:
     )
 
 
+def _activity(row: ActivityRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.link(row.project, href=row.url)),
+        rx.table.cell(row.status),
+        rx.table.cell(row.progress),
+        rx.table.cell(row.started),
+        class_name="team-activity-row",
+    )
+
+
 def _invite_form() -> rx.Component:
     return rx.vstack(
         rx.heading("Invite someone", size="4"),
@@ -155,6 +167,17 @@ def _team() -> rx.Component:
             color_scheme="gray",
         ),
         listing_table("Team projects", ("Project", "Files"), TeamState.projects, _project),
+        rx.heading("Reviews", size="4"),
+        rx.cond(
+            TeamActivityState.rows.length() > 0,  # type: ignore[attr-defined]
+            listing_table(
+                "Reviews of the team's projects",
+                ("Project", "State", "Progress", "Started"),
+                TeamActivityState.rows,
+                _activity,
+            ),
+            rx.text("No reviews of the team's projects yet.", color_scheme="gray"),
+        ),
         rx.cond(
             TeamState.my_role != TeamRole.OWNER.value,
             rx.button("Leave team", on_click=TeamState.leave, color_scheme="red", variant="soft"),
@@ -164,7 +187,11 @@ def _team() -> rx.Component:
     )
 
 
-@page(routes.TEAM, "Team", on_load=[TeamState.load])
+@page(
+    routes.TEAM,
+    "Team",
+    on_load=[TeamState.load, TeamActivityState.load, RuleTrialState.start],
+)
 def team_page() -> rx.Component:
     """One team of the user's."""
     return rx.cond(

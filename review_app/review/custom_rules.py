@@ -28,7 +28,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from review_app.review.analyzers.analyzer import Analyzer, SourceFile
+from review_app.review.analyzers.analyzer import Analyzer, AnalyzerOutput, SourceFile
 from review_app.review.analyzers.rule_pack_scan import make_analyzer
 from review_app.review.languages import SUPPORTED_LANGUAGES
 from review_app.review.models import ReviewContext, Severity
@@ -48,6 +48,7 @@ LIMITS = EngineLimits(
     run_timeout_per_file_seconds=1.0,
 )
 _EXTENSIONS = {"python": "py", "javascript": "js", "typescript": "ts", "go": "go", "java": "java"}
+_SHOWN = 500  # characters of an example kept with the rule
 Pattern = Annotated[str, Field(min_length=1, max_length=2000)]
 Patterns = Annotated[list[Pattern], Field(max_length=20)]
 
@@ -102,8 +103,10 @@ class CustomRule(_Strict):
 
     def engine_rule(self) -> dict[str, Any]:
         """The rule in the pack's format, as the engine and the review read it."""
-        flagged = next((e.code for e in self.examples if e.findings), self.message)
+        # Every file's context carries its rules: their examples go in short.
+        flagged = next((e.code for e in self.examples if e.findings), self.message)[:_SHOWN]
         clean = next((e.code for e in self.examples if not e.findings), self.fix or self.message)
+        clean = clean[:_SHOWN]
         rule: dict[str, Any] = {
             "id": f"{PREFIX}{self.id}",
             "languages": list(self.languages),
@@ -184,6 +187,16 @@ def custom_analyzers(
         for context in contexts
     ]
     return analyzers, switched_off
+
+
+def try_rules(rules: Sequence[CustomRule], language: str, code: str) -> AnalyzerOutput:
+    """What the rules of `language` find in `code` (a trial before they are kept)."""
+    engine_rules = [rule.engine_rule() for rule in rules if language in rule.languages]
+    if not engine_rules:
+        return AnalyzerOutput(failure=f"no custom rule is for {language}")
+    file = SourceFile(f"trial.{_EXTENSIONS[language]}", language, code)
+    [output] = custom_analyzer(engine_rules).run([file])
+    return output
 
 
 def _key(context: ReviewContext) -> str:

@@ -27,6 +27,7 @@ from review_app.state.jobs import JobsState
 from review_app.state.project_view import ProjectViewState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
+from review_app.state.team_activity import TeamActivityState
 
 logger = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
@@ -109,6 +110,7 @@ class LiveUpdatesState(rx.State):
             elif isinstance(event, ProjectProgressEvent):
                 project = await self.get_state(ProjectViewState)
                 await project._apply(event, uuid.UUID(session._user_id))
+                await (await self.get_state(TeamActivityState))._apply(event)
             elif isinstance(event, ConversationEvent):
                 await (await self.get_state(ConversationState))._apply(event)
             elif _time_to_renew(session):

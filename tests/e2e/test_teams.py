@@ -11,6 +11,7 @@ from support.platform import RunningPlatform
 from support.seed import add_user
 from tests.api.test_project_reviews import PROJECT
 from tests.project_archives import zip_of
+from tests.review.test_custom_rules import DEBUG_PRINT
 
 
 def _make_team(page: Page, base_url: str, email: str, name: str) -> None:
@@ -77,9 +78,16 @@ def test_two_teams_work_side_by_side_and_members_follow_reviews_live(
     expect(cyd_page.locator(".project-file-row")).to_have_count(4)
     expect(cyd_page.locator("#project-team")).to_have_text("Team Payments · viewer")
     expect(cyd_page.get_by_role("button", name="Review project")).to_have_count(0)
+    team_tab = page.context.new_page()  # the owner also has the team's page open
+    team_tab.goto(team_url)
+    expect(team_tab.get_by_text("No reviews of the team's projects yet.")).to_be_visible()
     bob_page.get_by_role("button", name="Review project").click()
     for tab in (page, cyd_page, bob_page):
         expect(tab.locator("#project-score")).to_contain_text("findings in 4 files", timeout=60_000)
+    activity = team_tab.locator(".team-activity-row")
+    expect(activity).to_have_count(1)
+    expect(activity).to_contain_text(re.compile(r"ledger\s*completed\s*score \d+/100"))
+    team_tab.close()
     screenshot(page, "team-project-followed-live")
     # Members decide on findings, maintainers and owners also set the baseline, viewers read.
     expect(cyd_page.locator("#project-findings .finding-row").first).to_be_visible()
@@ -153,6 +161,30 @@ def _talk_about_a_finding(owner: Page, member: Page, viewer: Page, member_email:
     expect(viewer.locator(".thread-row")).to_have_count(0)  # it lists open ones
 
 
+def _try(page: Page, code: str) -> None:
+    page.get_by_label("Code to try the rules on").fill(code)
+    page.get_by_role("button", name="Try the rules").click()
+
+
+def _write_and_try_a_custom_rule(page: Page) -> None:
+    """A maintainer writes a custom rule whose example is wrong: saving says so; trying it on
+    some code shows what it finds; with the example right, it is saved."""
+    rules = page.get_by_label("Rule configuration")
+    wrong = '[rules]\ndisable = ["F401"]\n' + DEBUG_PRINT.replace("findings = 0", "findings = 1")
+    rules.fill(wrong)
+    page.get_by_role("button", name="Save rules").click()
+    expect(alert(page, "rule no-debug-print, example 2: gives 0 findings, not 1")).to_be_visible()
+    _try(page, "x = 1\nprint(x)\nlog(x)\n")
+    expect(page.locator(".trial-finding")).to_have_text(
+        "Line 2 · medium · Debug print left in the code (custom-no-debug-print)"
+    )
+    _try(page, "log(1)\n")
+    expect(page.locator("#trial-nothing")).to_be_visible()
+    rules.fill('[rules]\ndisable = ["F401"]\n' + DEBUG_PRINT)
+    page.get_by_role("button", name="Save rules").click()
+    expect(page.get_by_role("status")).to_have_text("Rules saved.")
+
+
 def test_a_teams_rules_are_kept_by_its_maintainers_and_read_by_its_members(
     platform_settings: RunningPlatform, browser: Browser, page: Page
 ) -> None:
@@ -171,12 +203,16 @@ def test_a_teams_rules_are_kept_by_its_maintainers_and_read_by_its_members(
     expect(page.get_by_role("status")).to_have_text("Rules saved.")
     expect(page.get_by_text(f"Saved by {ada}")).to_be_visible()
 
+    _write_and_try_a_custom_rule(page)
+
     bob_page.reload()
     expect(bob_page.get_by_label("Rule configuration")).to_have_value(
-        '[rules]\ndisable = ["F401"]\n'
+        '[rules]\ndisable = ["F401"]\n' + DEBUG_PRINT
     )
     expect(bob_page.get_by_label("Rule configuration")).not_to_be_editable()
     expect(bob_page.get_by_role("button", name="Save rules")).to_have_count(0)
+    _try(bob_page, "print('hi')\n")  # a member tries the team's saved rules
+    expect(bob_page.locator(".trial-finding")).to_have_count(1)
 
     bob_page.goto(f"{url}/settings")  # their own rules, for their personal work
     bob_page.get_by_label("Rule configuration").fill('[gate]\nfail_on = "low"\n')

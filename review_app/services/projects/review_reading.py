@@ -2,7 +2,7 @@
 
 import uuid
 
-from sqlalchemy import and_
+from sqlalchemy import and_, true
 from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
@@ -54,18 +54,19 @@ def list_project_reviews(
 
 
 def recent_project_reviews(
-    *, user_id: uuid.UUID, limit: int = DEFAULT_PAGE_SIZE
+    *, user_id: uuid.UUID, limit: int = DEFAULT_PAGE_SIZE, team_id: uuid.UUID | None = None
 ) -> list[ListedProjectReview]:
     """The newest reviews of the projects the user may read (their own and their teams',
-    whoever started them), with the projects' names.
+    whoever started them; only the projects of `team_id`, if given), with the projects' names.
 
     Raises:
         InvalidQueryError: a limit out of range.
     """
+    in_team = Project.team_id == team_id if team_id is not None else true()
     query = (
         select(ProjectReview, Project.name)
         .join(Project, Project.id == ProjectReview.project_id)
-        .where(visible_projects(user_id), not_a_base())
+        .where(visible_projects(user_id), not_a_base(), in_team)
         .options(defer(ProjectReview.summary))
         .order_by(ProjectReview.created_at.desc(), ProjectReview.id.desc())
         .limit(checked_limit(limit, 0))
