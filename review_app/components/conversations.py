@@ -12,15 +12,27 @@ _SHOWN = {"open": "Open", "mine": "Assigned to me", "all": "All"}
 
 
 def discuss_button(row: FindingRow) -> rx.Component:
-    """Open the finding's conversation (or start one); viewers read it."""
+    """Open the finding's conversation (or start one), with its state if it has one; viewers
+    read it."""
     return rx.cond(
         row.review_id != "",
-        rx.button(
-            "Discuss",
-            size="1",
-            variant="ghost",
-            aria_label="Discuss this finding",
-            on_click=ConversationState.discuss(row.review_id, row.index),
+        rx.vstack(
+            rx.button(
+                "Discuss",
+                size="1",
+                variant="ghost",
+                aria_label="Discuss this finding",
+                on_click=ConversationState.discuss(row.review_id, row.index),
+            ),
+            rx.cond(
+                ConversationState.discussed.contains(row.thread_key),
+                rx.text(
+                    ConversationState.discussed[row.thread_key],
+                    size="1",
+                    class_name="finding-thread",
+                ),
+            ),
+            spacing="1",
         ),
     )
 

@@ -14,6 +14,7 @@ from review_app.services.errors import ServiceError
 from review_app.services.live_channel import ConversationEvent
 from review_app.services.projects import conversations
 from review_app.services.projects.conversations import ThreadView
+from review_app.state.project_findings import thread_key
 from review_app.state.session import SessionState
 from review_app.state.timestamps import shown_time
 
@@ -47,6 +48,7 @@ class ConversationState(rx.State):
     """The open project's conversations, and the one being read or written."""
 
     threads: list[ThreadRow] = []
+    discussed: dict[str, str] = {}  # each finding with a conversation (thread_key): its state
     shown: str = "open"
     dialog_open: bool = False
     thread_id: int = 0  # 0: the finding in the dialog has no conversation yet
@@ -171,6 +173,16 @@ class ConversationState(rx.State):
         ]
 
     async def _list(self) -> None:
+        """The conversations the list shows, and the state of every one (for the findings)."""
+        every = await self._call(conversations.list_threads)
+        if not isinstance(every, list):
+            return
+        self.discussed = {
+            thread_key(thread.path, thread.fingerprint): _said(thread) for thread in every
+        }
+        if self.shown == "all":
+            self.threads = [_row(thread) for thread in every]
+            return
         status = ThreadStatus.OPEN if self.shown == "open" else None
         found = await self._call(
             partial(conversations.list_threads, status=status, assigned_to_me=self.shown == "mine")
@@ -191,6 +203,12 @@ class ConversationState(rx.State):
             return False
         self.error = ""
         return answer
+
+
+def _said(thread: ThreadView) -> str:
+    """E.g. "2 comments · open"."""
+    count = len(thread.comments)
+    return f"{count} comment{'' if count == 1 else 's'} · {thread.status.value}"
 
 
 def _row(thread: ThreadView) -> ThreadRow:

@@ -35,6 +35,7 @@ class FindingRow:
     decision: str = ""  # the team's decision on it in words ("false positive"...), or ""
     decision_note: str = ""  # the decision's comment and who made it
     decision_id: int = 0
+    thread_key: str = ""  # its file and fingerprint, naming its conversation (in a project)
 
     @classmethod
     def of(cls, index: int, finding: Finding, path: str) -> "FindingRow":

@@ -4,8 +4,14 @@ grouping and pages; a change review's list shows the new findings unless asked f
 import reflex as rx
 
 from review_app.exports import FileReview
+from review_app.review.fingerprints import Located
 from review_app.state.finding_rows import FindingRow
 from review_app.state.findings_table import FindingsTable
+
+
+def thread_key(path: str, fingerprint: str) -> str:
+    """What names a finding's conversation on the page: its file and its fingerprint."""
+    return f"{path}#{fingerprint}"
 
 
 def rows_of(files: list[FileReview]) -> list[FindingRow]:
@@ -14,11 +20,13 @@ def rows_of(files: list[FileReview]) -> list[FindingRow]:
     review, as the file's own review has it."""
     rows = []
     for file in files:
+        located = Located.all_in(file.result.findings, file.code)
         for index, finding in enumerate(file.result.findings):
             if index in file.in_baseline:
                 continue
             row = FindingRow.of(index, finding, file.path)
             row.review_id = str(file.review_id or "")
+            row.thread_key = thread_key(file.path, located[index].fingerprint())
             if file.baseline is not None:
                 row.change = "new" if index in file.baseline.new else "unchanged"
             if (decided := file.decided.get(index)) is not None:

@@ -133,6 +133,7 @@ def _talk_about_a_finding(owner: Page, member: Page, viewer: Page, member_email:
     for tab in (owner, viewer):
         expect(tab.locator(".thread-row")).to_have_count(1)
         expect(tab.locator(".thread-row")).to_contain_text("unassigned")
+        expect(tab.locator(".finding-thread")).to_have_text("1 comment · open")  # on its finding
 
     owner.locator(".thread-row").get_by_role("button").click()
     owners_talk = owner.get_by_role("dialog")
@@ -159,6 +160,7 @@ def _talk_about_a_finding(owner: Page, member: Page, viewer: Page, member_email:
     member.get_by_role("dialog").get_by_role("button", name="Resolve").click()
     expect(member.get_by_role("dialog")).to_contain_text("resolved")
     expect(viewer.locator(".thread-row")).to_have_count(0)  # it lists open ones
+    expect(viewer.locator(".finding-thread")).to_have_text("2 comments · resolved")
 
 
 def _try(page: Page, code: str) -> None:
