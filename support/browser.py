@@ -84,3 +84,12 @@ def open_editor_signed_in(page: Page, base_url: str) -> str:
     sign_in(page, email)
     expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)
     return email
+
+
+def decide(page: Page, row: Locator, kind: str, comment: str) -> None:
+    """Take a decision (e.g. "Won't fix") with a comment on a finding's row."""
+    row.get_by_role("button", name="Decide on this finding").click()
+    page.get_by_role("combobox", name="Decision", exact=True).click()
+    page.get_by_role("option", name=kind, exact=True).click()
+    page.get_by_label("Comment").fill(comment)
+    page.get_by_role("button", name="Save decision").click()

@@ -25,7 +25,10 @@ _VIEWER = {403: {"description": "A viewer of the project's team."}}
 class NewThread(BaseModel):
     """The first comment on a finding of a file review of the project."""
 
-    review_id: uuid.UUID = Field(description="The file's review (a project review's file).")
+    review_id: uuid.UUID = Field(
+        description="The file's review: a file of a review of the project, or of a change"
+        " review against it (the finding then lands on the change's base project)."
+    )
     finding: int = Field(ge=0, le=100_000, description="The finding's index in that review.")
     body: CommentText
 
@@ -75,7 +78,8 @@ async def listing(
     },
 )
 async def start(project_id: uuid.UUID, body: NewThread, user: SignedInUser) -> ThreadView:
-    """Comment on a finding: its conversation, started if it has none."""
+    """Comment on a finding: its conversation, started if it has none. A finding of a change
+    review is discussed on the change's base project (`project_id` of the answer)."""
     return await run_in_threadpool(
         conversations.start,
         user_id=user.id,

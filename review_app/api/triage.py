@@ -24,7 +24,10 @@ _BELOW_MAINTAINER = {403: {"description": "A member or viewer of the project's t
 class NewDecision(BaseModel):
     """A decision on one finding of a file review of the project."""
 
-    review_id: uuid.UUID = Field(description="The file's review (a project review's file).")
+    review_id: uuid.UUID = Field(
+        description="The file's review: a file of a review of the project, or of a change"
+        " review against it (the finding then lands on the change's base project)."
+    )
     finding: int = Field(ge=0, le=100_000, description="The finding's index in that review.")
     kind: DecisionKind
     comment: str = Field(default="", max_length=MAX_COMMENT_LENGTH)
@@ -45,7 +48,9 @@ async def listing(project_id: uuid.UUID, user: SignedInUser) -> list[DecisionVie
     },
 )
 async def decide(project_id: uuid.UUID, body: NewDecision, user: SignedInUser) -> DecisionView:
-    """Mark a finding false positive, won't fix or accepted risk (again: replaces)."""
+    """Mark a finding false positive, won't fix or accepted risk (again: replaces). A finding
+    of a change review is decided on the change's base project (`project_id` of the answer), so
+    the decision holds in the base's later reviews and in every change against it."""
     return await run_in_threadpool(
         decisions.decide,
         user_id=user.id,

@@ -20,4 +20,6 @@ def change_file_review(
         fixed=changed.fixed,
         base_code=old.code if old is not None else "",
     )
-    return FileReview(path=path, code=shown.code, result=result, baseline=baseline)
+    return FileReview(
+        path=path, code=shown.code, result=result, review_id=shown.review_id, baseline=baseline
+    )

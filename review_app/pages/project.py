@@ -11,7 +11,6 @@ from review_app.components.review_panel import review_panel
 from review_app.components.table import listing_table
 from review_app.components.triage import baseline_bar, decision_cell
 from review_app.components.workspace import workspace_editor
-from review_app.state.conversations import ConversationState
 from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.project_view import ChangedFileRow, CountRow, FileRow, ProjectViewState
 from review_app.state.review_view import ReviewViewState
@@ -255,7 +254,6 @@ def _project_findings() -> rx.Component:
         WorkspaceState.start_fresh,
         ProjectViewState.open_from_route,
         TriageState.load_baseline,
-        ConversationState.load,
     ],
 )
 def project_page() -> rx.Component:

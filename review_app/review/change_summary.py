@@ -6,6 +6,7 @@ code that only moved keeps its findings "unchanged"; what is left over in the ne
 "new", in the old one "fixed". Every finding of an added file is new, of a deleted one fixed.
 """
 
+import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ class FileVersion:
 
     code: str
     result: ReviewResult | None
+    review_id: uuid.UUID | None = None  # its stored review, where it has one
 
 
 @dataclass(frozen=True)

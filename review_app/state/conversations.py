@@ -59,15 +59,8 @@ class ConversationState(rx.State):
     comments: list[CommentRow] = []
     assignees: list[str] = []
     error: str = ""
-    _project_id: str = ""
+    _project_id: str = ""  # the project the conversations are on (see `_follow`)
     _finding: tuple[str, int] = ("", -1)  # (file review id, finding) of a conversation to start
-
-    @rx.event
-    async def load(self) -> None:
-        """List the conversations of the project named in the page's URL."""
-        self._project_id = self.router.page.params.get("project_id", "")
-        self.dialog_open, self.threads, self.error = False, [], ""
-        await self._list()
 
     @rx.event
     async def show(self, shown: str) -> None:
@@ -130,6 +123,16 @@ class ConversationState(rx.State):
     def set_dialog_open(self, is_open: bool) -> None:
         """The dialog opened or closed (Escape, a click outside, Close)."""
         self.dialog_open = is_open
+
+    async def _follow(self, project_id: str) -> None:
+        """List the conversations of `project_id` ("": none), where the findings the page
+        shows are discussed (a change review's: its base project's)."""
+        if project_id == self._project_id:
+            return
+        self._project_id, self.threads, self.discussed = project_id, [], {}
+        self.dialog_open, self.error = False, ""
+        if project_id:
+            await self._list()
 
     async def _apply(self, event: ConversationEvent) -> None:
         """A teammate (or another tab) changed a conversation of the open project."""

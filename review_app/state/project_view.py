@@ -19,6 +19,7 @@ from review_app.services.projects import changes, review_reading, reviewing
 from review_app.services.projects import store as projects
 from review_app.services.projects.review_views import ProjectReviewDetail
 from review_app.services.projects.views import ProjectDetail, ProjectFileSummary
+from review_app.state.conversations import ConversationState
 from review_app.state.project_findings import ProjectFindingsState
 from review_app.state.review_view import ReviewViewState
 from review_app.state.session import SessionState
@@ -100,6 +101,9 @@ class ProjectViewState(rx.State):
     may_manage: bool = True  # its owner, or a maintainer of its team: sets the baseline
     in_baseline: int = 0  # findings of the review the project's baseline hides
     open_path: str = ""  # the file shown in the viewer
+    # Where decisions and conversations on the shown review's findings land: a change review's
+    # base project, else this one.
+    triage_project_id: str = ""
     change_new: int = -1  # a change review's new findings; -1: not a change review
     change_fixed: int = 0
     change_unchanged: int = 0
@@ -117,6 +121,7 @@ class ProjectViewState(rx.State):
         """Open the project named in the page's URL and its latest review."""
         self._show(None)
         (await self.get_state(ProjectFindingsState))._clear()
+        await self._follow_triage()
         yield
         await self._load(self.router.page.params.get("project_id", ""))
 
@@ -237,6 +242,7 @@ class ProjectViewState(rx.State):
         self._show(project)
         if reviews.items:
             await self._load_review(user.id, reviews.items[0].id)
+        await self._follow_triage()
 
     async def _load_review(self, user_id: uuid.UUID, review_id: uuid.UUID) -> None:
         read = partial(
@@ -247,6 +253,7 @@ class ProjectViewState(rx.State):
         )
         review = await rx.run_in_thread(read)
         self._show_review(review)
+        await self._follow_triage()
         listed = await self.get_state(ProjectFindingsState)
         if review.status != ReviewStatus.COMPLETED:
             listed._clear()
@@ -259,10 +266,14 @@ class ProjectViewState(rx.State):
         )
         listed._show(await rx.run_in_thread(files_read), str(review_id))
 
+    async def _follow_triage(self) -> None:
+        """List the conversations of the project the shown review's findings land on."""
+        await (await self.get_state(ConversationState))._follow(self.triage_project_id)
+
     def _show(self, project: ProjectDetail | None) -> None:
         """Show `project` (None: nothing, while loading) without a review yet."""
         self.not_found = False
-        self.project_id = str(project.id) if project else ""
+        self.project_id = self.triage_project_id = str(project.id) if project else ""
         self.name = project.name if project else ""
         self.not_reviewed = project.not_reviewed if project else []
         self.config_problem = project.config_problem if project else ""
@@ -290,6 +301,7 @@ class ProjectViewState(rx.State):
         left_out = [f"{file.path} ({_skip_reason(file.reason)})" for file in review.skipped]
         self.skipped = [item for item in self.skipped if item not in left_out] + left_out
         self.review_id = str(review.id)
+        self.triage_project_id = str(review.base_project_id or review.project_id)
         self.status = review.status
         self.files_done, self.file_count = review.files_done, review.file_count
         self.score = review.score if review.score is not None else -1

@@ -82,12 +82,13 @@ class TriageState(rx.State):
         )
 
     async def _act(self, action: partial, done: str, baseline: bool = False) -> None:
-        """Run a triage service on the open project, then show its review anew (and, with
-        `baseline`, the baseline the service answered)."""
+        """Run a triage service, then show the open project's review anew: on the baseline of
+        the open project (`baseline`: then show the baseline the service answered), else on the
+        decisions of the project the review's findings land on (a change review's base)."""
         view = await self.get_state(ProjectViewState)
         try:
             user = await (await self.get_state(SessionState))._current_user()
-            project_id = uuid.UUID(view.project_id)
+            project_id = uuid.UUID(view.project_id if baseline else view.triage_project_id)
             answer = await rx.run_in_thread(partial(action, user_id=user.id, project_id=project_id))
             if baseline:
                 self._show_baseline(answer)

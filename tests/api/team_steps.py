@@ -50,7 +50,22 @@ def team_project(api: TestClient, team_id: str, by: Headers, files: dict = PROJE
 def reviewed(api: TestClient, headers: dict, project_id: str) -> dict:
     """Review the project, its files run here as a worker would; the review with its gate."""
     started = api.post(f"/api/projects/{project_id}/reviews", headers=headers).json()
-    reviews = f"/api/projects/{project_id}/reviews/{started['id']}"
+    return _run_files(api, headers, f"/api/projects/{project_id}/reviews/{started['id']}")
+
+
+def change_reviewed(api: TestClient, headers: dict, project_id: str, diff: str) -> dict:
+    """Send `diff` against the project and review the change, the files of both versions run
+    here as a worker would; the change review (its own project: `project_id`) with its gate."""
+    answer = api.post(f"/api/projects/{project_id}/changes", json={"diff": diff}, headers=headers)
+    assert answer.status_code == 202, answer.text
+    started = answer.json()
+    _run_files(api, headers, f"/api/projects/{project_id}/reviews/{started['base_review_id']}")
+    change = f"/api/projects/{started['project_id']}/reviews/{started['id']}"
+    return _run_files(api, headers, change)
+
+
+def _run_files(api: TestClient, headers: dict, reviews: str) -> dict:
+    """Run each file of the project review at `reviews`; the completed review with its gate."""
     for file in api.get(reviews, headers=headers).json()["files"]:
         attempt = review_runs.start_attempt(uuid.UUID(file["review_id"]))
         if attempt is not None:  # none: it came from the cache

@@ -1,12 +1,13 @@
 """Conversations about a project's findings: threaded comments, an assignee who may work on
-the project, open or resolved; a resolved finding a later review finds again is reopened."""
+the project, open or resolved; a resolved finding a later review finds again is reopened; a
+finding of a change review is discussed on the change's base project."""
 
 from fastapi.testclient import TestClient
 
 from review_app.services.live_channel import user_channel
 from support.pubsub import read_events
-from tests.api.team_steps import crew, reviewed
-from tests.api.test_decisions import SQL_RULE, _sql_finding
+from tests.api.team_steps import change_reviewed, crew, reviewed
+from tests.api.test_decisions import SQL_RULE, TWO_LINES_DOWN, _sql_finding
 from tests.api.test_project_reviews import VULNERABLE
 
 FIXED = VULNERABLE.replace(
@@ -94,6 +95,28 @@ def test_a_team_talks_about_a_finding_assigns_and_resolves_it_and_it_comes_back(
     reviewed(api, bob, project_id)
     final = api.get(url, headers=ada).json()
     assert (final["status"], final["assignee"], len(final["comments"])) == ("resolved", None, 4)
+
+
+def test_a_finding_of_a_change_is_discussed_on_the_base_project(api: TestClient, people) -> None:
+    team = crew(api, people)
+    base_id = team.project_id
+    change = change_reviewed(api, team.bob, base_id, TWO_LINES_DOWN)
+    review_id, index, _ = _sql_finding(api, team.bob, change)
+    threads = f"/api/projects/{base_id}/threads"
+    first = {"review_id": review_id, "finding": index, "body": "Only staff reach this."}
+    assert api.post(threads, json=first, headers=team.cyd).status_code == 403
+    assert api.post(threads, json=first, headers=team.eve).status_code == 404
+    started = api.post(threads, json=first, headers=team.bob)
+    assert started.status_code == 201, started.text
+    assert started.json()["project_id"] == base_id
+    assert api.get(f"/api/projects/{change['project_id']}/threads", headers=team.bob).json() == []
+
+    # The same finding in the base's next review, two lines up, is the same conversation.
+    base_review_id, base_index, _ = _sql_finding(api, team.ada, reviewed(api, team.ada, base_id))
+    answer = {"review_id": base_review_id, "finding": base_index, "body": "Staff only, agreed."}
+    again = api.post(threads, json=answer, headers=team.ada).json()
+    assert again["id"] == started.json()["id"]
+    assert [c["author"] for c in again["comments"]] == ["bob@example.com", "ada@example.com"]
 
 
 def _user_id(api: TestClient, headers: dict[str, str]) -> str:

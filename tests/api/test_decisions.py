@@ -1,12 +1,30 @@
 """Decisions on a project's findings: they hold wherever the line moves and in later reviews,
-leave the gate, show in SARIF as suppressions, and are a member's to make."""
+leave the gate, show in SARIF as suppressions, and are a member's to make; one taken on a
+change review lands on the change's base project."""
 
 from fastapi.testclient import TestClient
 
-from tests.api.team_steps import join, make_team, reviewed, sarif_results, team_project
+from tests.api.team_steps import (
+    change_reviewed,
+    crew,
+    join,
+    make_team,
+    reviewed,
+    sarif_results,
+    team_project,
+)
 from tests.api.test_project_reviews import VULNERABLE
 
 SQL_RULE = "python-sql-injection"
+TWO_LINES_DOWN = """\
+--- a/app/views.py
++++ b/app/views.py
+@@ -1,2 +1,4 @@
++# The shop's views.
++
+ import sqlite3
+ from flask import Flask, request
+"""
 
 
 def _sql_finding(api: TestClient, headers: dict, detail: dict) -> tuple[str, int, int]:
@@ -69,3 +87,38 @@ def test_a_decision_holds_where_the_line_moves_and_leaves_the_gate(api: TestClie
     ).json()
     assert (again["gate"]["failing"], again["gate"]["waived"]) == (failing, 0)
     assert _suppressions(api, ada, project_id, second["id"]) == [None]
+
+
+def test_a_decision_on_a_change_lands_on_its_base_and_holds_in_the_bases_next_review(
+    api: TestClient, people
+) -> None:
+    team = crew(api, people)
+    base_id = team.project_id
+    change = change_reviewed(api, team.bob, base_id, TWO_LINES_DOWN)
+    head_id = change["project_id"]
+    assert (change["base_project_id"], head_id != base_id) == (base_id, True)
+    review_id, index, line = _sql_finding(api, team.bob, change)  # the change's version
+    body = {"review_id": review_id, "finding": index, "kind": "accepted_risk", "comment": "staff"}
+    on_change = f"/api/projects/{head_id}/decisions"
+    assert api.post(on_change, json=body, headers=team.cyd).status_code == 403
+    assert api.post(on_change, json=body, headers=team.eve).status_code == 404
+    assert (
+        api.post(f"/api/projects/{base_id}/decisions", json=body, headers=team.eve).status_code
+        == 404
+    )
+    made = api.post(on_change, json=body, headers=team.bob)
+    assert made.status_code == 201, made.text
+    assert made.json()["project_id"] == base_id
+    listed = api.get(f"/api/projects/{base_id}/decisions", headers=team.cyd).json()
+    assert [decision["id"] for decision in listed] == [made.json()["id"]]
+    assert api.get(on_change, headers=team.bob).json() == []
+    justification = "accepted risk: staff (bob@example.com)"
+    [suppressions] = _suppressions(api, team.cyd, head_id, change["id"])
+    assert suppressions[0]["justification"] == justification
+
+    # The base's next review finds it two lines up, decided: it leaves the base's gate.
+    after = reviewed(api, team.ada, base_id)
+    assert _sql_finding(api, team.ada, after)[2] == line - 2
+    assert after["gate"]["waived"] == 1
+    [suppressions] = _suppressions(api, team.cyd, base_id, after["id"])
+    assert suppressions[0]["justification"] == justification

@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import Locator, Page, expect
 
 from review_app.processes import wait_for
-from support.browser import editor_text, sign_in
+from support.browser import decide, editor_text, sign_in
 from support.platform import RunningPlatform
 from support.seed import add_project, add_user
 from tests.api.test_project_reviews import PROJECT
@@ -110,11 +110,7 @@ def test_a_decision_and_a_baseline_are_made_shown_kept_and_taken_back(
     unused = page.locator("#project-findings .finding-row").filter(has_text="F401")
     expect(unused).to_have_attribute("data-decision", "")
 
-    unused.get_by_role("button", name="Decide on this finding").click()
-    page.get_by_role("combobox", name="Decision", exact=True).click()
-    page.get_by_role("option", name="Won't fix", exact=True).click()
-    page.get_by_label("Comment").fill("kept for the plugin loader")
-    page.get_by_role("button", name="Save decision").click()
+    decide(page, unused, "Won't fix", "kept for the plugin loader")
     expect(unused).to_have_attribute("data-decision", "won't fix")
     expect(unused).to_contain_text(f"kept for the plugin loader ({email})")
     screenshot(page, "finding-decided")

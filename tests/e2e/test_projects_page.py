@@ -6,7 +6,7 @@ import secrets
 from playwright.sync_api import Page, expect
 
 from review_app.processes import wait_for
-from support.browser import marker_lines, sign_in
+from support.browser import decide, marker_lines, sign_in
 from support.platform import RunningPlatform
 from support.seed import add_project, add_user
 from tests.api.test_project_reviews import PROJECT
@@ -139,5 +139,26 @@ def test_a_pasted_diff_is_reviewed_as_a_change_against_the_project(
     expect(listed.filter(has_text="unchanged")).to_have_count(0)
     page.get_by_text("Show unchanged").click()  # the SQL query was there before the change
     expect(listed.filter(has_text="unchanged").filter(has_text="SQL query")).not_to_have_count(0)
+
+    # Decided on and discussed here, the findings are the project's the change is against.
+    query = listed.filter(has_text="unchanged").filter(has_text="SQL query").first
+    decide(page, query, "Accepted risk", "an internal tool")
+    expect(query).to_have_attribute("data-decision", "accepted risk")
+    evaluated = listed.filter(has_text="eval").first
+    evaluated.get_by_role("button", name="Discuss this finding").click()
+    talk = page.get_by_role("dialog")
+    talk.get_by_label("Comment").fill("Who may call this?")
+    talk.get_by_role("button", name="Comment", exact=True).click()
+    expect(talk.locator(".comment")).to_contain_text("Who may call this?")
+    page.keyboard.press("Escape")
+    expect(evaluated.locator(".finding-thread")).to_have_text("1 comment · open")
     page.get_by_role("button", name="Open app/greeting.py").click()
     expect(page.get_by_text("OS command built from request data").first).to_be_visible()
+
+    page.get_by_role("link", name="← Projects").click()
+    page.get_by_role("link", name="shop", exact=True).click()
+    expect(page).to_have_url(re.compile(f"/projects/{project_id}$"))
+    page.get_by_role("button", name="Review project").click()
+    base_query = page.locator("#project-findings .finding-row").filter(has_text="SQL query")
+    expect(base_query.first).to_have_attribute("data-decision", "accepted risk", timeout=60_000)
+    expect(page.locator(".thread-row")).to_contain_text("app/views.py")

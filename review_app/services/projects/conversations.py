@@ -2,7 +2,8 @@
 
 A thread names its finding by fingerprint, as decisions do, so it follows the finding wherever
 its line moves; a resolved finding that a later review finds again is reopened (see
-services/reviews/reopening.py). Members and above comment, assign and resolve; viewers read.
+services/reviews/reopening.py). A finding of a change review is discussed on the change's base
+project (see finding_home). Members and above comment, assign and resolve; viewers read.
 Every change is pushed to the open tabs of the project's people (a ConversationEvent).
 """
 
@@ -25,7 +26,7 @@ from review_app.models import (
 )
 from review_app.services.errors import InvalidQueryError, NotFoundError
 from review_app.services.live_channel import ConversationEvent, publish
-from review_app.services.projects.decisions import located_finding
+from review_app.services.projects.finding_home import homed_finding
 from review_app.services.teams.access import audience, project_for
 
 MAX_COMMENT_LENGTH = 5000
@@ -46,6 +47,9 @@ class ThreadView(BaseModel):
     """A conversation about one finding, with its comments oldest first."""
 
     id: int
+    project_id: uuid.UUID = Field(
+        description="The project it is on: for a finding of a change, the change's base."
+    )
     path: str
     fingerprint: str
     rule: str | None
@@ -66,23 +70,26 @@ def start(
     finding: int,
     body: str,
 ) -> ThreadView:
-    """Comment on finding number `finding` of a file review of the project: its thread, started
-    now if it has none.
+    """Comment on finding number `finding` of a file review of the project (or of a change
+    review against it, or of the change's own project's: the thread is the base's): its
+    thread, started now if it has none.
 
     Raises:
-        NotFoundError: no such project of the user's, file review of it, or finding.
-        PermissionDeniedError: a viewer of the project's team.
+        NotFoundError: no such project of the user's, file review of it, or finding; or the
+            change's base is not the user's.
+        PermissionDeniedError: a viewer of the team of the project it is on.
         InvalidQueryError: an empty comment.
     """
     text = _checked(body)
     with session_scope() as session:
-        project = project_for(session, user_id, project_id, TeamRole.MEMBER, _DOING)
-        path, located = located_finding(session, project_id, review_id, finding)
+        project, path, located = homed_finding(
+            session, user_id, project_id, review_id, finding, TeamRole.MEMBER, _DOING
+        )
         fingerprint = located.fingerprint()
-        thread = _thread_at(session, project_id, path, fingerprint)
+        thread = _thread_at(session, project.id, path, fingerprint)
         if thread is None:
             thread = FindingThread(
-                project_id=project_id,
+                project_id=project.id,
                 path=path,
                 fingerprint=fingerprint,
                 rule=located.finding.rule,
@@ -98,15 +105,15 @@ def start(
 def thread_of(
     *, user_id: uuid.UUID, project_id: uuid.UUID, review_id: uuid.UUID, finding: int
 ) -> ThreadView | None:
-    """The conversation about finding number `finding` of a file review of the project, if any.
+    """The conversation about finding number `finding` of a file review of the project (or of a
+    change review: on the change's base), if any.
 
     Raises:
         NotFoundError: no such project of the user's, file review of it, or finding.
     """
     with session_scope() as session:
-        project_for(session, user_id, project_id)
-        path, located = located_finding(session, project_id, review_id, finding)
-        thread = _thread_at(session, project_id, path, located.fingerprint())
+        project, path, located = homed_finding(session, user_id, project_id, review_id, finding)
+        thread = _thread_at(session, project.id, path, located.fingerprint())
         return _view(session, thread) if thread is not None else None
 
 
@@ -300,6 +307,7 @@ def _view(session: Session, thread: FindingThread) -> ThreadView:
     ).all()
     return ThreadView(
         id=thread.id or 0,
+        project_id=thread.project_id,
         path=thread.path,
         fingerprint=thread.fingerprint,
         rule=thread.rule,

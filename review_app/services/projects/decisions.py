@@ -2,7 +2,8 @@
 
 A decision names its finding by fingerprint (rule, category, message and the line's text, never
 the line's number), so it holds wherever the line moves and in every later review of the project
-and of changes to it. A decided finding stays listed, marked with the decision, and leaves the
+and of changes to it; one taken on a finding of a change review lands on the change's base project
+(see finding_home). A decided finding stays listed, marked with the decision, and leaves the
 gate; exports carry it (SARIF `suppressions`). Members and above decide; viewers read.
 """
 
@@ -13,18 +14,9 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session, select
 
 from review_app.db import session_scope
-from review_app.models import (
-    DecisionKind,
-    FindingDecision,
-    ProjectReview,
-    Review,
-    TeamRole,
-    User,
-    utcnow,
-)
-from review_app.review.fingerprints import Located
-from review_app.review.models import ReviewResult
+from review_app.models import DecisionKind, FindingDecision, TeamRole, User, utcnow
 from review_app.services.errors import NotFoundError
+from review_app.services.projects.finding_home import homed_finding
 from review_app.services.teams.access import project_for
 
 MAX_COMMENT_LENGTH = 1000
@@ -34,6 +26,9 @@ class DecisionView(BaseModel):
     """A decision as a project lists it."""
 
     id: int
+    project_id: uuid.UUID = Field(
+        description="The project it holds in: for a finding of a change, the change's base."
+    )
     path: str
     fingerprint: str
     rule: str | None
@@ -54,24 +49,28 @@ def decide(
     comment: str = "",
 ) -> DecisionView:
     """Decide on finding number `finding` (0-based) of the file review `review_id` of one of the
-    project's reviews; deciding again on the same finding replaces the decision.
+    project's reviews, or of a change review against it (or of the change's own project's change
+    review): the decision lands on the project, or on the change's base. Deciding again on the
+    same finding replaces the decision.
 
     Raises:
-        NotFoundError: no such project of the user's, file review of it, or finding.
-        PermissionDeniedError: a viewer of the project's team.
+        NotFoundError: no such project of the user's, file review of it, or finding; or the
+            change's base is not the user's.
+        PermissionDeniedError: a viewer of the team of the project it lands on.
     """
     with session_scope() as session:
-        project_for(session, user_id, project_id, TeamRole.MEMBER, "decide on findings")
-        path, located = located_finding(session, project_id, review_id, finding)
+        home, path, located = homed_finding(
+            session, user_id, project_id, review_id, finding, TeamRole.MEMBER, "decide on findings"
+        )
         fingerprint = located.fingerprint()
         row = session.exec(
             select(FindingDecision).where(
-                FindingDecision.project_id == project_id,
+                FindingDecision.project_id == home.id,
                 FindingDecision.path == path,
                 FindingDecision.fingerprint == fingerprint,
             )
         ).first() or FindingDecision(
-            project_id=project_id, path=path, fingerprint=fingerprint, kind=kind
+            project_id=home.id, path=path, fingerprint=fingerprint, kind=kind
         )
         row.rule, row.title = located.finding.rule, located.finding.title[:300]
         row.kind, row.comment = kind, comment.strip()[:MAX_COMMENT_LENGTH]
@@ -127,39 +126,11 @@ def decisions_of(
     return decided
 
 
-def located_finding(
-    session: Session, project_id: uuid.UUID, review_id: uuid.UUID, finding: int
-) -> tuple[str, Located]:
-    """Finding number `finding` (0-based) of the file review `review_id` of one of the
-    project's reviews, with its line's text, and the file's path.
-
-    Raises:
-        NotFoundError: no such file review of the project, or finding.
-    """
-    review = _file_review(session, project_id, review_id)
-    findings = ReviewResult.model_validate(review.result).findings
-    if not 0 <= finding < len(findings):
-        raise NotFoundError("The review has no such finding.")
-    [located] = Located.all_in([findings[finding]], review.code)
-    return review.path or "", located
-
-
-def _file_review(session: Session, project_id: uuid.UUID, review_id: uuid.UUID) -> Review:
-    review = session.get(Review, review_id)
-    project_review = (
-        session.get(ProjectReview, review.project_review_id)
-        if review is not None and review.project_review_id is not None
-        else None
-    )
-    if project_review is None or project_review.project_id != project_id or not review.result:
-        raise NotFoundError("No finished review of a file of this project with this id.")
-    return review
-
-
 def _view(session: Session, row: FindingDecision) -> DecisionView:
     decider = session.get(User, row.decided_by) if row.decided_by else None
     return DecisionView(
         id=row.id or 0,
+        project_id=row.project_id,
         path=row.path,
         fingerprint=row.fingerprint,
         rule=row.rule,

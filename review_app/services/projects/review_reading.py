@@ -13,6 +13,7 @@ from review_app.review.models import Severity
 from review_app.review.project_summary import ProjectSummary
 from review_app.services.errors import NotFoundError, ReviewNotFinishedError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit, newest_first
+from review_app.services.projects.finding_home import base_project_of
 from review_app.services.projects.review_files import not_a_base
 from review_app.services.projects.review_views import (
     Gate,
@@ -109,6 +110,7 @@ def get_project_review(
         return ProjectReviewDetail(
             **ProjectReviewSummary.model_validate(project_review).model_dump(),
             summary=summary,
+            base_project_id=base_project_of(session, project_review),
             files=[ProjectReviewFile.model_validate(file) for file in files],
             skipped=project_review.skipped,
             gate=Gate.of(summary, fail_on, triage.waived, triage.gated_in_baseline)

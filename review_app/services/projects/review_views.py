@@ -114,6 +114,11 @@ class ProjectReviewDetail(ProjectReviewSummary):
     """A project review with each file's state and, once completed, its summary."""
 
     summary: ProjectSummary | None
+    base_project_id: uuid.UUID | None = Field(
+        default=None,
+        description="A change review: the project the change is proposed against. Decisions"
+        " and conversations on its findings land there.",
+    )
     files: list[ProjectReviewFile]
     skipped: list[SkippedFile] = Field(
         default_factory=list, description="Files left out: generated or vendored code."

@@ -12,6 +12,7 @@ from review_app.review.fingerprints import Located
 from review_app.review.models import Severity
 from review_app.services.projects.baselines import Accepted, accepted_in, hidden_by
 from review_app.services.projects.decisions import DecisionView, decisions_of
+from review_app.services.projects.finding_home import base_project_of
 from review_app.services.projects.review_files import files_of
 
 Decisions = dict[tuple[str, str], DecisionView]
@@ -56,9 +57,8 @@ def exempted(session: Session, project_review: ProjectReview, fail_on: Severity)
 
 def _triage_of(session: Session, project_review: ProjectReview) -> tuple[Decisions, Accepted]:
     projects = [project_review.project_id]
-    if project_review.base_review_id is not None:
-        base = session.get(ProjectReview, project_review.base_review_id)
-        projects += [base.project_id] if base is not None else []
+    if (base_id := base_project_of(session, project_review)) is not None:
+        projects.append(base_id)
     return decisions_of(session, projects), accepted_in(session, projects)
 
 

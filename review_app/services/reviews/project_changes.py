@@ -10,17 +10,22 @@ from review_app.review.models import ReviewResult
 
 
 def file_versions(session: Session, project_review_id: uuid.UUID | None) -> dict[str, FileVersion]:
-    """Each file of a project review by path: its code and, if its review completed, the result."""
+    """Each file of a project review by path: its code, its review's id and, if that review
+    completed, the result."""
     if project_review_id is None:
         return {}
     rows = session.exec(
-        select(Review.path, Review.code, Review.result).where(
+        select(Review.path, Review.code, Review.result, Review.id).where(
             Review.project_review_id == project_review_id
         )
     ).all()
     return {
-        path: FileVersion(code=code, result=ReviewResult.model_validate(result) if result else None)
-        for path, code, result in rows
+        path: FileVersion(
+            code=code,
+            result=ReviewResult.model_validate(result) if result else None,
+            review_id=review_id,
+        )
+        for path, code, result, review_id in rows
     }
 
 
