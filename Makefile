@@ -47,12 +47,17 @@ chromium:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
-# GitHub's published API descriptions (npm), which the tests' GitHub stand-in checks against.
+# GitHub's published API descriptions (npm), which the tests' GitHub stand-in checks against,
+# and a real OpenID Connect provider (npm oidc-provider) the single sign-on tests sign in at.
 OCTOKIT := support/octokit
-api-descriptions: $(OCTOKIT)/node_modules/.package-lock.json
+OIDC    := support/oidc
+api-descriptions: $(OCTOKIT)/node_modules/.package-lock.json $(OIDC)/node_modules/.package-lock.json
 
 $(OCTOKIT)/node_modules/.package-lock.json: $(OCTOKIT)/package-lock.json | $(VENV)/.installed
 	npm ci --prefix $(OCTOKIT) --no-audit --no-fund
+
+$(OIDC)/node_modules/.package-lock.json: $(OIDC)/package-lock.json | $(VENV)/.installed
+	npm ci --prefix $(OIDC) --no-audit --no-fund
 
 # Linters the review runs on JavaScript/TypeScript (oxlint, pinned by its npm lock), Go and Java.
 NODE_LINTERS := review_app/review/toolchains/node

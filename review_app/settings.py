@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     integration_key: SecretStr = SecretStr("")
     access_token_minutes: float = Field(default=15, gt=0, le=24 * 60)
     refresh_token_days: int = Field(default=14, ge=1, le=365)
+    # Single sign-on through an OpenID Connect provider (its /.well-known/openid-configuration
+    # under the issuer URL); an empty issuer: passwords only.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: SecretStr = SecretStr("")
+    oidc_provider_name: str = "single sign-on"  # the sign-in page says "Sign in with <name>"
 
     # The LLM (any OpenAI-compatible endpoint); empty base URL: static analysis only
     llm_base_url: str = ""
@@ -152,6 +158,11 @@ class Settings(BaseSettings):
         """A project's archive: its files, a zip's two headers naming each (512 bytes is room
         for a long path), and the multipart form around it."""
         return self.max_project_bytes + 512 * self.max_project_files + self.max_body_bytes
+
+    @property
+    def sso_enabled(self) -> bool:
+        """Whether an OpenID Connect provider is configured for single sign-on."""
+        return bool(self.oidc_issuer and self.oidc_client_id)
 
     @property
     def serves_https(self) -> bool:

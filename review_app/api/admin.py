@@ -4,6 +4,7 @@ only)."""
 import uuid
 
 from fastapi import APIRouter
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from review_app.api.deps import ClientIp, SignedInUser
@@ -45,6 +46,29 @@ async def teams(
     return await run_in_threadpool(
         admin_teams.list_all_teams, actor=admin, limit=limit, offset=offset
     )
+
+
+class SsoRequirement(BaseModel):
+    """Whether a team's members must sign in through single sign-on."""
+
+    required: bool
+
+
+@router.put(
+    "/teams/{team_id}/sso",
+    responses={
+        404: {"description": "No such team."},
+        409: {"description": "Single sign-on is not set up on this server."},
+    },
+)
+async def require_sso(
+    team_id: uuid.UUID, body: SsoRequirement, admin: SignedInUser, ip: ClientIp
+) -> SsoRequirement:
+    """Require single sign-on of a team's members (their open logins end), or stop."""
+    required = await run_in_threadpool(
+        admin_teams.require_sso, actor=admin, team_id=team_id, required=body.required, ip=ip
+    )
+    return SsoRequirement(required=required)
 
 
 async def _set_disabled(

@@ -15,6 +15,7 @@ from review_app.api import (
     project_reviews,
     reviews,
     rules,
+    sso,
     stats,
     teams,
     triage,
@@ -27,6 +28,7 @@ from review_app.api.deps import default_rate_limit
 from review_app.api.errors import install_error_handlers
 from review_app.api.openapi import document_error_answers
 from review_app.api.projects import router as projects_router
+from review_app.api.sso import create_sso_app
 
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
 ROUTERS += [stats.router, admin.router, admin_limits.router, rules.router]
@@ -35,7 +37,6 @@ ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_rou
 ROUTERS += [project_files.router, integrations.router, triage.router, triage.baseline_router]
 ROUTERS += [teams.router, teams.invitations_router, workspace_settings.router]
 ROUTERS += [conversations.router]
-ROUTERS += [fallback.router]  # last: it answers the /api/ requests every other route leaves
 
 
 def create_api() -> FastAPI:
@@ -50,6 +51,8 @@ def create_api() -> FastAPI:
     )
     for router in ROUTERS:
         api.include_router(router)
+    api.mount(sso.PREFIX, create_sso_app())
+    api.include_router(fallback.router)  # last: it answers the /api/ requests others leave
     install_error_handlers(api)
     api.add_middleware(BodySizeLimit)  # Reflex's routes, mounted in this app later, included
 

@@ -33,7 +33,7 @@ class Ticket(BaseModel):
 async def start(body: Ticket, request: Request, response: Response, ip: ClientIp) -> None:
     """Trade a sign-in ticket for the session cookie."""
     cookie = await run_in_threadpool(browser_sessions.redeem_ticket, body.ticket, ip)
-    _set_cookie(response, request, cookie)
+    set_session_cookie(response, request, cookie)
 
 
 @router.post("/rotate", status_code=status.HTTP_204_NO_CONTENT)
@@ -47,7 +47,7 @@ async def rotate(request: Request, response: Response, value: SessionCookieValue
         _clear_cookie(response)
         response.status_code = status.HTTP_401_UNAUTHORIZED
         return
-    _set_cookie(response, request, cookie)
+    set_session_cookie(response, request, cookie)
 
 
 @router.post("/end", status_code=status.HTTP_204_NO_CONTENT)
@@ -60,7 +60,8 @@ async def end(response: Response, value: SessionCookieValue = None) -> None:
     _clear_cookie(response)
 
 
-def _set_cookie(response: Response, request: Request, cookie: SessionCookie) -> None:
+def set_session_cookie(response: Response, request: Request, cookie: SessionCookie) -> None:
+    """Have the browser keep `cookie` as its session (HttpOnly, SameSite=Strict)."""
     response.set_cookie(
         COOKIE_NAME,
         cookie.value,

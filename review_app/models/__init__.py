@@ -1,6 +1,6 @@
 """SQLModel tables: the durable state of the platform, one module per part of it."""
 
-from review_app.models.accounts import AuditEvent, RefreshToken, Role, User
+from review_app.models.accounts import AuditEvent, RefreshToken, Role, SsoIdentity, User
 from review_app.models.columns import UTCDateTime, utcnow
 from review_app.models.integrations import (
     CodeHost,
@@ -56,6 +56,7 @@ __all__ = [
     "ReviewFinding",
     "ReviewStatus",
     "Role",
+    "SsoIdentity",
     "Team",
     "TeamRole",
     "ThreadStatus",

@@ -24,10 +24,21 @@ class User(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     email: str = Field(max_length=320, unique=True, index=True)
-    password_hash: str = Field(max_length=255)
+    password_hash: str | None = Field(default=None, max_length=255)  # None: single sign-on only
     role: Role = Field(default=Role.USER, sa_type=String(16))
     disabled: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class SsoIdentity(SQLModel, table=True):
+    """A user's account at an OpenID Connect provider, linked by its verified email."""
+
+    __tablename__ = "sso_identities"
+
+    issuer: str = Field(max_length=255, primary_key=True)
+    subject: str = Field(max_length=255, primary_key=True)
+    user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    linked_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class RefreshToken(SQLModel, table=True):

@@ -32,6 +32,7 @@ class Team(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     name: str = Field(max_length=100)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sso_required: bool = Field(default=False)  # members sign in through single sign-on only
 
 
 class Membership(SQLModel, table=True):

@@ -32,6 +32,8 @@ class AuditAction(StrEnum):
     TEAM_RULES = "team.rules"
     LIMIT_SET = "limit.set"
     LIMIT_REMOVE = "limit.remove"
+    SSO_LINK = "sso.link"
+    TEAM_SSO = "team.sso"
 
 
 class Actor(Protocol):

@@ -11,6 +11,7 @@ from review_app.embedded_redis import free_port
 from support.browser import CHROMIUM, CHROMIUM_ARGS
 from support.csp import record_csp_violations
 from support.llm_server import FakeLLMServer, Reply
+from support.oidc_provider import OidcProvider
 from support.platform import RunningPlatform, platform_env
 from support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
 from tests.conftest import RUN_DIR
@@ -26,6 +27,12 @@ PLATFORM_LIMITS = {
     "RATE_LIMIT_DEFAULT": "1000/minute",
     "RATE_LIMIT_SUBMIT": "10/hour",
 }
+# People at the platform's OpenID provider (login name: claims), each for one test.
+SSO_ACCOUNTS = {
+    "sso-grace": {"email": "sso-grace@example.com", "email_verified": True},
+    "sso-eve": {"email": "sso-eve@example.com", "email_verified": False},
+}
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
 ACCESS_TOKEN_MINUTES = "0.3"  # 18 s, so a test can outlive an access token
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 LLM_ANSWER = json.dumps(
@@ -95,7 +102,23 @@ def platform_llm() -> Iterator[FakeLLMServer]:
 
 
 @pytest.fixture(scope="session")
-def platform(platform_llm: FakeLLMServer) -> Iterator[RunningPlatform]:
+def platform_port() -> int:
+    """Where the platform listens."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def platform_oidc(platform_port: int) -> Iterator[OidcProvider]:
+    """The OpenID Connect provider the platform offers single sign-on through."""
+    callbacks = [f"http://{host}:{platform_port}/api/sso/callback" for host in LOCAL_HOSTS]
+    with OidcProvider(callbacks, SSO_ACCOUNTS) as provider:
+        yield provider
+
+
+@pytest.fixture(scope="session")
+def platform(
+    platform_llm: FakeLLMServer, platform_oidc: OidcProvider, platform_port: int
+) -> Iterator[RunningPlatform]:
     """The platform on a Redis db of its own (tests flush theirs) and its own SQLite file."""
     data_dir = RUN_DIR / "platform"
     redis_db = claim_redis_db()
@@ -107,8 +130,9 @@ def platform(platform_llm: FakeLLMServer) -> Iterator[RunningPlatform]:
         LLM_API_KEY="test-key",
         LLM_MODEL="fake-model",
         **PLATFORM_LIMITS,
+        **platform_oidc.settings,
     )
-    running = RunningPlatform(data_dir=data_dir, port=free_port(), env=env).start()
+    running = RunningPlatform(data_dir=data_dir, port=platform_port, env=env).start()
     yield running
     running.stop()
     release_redis_db(redis_db)

@@ -49,6 +49,7 @@ class TeamRow:
     projects: int
     llm_tokens: str
     created: str
+    sso_required: bool
 
 
 @dataclasses.dataclass
@@ -228,9 +229,9 @@ def cache_figures(figures: admin_cache.CacheStats) -> CacheFigures:
     )
 
 
-def team_rows(page: admin_teams.AdminTeamPage) -> list[TeamRow]:
-    """The rows of a page of teams."""
-    return [
+def team_rows(page: admin_teams.AdminTeamPage) -> tuple[list[TeamRow], list[str]]:
+    """The teams of a page, and the ids behind the rows."""
+    rows = [
         TeamRow(
             name=team.name,
             owner=team.owner,
@@ -238,6 +239,8 @@ def team_rows(page: admin_teams.AdminTeamPage) -> list[TeamRow]:
             projects=team.projects,
             llm_tokens=count(team.llm_tokens),
             created=when(team.created_at),
+            sso_required=team.sso_required,
         )
         for team in page.items
     ]
+    return rows, [str(team.id) for team in page.items]

@@ -77,6 +77,7 @@ class AdminState(rx.State):
 
     _user_ids: list[str] = []
     _failed_ids: list[str] = []
+    _team_ids: list[str] = []
     _override_ids: list[int] = []
     _offsets: dict[str, int] = {}
 
@@ -118,6 +119,21 @@ class AdminState(rx.State):
         """Promote a user to admin, or demote them to user."""
         role = Role.ADMIN if admin else Role.USER
         await self._change_user(index, partial(admin_users.set_role, role=role))
+
+    @rx.event
+    async def require_sso(self, index: int, required: bool) -> None:
+        """Require single sign-on of a team's members (their logins end), or stop."""
+        actor = await self._actor()
+        team_id = _id_at(self._team_ids, index)
+        if actor is None or team_id is None:
+            return
+        change = partial(
+            admin_teams.require_sso, actor=actor, team_id=team_id, required=required, ip=self._ip()
+        )
+        if await self._call(change) is not None:
+            name = self.teams[index].name
+            self.notice = f"{name} {'requires' if required else 'no longer requires'} SSO."
+            await self._reload(actor, "teams", "audit")
 
     @rx.event
     async def rerun(self, index: int) -> None:
@@ -298,7 +314,7 @@ class AdminState(rx.State):
         self.users_paging = Paging.of(page)
 
     def _show_teams(self, page: admin_teams.AdminTeamPage) -> None:
-        self.teams = rows.team_rows(page)
+        self.teams, self._team_ids = rows.team_rows(page)
         self.teams_paging = Paging.of(page)
 
     def _show_failed(self, page: admin_jobs.FailedJobPage) -> None:

@@ -1,4 +1,5 @@
-"""The admin page's Teams tab: every team, its owner, members, projects and LLM tokens."""
+"""The admin page's Teams tab: every team, its owner, members, projects and LLM tokens, and
+whether its members must sign in through single sign-on."""
 
 from functools import partial
 
@@ -9,7 +10,7 @@ from review_app.pages.admin.rows import TeamRow
 from review_app.pages.admin.state import AdminState
 
 
-def _team_row(row: TeamRow) -> rx.Component:
+def _team_row(row: TeamRow, index: int) -> rx.Component:
     return rx.table.row(
         rx.table.cell(row.name),
         rx.table.cell(row.owner),
@@ -17,6 +18,13 @@ def _team_row(row: TeamRow) -> rx.Component:
         rx.table.cell(row.projects),
         rx.table.cell(row.llm_tokens),
         rx.table.cell(row.created),
+        rx.table.cell(
+            rx.switch(
+                checked=row.sso_required,
+                on_change=lambda required: AdminState.require_sso(index, required),
+                aria_label=f"Require single sign-on of {row.name}",
+            )
+        ),
         class_name="admin-team-row",
     )
 
@@ -26,7 +34,7 @@ def teams_tab() -> rx.Component:
     return paged_table(
         data_table(
             "Teams",
-            ["Team", "Owner", "Members", "Projects", "LLM tokens", "Created"],
+            ["Team", "Owner", "Members", "Projects", "LLM tokens", "Created", "Requires SSO"],
             rx.foreach(AdminState.teams, _team_row),
         ),
         AdminState.teams_paging,

@@ -18,7 +18,7 @@ from review_app.db import session_scope
 from review_app.models import RefreshToken, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.services import audit, live_channel, rate_limits
-from review_app.services.accounts import login_throttle
+from review_app.services.accounts import login_throttle, sso_policy
 from review_app.services.accounts import users as accounts
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.accounts.passwords import verify_password
@@ -88,6 +88,9 @@ def _login(*, email: str, password: str, ip: str | None) -> TokenPair:
         elif user.disabled:
             audit.record(session=session, action=AuditAction.LOGIN_REFUSED, actor=user, ip=ip)
             refusal = AuthenticationError("This account is disabled.")
+        elif teams := sso_policy.teams_requiring_sso(session, user.id):
+            audit.record(session=session, action=AuditAction.LOGIN_REFUSED, actor=user, ip=ip)
+            refusal = sso_policy.SsoRequiredError(teams)
         else:
             audit.record(session=session, action=AuditAction.LOGIN, actor=user, ip=ip)
             login_throttle.succeeded(email, ip)
@@ -243,6 +246,11 @@ def _load_user(user_id: uuid.UUID) -> CurrentUser | None:
     with session_scope() as session:
         user = accounts.get_user(session=session, user_id=user_id)
         return CurrentUser.model_validate(user) if user else None
+
+
+def start_login(session, user_id: uuid.UUID) -> TokenPair:
+    """A new login (token family) for a user whose identity was checked elsewhere (SSO)."""
+    return _issue_pair(session, user_id, family_id=uuid.uuid4())
 
 
 def _issue_pair(session, user_id: uuid.UUID, *, family_id: uuid.UUID) -> TokenPair:

@@ -77,8 +77,13 @@ def redeem_ticket(ticket: str, ip: str | None) -> SessionCookie:
     stored = json.loads(record)
     if stored["ip"] != ip:
         raise AuthenticationError("This sign-in belongs to another address.")
-    claims = decode_token(stored["refresh_token"], TokenType.REFRESH)
-    return SessionCookie(value=stored["refresh_token"], max_age=claims.seconds_left())
+    return cookie_of(stored["refresh_token"])
+
+
+def cookie_of(refresh_token: str) -> SessionCookie:
+    """The session cookie holding a login's refresh token, for as long as the token lasts."""
+    claims = decode_token(refresh_token, TokenType.REFRESH)
+    return SessionCookie(value=refresh_token, max_age=claims.seconds_left())
 
 
 def cookie_in(cookie_header: str) -> str:

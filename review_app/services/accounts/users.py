@@ -47,15 +47,20 @@ def register(*, email: str, password: str, ip: str | None = None) -> PublicUser:
         )
 
 
-def create_user(*, session: Session, email: str, password: str, role: Role = Role.USER) -> User:
-    """A new account in `session`, checked but not counted (seeding, the admin command)."""
+def create_user(
+    *, session: Session, email: str, password: str | None, role: Role = Role.USER
+) -> User:
+    """A new account in `session`, checked but not counted (seeding, the admin command, single
+    sign-on); one without a password signs in through single sign-on only."""
     email = normalize_email(email)
-    check_password_rules(password, _personal_words(email))
+    if password is not None:
+        check_password_rules(password, _personal_words(email))
     if get_user_by_email(session=session, email=email):
         raise EmailTakenError("An account with this email already exists.")
     if _look_alike_exists(session, email):
         raise EmailTakenError("An account with an address that looks like this one exists.")
-    user = User(email=email, password_hash=hash_password(password), role=role)
+    password_hash = hash_password(password) if password is not None else None
+    user = User(email=email, password_hash=password_hash, role=role)
     session.add(user)
     session.flush()
     return user

@@ -1,4 +1,5 @@
-"""Every team, for the site admin: its owner, members, projects and LLM token use."""
+"""Every team, for the site admin: its owner, members, projects and LLM token use, and
+whether it requires single sign-on."""
 
 import uuid
 from datetime import datetime
@@ -9,9 +10,14 @@ from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Membership, Project, Review, Team, TeamRole, User
+from review_app.services import audit
+from review_app.services.accounts import auth
 from review_app.services.accounts.identity import CurrentUser
+from review_app.services.audit import AuditAction
+from review_app.services.errors import NotFoundError, TeamRuleError
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
 from review_app.services.permissions import require_admin
+from review_app.settings import get_settings
 
 
 class AdminTeam(BaseModel):
@@ -24,6 +30,7 @@ class AdminTeam(BaseModel):
     members: int
     projects: int
     llm_tokens: int  # spent on the reviews of its projects
+    sso_required: bool  # its members sign in through single sign-on only
 
 
 class AdminTeamPage(BaseModel):
@@ -75,10 +82,53 @@ def list_all_teams(
             members=member_count,
             projects=project_count,
             llm_tokens=token_count,
+            sso_required=team.sso_required,
         )
         for team, owner_email, member_count, project_count, token_count in rows
     ]
     return AdminTeamPage(items=items, total=total, limit=limit, offset=offset)
+
+
+def require_sso(
+    *, actor: CurrentUser, team_id: uuid.UUID, required: bool, ip: str | None = None
+) -> bool:
+    """Require single sign-on of a team's members, or stop requiring it (admins only).
+
+    Once it is required, members sign in with a password no more, and their open logins
+    (but the admin's own) end, so each signs in again through the provider. Returns the
+    setting now in force.
+
+    Raises:
+        AdminOnlyError: `actor` is not an admin.
+        NotFoundError: no such team.
+        TeamRuleError: single sign-on is not set up on this server.
+    """
+    require_admin(actor)
+    if required and not get_settings().sso_enabled:
+        raise TeamRuleError(
+            "Single sign-on is not set up on this server (OIDC_ISSUER and OIDC_CLIENT_ID)."
+        )
+    with session_scope() as session:
+        team = session.get(Team, team_id)
+        if team is None:
+            raise NotFoundError("No such team.")
+        team.sso_required = required
+        session.add(team)
+        detail = "single sign-on required" if required else "passwords allowed"
+        audit.record(
+            session=session,
+            action=AuditAction.TEAM_SSO,
+            actor=actor,
+            target=team.name,
+            ip=ip,
+            detail=detail,
+        )
+        members = session.exec(select(Membership.user_id).where(Membership.team_id == team_id))
+        signed_out = [member for member in members.all() if member != actor.id]
+    if required:
+        for member in signed_out:
+            auth.end_every_login(member)
+    return required
 
 
 def _count(query):
