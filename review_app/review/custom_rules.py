@@ -203,11 +203,33 @@ def _key(context: ReviewContext) -> str:
     return json.dumps(context.custom_rules, sort_keys=True, default=str)
 
 
+_PASSED: set[str] = set()  # rule sets whose examples all passed in this process
+_PASSED_KEPT = 256
+
+
 def example_problems(rules: Sequence[CustomRule]) -> list[str]:
     """What is wrong with the rules on their own examples: each example must give exactly the
-    findings it says (in the rule's first language); a rule the engine cannot run says why."""
+    findings it says (in the rule's first language); a rule the engine cannot run says why.
+
+    Rules that passed are remembered (by content), so a project's settings read at every
+    review cost one run; rules that failed are tried again (a timeout may not recur).
+    """
     if not rules:
         return []
+    key = hashlib.sha256(
+        json.dumps([rule.model_dump(mode="json") for rule in rules], sort_keys=True).encode()
+    ).hexdigest()
+    if key in _PASSED:
+        return []
+    if problems := _tried_examples(rules):
+        return problems
+    if len(_PASSED) >= _PASSED_KEPT:
+        _PASSED.clear()
+    _PASSED.add(key)
+    return []
+
+
+def _tried_examples(rules: Sequence[CustomRule]) -> list[str]:
     analyzer = custom_analyzer([rule.engine_rule() for rule in rules])
     tried = [
         (rule, number, example)

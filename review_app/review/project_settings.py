@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from review_app.review.context import ReviewContext, file_role, matches
+from review_app.review.custom_rules import example_problems
 from review_app.review.languages import language_for_filename
 from review_app.review.models import FileRole
 from review_app.review.review_config import (
@@ -45,14 +46,11 @@ class ProjectSettings(BaseModel):
 
 def read_settings(files: Mapping[str, str]) -> ProjectSettings:
     """The settings in `files` (root file name -> text); a file that does not parse is skipped,
-    as are tools it does not configure."""
+    as are tools it does not configure, and a review_app.toml whose custom rules fail their
+    own examples."""
     settings = ProjectSettings()
     if CONFIG_FILE in files:
-        try:
-            settings.config = parse_config(files[CONFIG_FILE])
-            settings.sources.append(CONFIG_FILE)
-        except InvalidConfigError as error:
-            settings.problem = str(error)
+        _add_config(settings, files[CONFIG_FILE])
     ruff_file = next((name for name in _RUFF_FILES if name in files), None)
     pyproject = _toml(files.get("pyproject.toml", ""))
     if ruff_file is not None:
@@ -73,6 +71,23 @@ def read_settings(files: Mapping[str, str]) -> ProjectSettings:
     if oxlint := _json(files.get(".oxlintrc.json", "")):
         _add_eslint(settings, oxlint, ".oxlintrc.json")
     return settings
+
+
+def _add_config(settings: ProjectSettings, text: str) -> None:
+    """Apply the project's review_app.toml, unless it is invalid or a custom rule of it fails
+    its own examples (the problem says which)."""
+    try:
+        config = parse_config(text)
+    except InvalidConfigError as error:
+        settings.problem = str(error)
+        return
+    if problems := example_problems(config.custom_rules):
+        failing = "; ".join(problems[:5])
+        settings.problem = f"{CONFIG_FILE} was not applied: a custom rule fails its examples: "
+        settings.problem += failing
+        return
+    settings.config = config
+    settings.sources.append(CONFIG_FILE)
 
 
 def rules_context(config: ReviewConfig, language: str | None, source: str) -> ReviewContext:

@@ -4,6 +4,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.test_project_reviews import create_project, finished, start_review
 from tests.review.test_context import TEST_CODE
+from tests.review.test_custom_rules import DEBUG_PRINT
 
 PYPROJECT = '[tool.ruff.lint]\nper-file-ignores = {"scripts/*.py" = ["F841"]}\n'
 SCRIPT = "def run(items=[]):\n    value = 1\n    return items\n"
@@ -123,3 +124,16 @@ def test_a_review_app_toml_that_is_not_valid_is_named_and_not_applied(
     problem = api.get(f"/api/projects/{project_id}", headers=ada).json()["config_problem"]
     assert problem.startswith("review_app.toml was not applied: analyzers.disable.0:")
     assert "sonar" in problem or "'ruff'" in problem
+
+
+def test_a_review_app_toml_whose_custom_rule_fails_its_examples_is_named_and_not_applied(
+    api: TestClient, headers_of
+) -> None:
+    ada = headers_of("ada@example.com")
+    wrong = DEBUG_PRINT.replace("findings = 0", "findings = 2")
+    project_id = create_project(api, ada, {**CONFIGURED, "review_app.toml": wrong})
+    problem = api.get(f"/api/projects/{project_id}", headers=ada).json()["config_problem"]
+    assert problem == (
+        "review_app.toml was not applied: a custom rule fails its examples: "
+        "rule no-debug-print, example 2: gives 0 findings, not 2"
+    )

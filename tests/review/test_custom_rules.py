@@ -115,8 +115,26 @@ def test_examples_prove_a_rule_wrong_before_it_is_kept() -> None:
     assert example_problems(parse_config(DEBUG_PRINT + SHELL_FLOW).custom_rules) == []
 
 
+def test_a_projects_rule_that_fails_its_examples_leaves_its_settings_unapplied() -> None:
+    wrong = DEBUG_PRINT.replace("findings = 0", "findings = 2")
+    settings = read_settings({"review_app.toml": wrong})
+    assert settings.problem == (
+        "review_app.toml was not applied: a custom rule fails its examples: "
+        "rule no-debug-print, example 2: gives 0 findings, not 2"
+    )
+    assert "review_app.toml" not in settings.sources
+    assert settings.config.custom_rules == []
+    assert context_for("jobs/run.py", CODE, settings).custom_rules == []
+    assert read_settings({"review_app.toml": DEBUG_PRINT}).problem == ""
+
+
 def test_a_rule_the_engine_cannot_run_is_named_and_the_review_goes_on() -> None:
-    result = _review(DEBUG_PRINT.replace("print($MESSAGE)", "print((("))
+    # Examples keep such a rule out of settings; one that fails in a review (a timeout on a
+    # file, say) is named in the same way. Here the engine is handed a rule it cannot parse.
+    broken = parse_config(DEBUG_PRINT.replace("print($MESSAGE)", "print((("))
+    context = context_for("jobs/run.py", CODE, read_settings({"review_app.toml": DEBUG_PRINT}))
+    context.custom_rules = [rule.engine_rule() for rule in broken.custom_rules]
+    result = run_review("python", CODE, LLMConfig(), context=context)
     assert any(error.source == "custom-rules" for error in result.tool_errors)
     assert "custom-rules" not in {run.name for run in result.analyzers}
     assert {"ruff", "semgrep"} <= {run.name for run in result.analyzers}
