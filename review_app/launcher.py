@@ -1,6 +1,7 @@
 """`make run`: start Redis if needed, migrate, start the worker and web app; Ctrl-C stops all."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from review_app.processes import (
     stop_process_group,
 )
 from review_app.redis_client import redis_answers
+from review_app.services.metrics import MULTIPROCESS_DIR
 from review_app.settings import Settings
 
 READY_TIMEOUT_SECONDS = 600  # the first start installs the frontend's npm packages
@@ -81,9 +83,14 @@ class Platform:
         )
 
     def spawn(self, name: str, command: list[str]) -> None:
-        """Start `command` in its own process group, logging under data/logs/."""
+        """Start `command` in its own process group, logging under data/logs/, its processes
+        sharing their metrics in data/metrics/<name>/ (emptied first)."""
         log_path = self.settings.data_dir / "logs" / f"{name}.log"
-        process = start_process_group(command, self.env, log_path)
+        metrics_dir = self.settings.data_dir / "metrics" / name
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        env = {**self.env, MULTIPROCESS_DIR: str(metrics_dir)}
+        process = start_process_group(command, env, log_path)
         self.children.append(Child(name, process, log_path))
         say(f"started {name} (pid {process.pid}), log: {log_path}")
 

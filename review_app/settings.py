@@ -116,6 +116,9 @@ class Settings(BaseSettings):
     rate_limit_login_account: str = "10/15 minutes"  # failed sign-ins per account, new IPs
     trusted_proxies: list[str] = Field(default_factory=list)  # whose X-Forwarded-For counts
 
+    # Observability: /metrics for Prometheus, only with this bearer token (unset: not served)
+    metrics_token: SecretStr = SecretStr("")
+
     @field_validator("task_hard_time_limit")
     @classmethod
     def _hard_after_soft(cls, value: int, info) -> int:

@@ -13,6 +13,7 @@ from review_app.api import (
     integrations,
     project_files,
     project_reviews,
+    request_metrics,
     reviews,
     rules,
     sso,
@@ -28,6 +29,7 @@ from review_app.api.deps import default_rate_limit
 from review_app.api.errors import install_error_handlers
 from review_app.api.openapi import document_error_answers
 from review_app.api.projects import router as projects_router
+from review_app.api.request_metrics import RequestMetrics
 from review_app.api.sso import create_sso_app
 
 ROUTERS = [health.router, auth.router, users.router, reviews.router, exports.router]
@@ -36,7 +38,7 @@ ROUTERS += [browser_session.router]
 ROUTERS += [projects_router, project_reviews.router, project_reviews.changes_router]
 ROUTERS += [project_files.router, integrations.router, triage.router, triage.baseline_router]
 ROUTERS += [teams.router, teams.invitations_router, workspace_settings.router]
-ROUTERS += [conversations.router]
+ROUTERS += [conversations.router, request_metrics.router]
 
 
 def create_api() -> FastAPI:
@@ -55,6 +57,7 @@ def create_api() -> FastAPI:
     api.include_router(fallback.router)  # last: it answers the /api/ requests others leave
     install_error_handlers(api)
     api.add_middleware(BodySizeLimit)  # Reflex's routes, mounted in this app later, included
+    api.add_middleware(RequestMetrics)
 
     @api.get("/openapi.json", include_in_schema=False)
     async def openapi() -> dict:

@@ -8,9 +8,10 @@ and the rest), so it covers those too.
 
 from reflex.constants import Endpoint
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from review_app.api.errors import ErrorResponse
+from review_app.api.http_middleware import HttpMiddleware
 from review_app.settings import Settings, get_settings
 
 REVIEW_SUBMISSION = ("POST", "/api/reviews")
@@ -64,16 +65,11 @@ def too_large(cap: int) -> ErrorResponse:
     return ErrorResponse({"detail": f"The request body is larger than {cap:,} bytes."}, 413)
 
 
-class BodySizeLimit:
+class BodySizeLimit(HttpMiddleware):
     """ASGI middleware: a 413 for a body over its route's cap, before it is parsed."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse a body over the cap, by its declared length or once it grows past it."""
         headers = Headers(scope=scope)
         handler = headers.get("reflex-event-handler", "")
         cap = body_cap(scope["method"], scope["path"], get_settings(), handler)

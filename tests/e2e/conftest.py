@@ -33,6 +33,7 @@ SSO_ACCOUNTS = {
     "sso-eve": {"email": "sso-eve@example.com", "email_verified": False},
 }
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
+METRICS_TOKEN = "platform-metrics-token"
 ACCESS_TOKEN_MINUTES = "0.3"  # 18 s, so a test can outlive an access token
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 LLM_ANSWER = json.dumps(
@@ -131,6 +132,7 @@ def platform(
         LLM_MODEL="fake-model",
         **PLATFORM_LIMITS,
         **platform_oidc.settings,
+        METRICS_TOKEN=METRICS_TOKEN,
     )
     running = RunningPlatform(data_dir=data_dir, port=platform_port, env=env).start()
     yield running

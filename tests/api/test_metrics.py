@@ -1,0 +1,53 @@
+"""`/metrics`: requests counted by route template, method and status, for a Prometheus scraper
+holding the metrics token, and for nobody else."""
+
+import uuid
+
+from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
+
+TOKEN = "scrape-me-" + uuid.uuid4().hex
+SCRAPER = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def requests_counted(api: TestClient) -> dict[tuple[str, str, str], float]:
+    """What a scrape says of the requests answered so far: (route, method, status) -> count."""
+    answer = api.get("/metrics", headers=SCRAPER)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("text/plain; version=")
+    counted = {}
+    for family in text_string_to_metric_families(answer.text):
+        for sample in family.samples:
+            if sample.name == "review_app_http_requests_total":
+                labels = sample.labels
+                counted[labels["route"], labels["method"], labels["status"]] = sample.value
+    return counted
+
+
+def test_requests_are_counted_by_route_template_and_status(api: TestClient, set_env) -> None:
+    set_env(METRICS_TOKEN=TOKEN)
+    before = requests_counted(api)
+
+    api.get("/openapi.json")
+    api.get(f"/api/reviews/{uuid.uuid4()}")  # no token: 401
+    api.get(f"/api/reviews/{uuid.uuid4()}")
+    api.get("/no/such/page/at/all")
+    after = requests_counted(api)
+
+    changed = {key: count - before.get(key, 0) for key, count in after.items()}
+    assert {key: count for key, count in changed.items() if count} == {
+        ("/openapi.json", "GET", "200"): 1,
+        ("/api/reviews/{review_id}", "GET", "401"): 2,  # one label for every id
+        ("(unmatched)", "GET", "404"): 1,
+        ("/metrics", "GET", "200"): 1,  # the first scrape
+    }
+
+
+def test_only_the_token_holder_reads_them_and_only_when_turned_on(api: TestClient, set_env) -> None:
+    assert api.get("/metrics", headers=SCRAPER).status_code == 404  # no METRICS_TOKEN: off
+    set_env(METRICS_TOKEN=TOKEN)
+    assert api.get("/metrics").status_code == 401
+    wrong = api.get("/metrics", headers={"Authorization": "Bearer not-the-token"})
+    assert wrong.status_code == 401
+    assert "review_app_http" not in wrong.text
+    assert api.get("/metrics", headers=SCRAPER).status_code == 200
