@@ -23,7 +23,15 @@ def scrape(authorization: Annotated[str | None, Header(max_length=512)] = None) 
 
 
 class RequestMetrics(HttpMiddleware):
-    """ASGI middleware: count each HTTP request by its route template, method and status."""
+    """ASGI middleware: count each HTTP request by its route template, method and status, and
+    the websocket connections open now."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            with metrics.WEBSOCKET_CLIENTS.track_inprogress():
+                await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on, then count it with the status it was answered with."""

@@ -8,17 +8,23 @@ bearer token (the numbers name routes and volumes an outsider has no business re
 
 import hmac
 import os
+from collections.abc import Iterable
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
 )
+from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
+from prometheus_client.registry import Collector
+from sqlalchemy.exc import SQLAlchemyError
 
+from review_app.services.admin.jobs import queue_status
 from review_app.services.errors import AuthenticationError, NotFoundError
 from review_app.settings import get_settings
 
@@ -27,6 +33,11 @@ HTTP_REQUESTS = Counter(
     "review_app_http_requests",
     "HTTP requests answered, by route (its template), method and status.",
     ["route", "method", "status"],
+)
+WEBSOCKET_CLIENTS = Gauge(
+    "review_app_websocket_clients",
+    "Browser tabs connected over the websocket (live updates).",
+    multiprocess_mode="livesum",
 )
 HTTP_SECONDS = Histogram(
     "review_app_http_request_seconds",
@@ -55,8 +66,42 @@ def scrape(authorization: str | None) -> tuple[bytes, str]:
     scheme, _, presented = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(presented, token):
         raise AuthenticationError("Send the metrics token as 'Authorization: Bearer'.")
-    registry = REGISTRY
+    registry = CollectorRegistry()
     if directory := os.environ.get(MULTIPROCESS_DIR):
-        registry = CollectorRegistry()
         MultiProcessCollector(registry, path=directory)
+    else:
+        registry.register(_ThisProcess())
+    registry.register(_Queue())
     return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+class _ThisProcess(Collector):
+    """The metrics of this process alone (no multiprocess folder: a test, or one process)."""
+
+    def collect(self) -> Iterable[Metric]:
+        """Every metric of the process-wide registry."""
+        return REGISTRY.collect()
+
+
+class _Queue(Collector):
+    """The review queue as it is at the scrape: waiting messages, reviews, live workers."""
+
+    def collect(self) -> Iterable[Metric]:
+        """Read from the broker and the database now (nothing when they do not answer)."""
+        try:
+            status = queue_status()
+        except SQLAlchemyError:
+            return  # the database is down: the health check says so
+        if status.queue_depth is not None:
+            yield GaugeMetricFamily(
+                "review_app_queue_depth",
+                "Review messages waiting in the broker.",
+                value=status.queue_depth,
+            )
+            yield GaugeMetricFamily(
+                "review_app_live_workers", "Workers whose heartbeat is fresh.", len(status.workers)
+            )
+        reviews = GaugeMetricFamily("review_app_reviews", "Reviews by status.", labels=["status"])
+        for name in ("pending", "running", "completed", "failed"):
+            reviews.add_metric([name], getattr(status, name))
+        yield reviews

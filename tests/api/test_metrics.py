@@ -8,6 +8,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 TOKEN = "scrape-me-" + uuid.uuid4().hex
 SCRAPER = {"Authorization": f"Bearer {TOKEN}"}
+QUEUE_GAUGES = ("review_app_queue_depth", "review_app_reviews", "review_app_live_workers")
 
 
 def requests_counted(api: TestClient) -> dict[tuple[str, str, str], float]:
@@ -51,3 +52,30 @@ def test_only_the_token_holder_reads_them_and_only_when_turned_on(api: TestClien
     assert wrong.status_code == 401
     assert "review_app_http" not in wrong.text
     assert api.get("/metrics", headers=SCRAPER).status_code == 200
+
+
+def gauges(api: TestClient) -> dict[str, float]:
+    """The queue's gauges a scrape reads: name (with its status label) -> value."""
+    answer = api.get("/metrics", headers=SCRAPER)
+    return {
+        sample.name + "".join(f"[{value}]" for value in sample.labels.values()): sample.value
+        for family in text_string_to_metric_families(answer.text)
+        for sample in family.samples
+        if sample.name
+        in ("review_app_queue_depth", "review_app_reviews", "review_app_live_workers")
+    }
+
+
+def test_the_queue_is_read_at_each_scrape(api: TestClient, people, set_env) -> None:
+    set_env(METRICS_TOKEN=TOKEN)
+    empty = gauges(api)
+    submitted = api.post(
+        "/api/reviews", json={"code": "x = 1\n", "language": "python"}, headers=people("ada")
+    )
+    assert submitted.status_code == 202, submitted.text
+
+    waiting = gauges(api)
+
+    assert waiting["review_app_queue_depth"] == empty["review_app_queue_depth"] + 1
+    assert waiting["review_app_reviews[pending]"] == empty["review_app_reviews[pending]"] + 1
+    assert waiting["review_app_live_workers"] == 0  # nothing takes it: no worker here

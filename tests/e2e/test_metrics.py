@@ -1,6 +1,11 @@
 """`/metrics` of the running platform: whichever web process answers a scrape counts the
-requests every web process served (prometheus-client's multiprocess mode)."""
+requests every web process served (prometheus-client's multiprocess mode), and the browser tabs
+connected to any of them."""
 
+import time
+from collections.abc import Callable
+
+from playwright.sync_api import Browser, expect
 from prometheus_client.parser import text_string_to_metric_families
 
 from support.platform import RunningPlatform
@@ -32,3 +37,33 @@ def test_a_scrape_of_any_web_process_counts_every_web_process(platform: RunningP
 
     assert len(writers) >= 2  # two web processes served them
     assert scrapes == [REQUESTS] * 8
+
+
+def _tabs_connected(platform: RunningPlatform) -> float:
+    answer = platform.get("/metrics", headers=SCRAPER)
+    return next(
+        sample.value
+        for family in text_string_to_metric_families(answer.text)
+        for sample in family.samples
+        if sample.name == "review_app_websocket_clients"
+    )
+
+
+def test_connected_tabs_are_counted_while_they_are_open(
+    platform: RunningPlatform, browser: Browser
+) -> None:
+    before = _tabs_connected(platform)
+    tab = browser.new_context().new_page()
+    tab.goto(platform.url)
+    expect(tab.get_by_role("button", name="Toggle dark mode")).to_be_enabled()  # hydrated
+
+    _wait_for(lambda: _tabs_connected(platform) == before + 1)
+    tab.context.close()
+    _wait_for(lambda: _tabs_connected(platform) == before)
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the metric did not follow in time"
+        time.sleep(0.2)

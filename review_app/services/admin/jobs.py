@@ -76,6 +76,11 @@ class Rerun(BaseModel):
 def queue_health(*, actor: CurrentUser) -> QueueHealth:
     """Broker queue depth and live workers from Redis, review counts from the database."""
     require_admin(actor)
+    return queue_status()
+
+
+def queue_status() -> QueueHealth:
+    """The queue's health, for the admin page and the metrics scraper (callers authorise)."""
     with session_scope() as session:
         rows = session.exec(select(Review.status, func.count()).group_by(Review.status)).all()
     by_status = {ReviewStatus(status): count for status, count in rows}
