@@ -118,6 +118,8 @@ class Settings(BaseSettings):
 
     # Observability: /metrics for Prometheus, only with this bearer token (unset: not served)
     metrics_token: SecretStr = SecretStr("")
+    worker_metrics_port: int = Field(default=0, ge=0, le=65535)  # a worker's /metrics; 0: off
+    worker_metrics_host: str = "127.0.0.1"  # 0.0.0.0 lets another host's Prometheus scrape it
 
     @field_validator("task_hard_time_limit")
     @classmethod

@@ -9,6 +9,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from review_app.api.http_middleware import HttpMiddleware
 from review_app.services import metrics
+from review_app.services.admin.queue_metrics import QueueMetrics
 
 router = APIRouter(include_in_schema=False)
 UNMATCHED = "(unmatched)"
@@ -18,7 +19,7 @@ FRONTEND = "(frontend)"
 @router.get("/metrics")
 def scrape(authorization: Annotated[str | None, Header(max_length=512)] = None) -> Response:
     """The metrics of this process and its siblings, for a Prometheus scraper."""
-    body, content_type = metrics.scrape(authorization)
+    body, content_type = metrics.scrape(authorization, QueueMetrics())
     return Response(body, media_type=content_type)
 
 

@@ -8,6 +8,7 @@ bearer token (the numbers name routes and volumes an outsider has no business re
 
 import hmac
 import os
+import time
 from collections.abc import Iterable
 
 from prometheus_client import (
@@ -19,12 +20,11 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
-from sqlalchemy.exc import SQLAlchemyError
 
-from review_app.services.admin.jobs import queue_status
+from review_app.review.models import LLMStatus
 from review_app.services.errors import AuthenticationError, NotFoundError
 from review_app.settings import get_settings
 
@@ -47,14 +47,61 @@ HTTP_SECONDS = Histogram(
 )
 
 
+REVIEW_STAGE_SECONDS = Histogram(
+    "review_app_review_stage_seconds",
+    "Time a review spent in each stage of its run, by language.",
+    ["stage", "language"],
+    buckets=(0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120, 300),
+)
+REVIEWS_ENDED = Counter(
+    "review_app_reviews_ended",
+    "Review runs ended by a worker, by language and outcome (completed, failed).",
+    ["language", "outcome"],
+)
+LLM_TOKENS = Counter(
+    "review_app_llm_tokens", "Tokens the LLM was sent and answered with.", ["kind"]
+)
+LLM_UNAVAILABLE = Counter(
+    "review_app_llm_unavailable",
+    "Reviews whose LLM part could not be had (the static findings stand alone).",
+)
+
+
+class StageClock:
+    """Times a review's run stage by stage (one per run, in the worker)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._stage: str | None = None
+        self._since = time.monotonic()
+
+    def reached(self, stage: str) -> None:
+        """The run moved on to `stage`: the stage before it is timed."""
+        now = time.monotonic()
+        if self._stage is not None:
+            REVIEW_STAGE_SECONDS.labels(self._stage, self.language).observe(now - self._since)
+        self._stage, self._since = stage, now
+
+    def ended(self, outcome: str, llm: LLMStatus | None = None) -> None:
+        """The run ended (completed or failed): its last stage is timed, the outcome counted."""
+        self.reached(outcome)
+        REVIEWS_ENDED.labels(self.language, outcome).inc()
+        if llm is not None and llm.state == "ok":
+            LLM_TOKENS.labels("prompt").inc(llm.prompt_tokens)
+            LLM_TOKENS.labels("completion").inc(llm.completion_tokens)
+        elif llm is not None and llm.state == "unavailable":
+            LLM_UNAVAILABLE.inc()
+
+
 def count_request(route: str, method: str, status: int, seconds: float) -> None:
     """One answered HTTP request."""
     HTTP_REQUESTS.labels(route, method, str(status)).inc()
     HTTP_SECONDS.labels(route).observe(seconds)
 
 
-def scrape(authorization: str | None) -> tuple[bytes, str]:
-    """The metrics in Prometheus' text format, and its content type, for a scraper.
+def scrape(authorization: str | None, *read_now: Collector) -> tuple[bytes, str]:
+    """The metrics in Prometheus' text format, and its content type, for a scraper; `read_now`
+    collect what is read at the scrape (the queue, say).
 
     Raises:
         NotFoundError: metrics are not served (no METRICS_TOKEN).
@@ -71,7 +118,8 @@ def scrape(authorization: str | None) -> tuple[bytes, str]:
         MultiProcessCollector(registry, path=directory)
     else:
         registry.register(_ThisProcess())
-    registry.register(_Queue())
+    for collector in read_now:
+        registry.register(collector)
     return generate_latest(registry), CONTENT_TYPE_LATEST
 
 
@@ -81,27 +129,3 @@ class _ThisProcess(Collector):
     def collect(self) -> Iterable[Metric]:
         """Every metric of the process-wide registry."""
         return REGISTRY.collect()
-
-
-class _Queue(Collector):
-    """The review queue as it is at the scrape: waiting messages, reviews, live workers."""
-
-    def collect(self) -> Iterable[Metric]:
-        """Read from the broker and the database now (nothing when they do not answer)."""
-        try:
-            status = queue_status()
-        except SQLAlchemyError:
-            return  # the database is down: the health check says so
-        if status.queue_depth is not None:
-            yield GaugeMetricFamily(
-                "review_app_queue_depth",
-                "Review messages waiting in the broker.",
-                value=status.queue_depth,
-            )
-            yield GaugeMetricFamily(
-                "review_app_live_workers", "Workers whose heartbeat is fresh.", len(status.workers)
-            )
-        reviews = GaugeMetricFamily("review_app_reviews", "Reviews by status.", labels=["status"])
-        for name in ("pending", "running", "completed", "failed"):
-            reviews.add_metric([name], getattr(status, name))
-        yield reviews

@@ -13,4 +13,5 @@ TASK_MODULES = [
     "review_app.tasks.review_task",
     "review_app.tasks.review_sweeper",
     "review_app.tasks.pull_requests",
+    "review_app.tasks.metrics_server",
 ]

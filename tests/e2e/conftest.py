@@ -123,6 +123,7 @@ def platform(
     """The platform on a Redis db of its own (tests flush theirs) and its own SQLite file."""
     data_dir = RUN_DIR / "platform"
     redis_db = claim_redis_db()
+    worker_metrics_port = free_port()
     env = platform_env(
         DATABASE_URL=f"sqlite:///{data_dir / 'review_app.db'}",
         REDIS_URL=f"{TEST_REDIS_URL}/{redis_db}",
@@ -133,6 +134,7 @@ def platform(
         **PLATFORM_LIMITS,
         **platform_oidc.settings,
         METRICS_TOKEN=METRICS_TOKEN,
+        WORKER_METRICS_PORT=str(worker_metrics_port),
     )
     running = RunningPlatform(data_dir=data_dir, port=platform_port, env=env).start()
     yield running

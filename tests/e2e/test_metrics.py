@@ -1,14 +1,17 @@
 """`/metrics` of the running platform: whichever web process answers a scrape counts the
 requests every web process served (prometheus-client's multiprocess mode), and the browser tabs
-connected to any of them."""
+connected to any of them; a worker host serves the stages and outcomes of its reviews."""
 
 import time
+import uuid
 from collections.abc import Callable
 
+import httpx
 from playwright.sync_api import Browser, expect
 from prometheus_client.parser import text_string_to_metric_families
 
 from support.platform import RunningPlatform
+from support.seed import PASSWORD, add_user
 from tests.e2e.conftest import METRICS_TOKEN
 
 SCRAPER = {"Authorization": f"Bearer {METRICS_TOKEN}"}
@@ -67,3 +70,42 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 10) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the metric did not follow in time"
         time.sleep(0.2)
+
+
+def _worker_samples(platform: RunningPlatform) -> dict[tuple[str, tuple], float]:
+    port = platform.env["WORKER_METRICS_PORT"]
+    answer = httpx.get(f"http://127.0.0.1:{port}/metrics", headers=SCRAPER, timeout=10)
+    assert answer.status_code == 200, answer.text
+    return {
+        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+        for family in text_string_to_metric_families(answer.text)
+        for sample in family.samples
+    }
+
+
+def test_the_worker_host_serves_its_review_stages_and_outcomes(
+    platform_settings: RunningPlatform,
+) -> None:
+    _, email = add_user()
+    login = httpx.post(
+        f"{platform_settings.url}/api/auth/login", json={"email": email, "password": PASSWORD}
+    )
+    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    code = f"import os\nos.system(input())  # {uuid.uuid4()}\n"  # never seen: not cached
+    submitted = httpx.post(
+        f"{platform_settings.url}/api/reviews",
+        json={"code": code, "language": "python"},
+        headers=headers,
+    )
+    review = f"{platform_settings.url}/api/reviews/{submitted.json()['id']}"
+
+    _wait_for(lambda: httpx.get(review, headers=headers).json()["status"] == "completed", 90)
+    samples = _worker_samples(platform_settings)
+
+    python = (("language", "python"), ("outcome", "completed"))
+    assert samples["review_app_reviews_ended_total", python] >= 1
+    static = (("language", "python"), ("stage", "static_analysis"))
+    assert samples["review_app_review_stage_seconds_count", static] >= 1
+    assert samples["review_app_llm_tokens_total", (("kind", "prompt"),)] > 0  # the test LLM
+    refused = httpx.get(f"http://127.0.0.1:{platform_settings.env['WORKER_METRICS_PORT']}/metrics")
+    assert refused.status_code == 401

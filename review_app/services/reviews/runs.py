@@ -19,6 +19,7 @@ from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, utcnow
 from review_app.review.models import ReviewContext, ReviewResult, Stage
 from review_app.review.pipeline import run_review
+from review_app.services import metrics
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.reviews import cache as review_cache
 from review_app.services.reviews import coalescing, project_progress
@@ -116,11 +117,13 @@ def start_attempt(review_id: uuid.UUID, *, redelivered: bool = True) -> Attempt 
 def run_attempt(attempt: Attempt) -> bool:
     """Run the pipeline, recording each stage, then write the result; False if superseded."""
     deadline = time.monotonic() + get_settings().task_soft_time_limit
+    clock = metrics.StageClock(attempt.language)
 
     def on_progress(stage: Stage) -> None:
         # The pipeline catches broad exceptions around its tools, so check the limit here too.
         if time.monotonic() > deadline:
             raise AttemptTimeoutError
+        clock.reached(stage)
         if not report_stage(attempt, stage):
             raise AttemptSupersededError
 
@@ -132,7 +135,9 @@ def run_attempt(attempt: Attempt) -> bool:
         logger.info("review %s run %d was superseded", attempt.review_id, attempt.number)
         return False
     except AttemptTimeoutError:
+        clock.ended(ReviewStatus.FAILED)
         return fail_review(attempt.review_id, timed_out_message(), attempt=attempt.number)
+    clock.ended(ReviewStatus.COMPLETED, result.llm)
     return complete_review(attempt, result)
 
 
