@@ -68,7 +68,8 @@ LLM_UNAVAILABLE = Counter(
 
 
 class StageClock:
-    """Times a review's run stage by stage (one per run, in the worker)."""
+    """Times a review's run stage by stage (one per run, in the worker; a project's batch of
+    files is timed as language "project")."""
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -82,15 +83,19 @@ class StageClock:
             REVIEW_STAGE_SECONDS.labels(self._stage, self.language).observe(now - self._since)
         self._stage, self._since = stage, now
 
-    def ended(self, outcome: str, llm: LLMStatus | None = None) -> None:
-        """The run ended (completed or failed): its last stage is timed, the outcome counted."""
-        self.reached(outcome)
-        REVIEWS_ENDED.labels(self.language, outcome).inc()
-        if llm is not None and llm.state == "ok":
-            LLM_TOKENS.labels("prompt").inc(llm.prompt_tokens)
-            LLM_TOKENS.labels("completion").inc(llm.completion_tokens)
-        elif llm is not None and llm.state == "unavailable":
-            LLM_UNAVAILABLE.inc()
+    def stop(self) -> None:
+        """The run ended: its last stage is timed."""
+        self.reached("")
+
+
+def count_ended(language: str, outcome: str, llm: LLMStatus | None = None) -> None:
+    """A review run ended (completed or failed), with what its LLM part cost."""
+    REVIEWS_ENDED.labels(language, outcome).inc()
+    if llm is not None and llm.state == "ok":
+        LLM_TOKENS.labels("prompt").inc(llm.prompt_tokens)
+        LLM_TOKENS.labels("completion").inc(llm.completion_tokens)
+    elif llm is not None and llm.state == "unavailable":
+        LLM_UNAVAILABLE.inc()
 
 
 def count_request(route: str, method: str, status: int, seconds: float) -> None:

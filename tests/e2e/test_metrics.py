@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, expect
 from prometheus_client.parser import text_string_to_metric_families
 
 from support.platform import RunningPlatform
-from support.seed import PASSWORD, add_user
+from support.seed import PASSWORD, add_project, add_user
 from tests.e2e.conftest import METRICS_TOKEN
 
 SCRAPER = {"Authorization": f"Bearer {METRICS_TOKEN}"}
@@ -86,7 +86,8 @@ def _worker_samples(platform: RunningPlatform) -> dict[tuple[str, tuple], float]
 def test_the_worker_host_serves_its_review_stages_and_outcomes(
     platform_settings: RunningPlatform,
 ) -> None:
-    _, email = add_user()
+    user_id, email = add_user()
+    project_id = add_project(user_id, {"app.py": "import pickle\n", "web.js": "eval(x)\n"})
     login = httpx.post(
         f"{platform_settings.url}/api/auth/login", json={"email": email, "password": PASSWORD}
     )
@@ -98,8 +99,13 @@ def test_the_worker_host_serves_its_review_stages_and_outcomes(
         headers=headers,
     )
     review = f"{platform_settings.url}/api/reviews/{submitted.json()['id']}"
+    project = f"{platform_settings.url}/api/projects/{project_id}/reviews"
+    project_review = f"{project}/{httpx.post(project, headers=headers).json()['id']}"
 
     _wait_for(lambda: httpx.get(review, headers=headers).json()["status"] == "completed", 90)
+    _wait_for(
+        lambda: httpx.get(project_review, headers=headers).json()["status"] == "completed", 90
+    )
     samples = _worker_samples(platform_settings)
 
     python = (("language", "python"), ("outcome", "completed"))
@@ -107,5 +113,8 @@ def test_the_worker_host_serves_its_review_stages_and_outcomes(
     static = (("language", "python"), ("stage", "static_analysis"))
     assert samples["review_app_review_stage_seconds_count", static] >= 1
     assert samples["review_app_llm_tokens_total", (("kind", "prompt"),)] > 0  # the test LLM
+    batch = (("language", "project"), ("stage", "static_analysis"))  # a project's files
+    assert samples["review_app_review_stage_seconds_count", batch] >= 1
+    assert samples["review_app_reviews_ended_total", (("language", "javascript"), python[1])] >= 1
     refused = httpx.get(f"http://127.0.0.1:{platform_settings.env['WORKER_METRICS_PORT']}/metrics")
     assert refused.status_code == 401

@@ -135,9 +135,11 @@ def run_attempt(attempt: Attempt) -> bool:
         logger.info("review %s run %d was superseded", attempt.review_id, attempt.number)
         return False
     except AttemptTimeoutError:
-        clock.ended(ReviewStatus.FAILED)
+        clock.stop()
+        metrics.count_ended(attempt.language, ReviewStatus.FAILED)
         return fail_review(attempt.review_id, timed_out_message(), attempt=attempt.number)
-    clock.ended(ReviewStatus.COMPLETED, result.llm)
+    clock.stop()
+    metrics.count_ended(attempt.language, ReviewStatus.COMPLETED, result.llm)
     return complete_review(attempt, result)
 
 
