@@ -61,6 +61,12 @@ REVIEWS_ENDED = Counter(
 LLM_TOKENS = Counter(
     "review_app_llm_tokens", "Tokens the LLM was sent and answered with.", ["kind"]
 )
+CACHE_LOOKUPS = Counter(
+    "review_app_cache_lookups",
+    "Submissions looked up in the result cache, by result (hit, miss); the hit rate is"
+    " hit / (hit + miss).",
+    ["result"],
+)
 LLM_UNAVAILABLE = Counter(
     "review_app_llm_unavailable",
     "Reviews whose LLM part could not be had (the static findings stand alone).",
@@ -96,6 +102,11 @@ def count_ended(language: str, outcome: str, llm: LLMStatus | None = None) -> No
         LLM_TOKENS.labels("completion").inc(llm.completion_tokens)
     elif llm is not None and llm.state == "unavailable":
         LLM_UNAVAILABLE.inc()
+
+
+def count_cache_lookup(*, hit: bool) -> None:
+    """A submission looked for its answer in the result cache."""
+    CACHE_LOOKUPS.labels("hit" if hit else "miss").inc()
 
 
 def count_request(route: str, method: str, status: int, seconds: float) -> None:

@@ -6,6 +6,8 @@ import uuid
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from review_app.services.reviews import runs as review_runs
+
 TOKEN = "scrape-me-" + uuid.uuid4().hex
 SCRAPER = {"Authorization": f"Bearer {TOKEN}"}
 QUEUE_GAUGES = ("review_app_queue_depth", "review_app_reviews", "review_app_live_workers")
@@ -54,28 +56,51 @@ def test_only_the_token_holder_reads_them_and_only_when_turned_on(api: TestClien
     assert api.get("/metrics", headers=SCRAPER).status_code == 200
 
 
-def gauges(api: TestClient) -> dict[str, float]:
-    """The queue's gauges a scrape reads: name (with its status label) -> value."""
+def scraped(api: TestClient, names: tuple[str, ...] = QUEUE_GAUGES) -> dict[str, float]:
+    """What a scrape says of the samples named: name (with its label values) -> value."""
     answer = api.get("/metrics", headers=SCRAPER)
     return {
         sample.name + "".join(f"[{value}]" for value in sample.labels.values()): sample.value
         for family in text_string_to_metric_families(answer.text)
         for sample in family.samples
-        if sample.name
-        in ("review_app_queue_depth", "review_app_reviews", "review_app_live_workers")
+        if sample.name in names
     }
 
 
 def test_the_queue_is_read_at_each_scrape(api: TestClient, people, set_env) -> None:
     set_env(METRICS_TOKEN=TOKEN)
-    empty = gauges(api)
+    empty = scraped(api)
     submitted = api.post(
         "/api/reviews", json={"code": "x = 1\n", "language": "python"}, headers=people("ada")
     )
     assert submitted.status_code == 202, submitted.text
 
-    waiting = gauges(api)
+    waiting = scraped(api)
 
     assert waiting["review_app_queue_depth"] == empty["review_app_queue_depth"] + 1
     assert waiting["review_app_reviews[pending]"] == empty["review_app_reviews[pending]"] + 1
     assert waiting["review_app_live_workers"] == 0  # nothing takes it: no worker here
+
+
+def test_cache_hits_and_misses_are_counted(api: TestClient, people, set_env) -> None:
+    set_env(METRICS_TOKEN=TOKEN, RATE_LIMIT_SUBMIT="100/hour")
+    lookups = ("review_app_cache_lookups_total",)
+    code = f"answer = {uuid.uuid4().int}\n"
+
+    def submit() -> dict:
+        body = {"code": code, "language": "python"}
+        submitted = api.post("/api/reviews", json=body, headers=people("ada"))
+        assert submitted.status_code == 202, submitted.text
+        return submitted.json()
+
+    before = scraped(api, lookups)
+    review_runs.run_attempt(review_runs.start_attempt(uuid.UUID(submit()["id"])))
+    assert submit()["cached"] is True
+    assert submit()["cached"] is True
+    after = scraped(api, lookups)
+
+    counted = {key: after[key] - before.get(key, 0) for key in after}
+    assert counted == {
+        "review_app_cache_lookups_total[miss]": 1,
+        "review_app_cache_lookups_total[hit]": 2,
+    }

@@ -14,6 +14,7 @@ from openai import APIStatusError, OpenAI, OpenAIError, omit
 from openai.types.chat import ChatCompletion
 
 from review_app.review.errors import LLMUnavailableError
+from review_app.review.llm.call_errors import count_failed_call
 from review_app.review.llm.retry_policy import failure_reason, is_retryable, retry_delay
 from review_app.review.llm.schema import RESPONSE_FORMAT
 from review_app.review.models import LLMConfig
@@ -97,6 +98,7 @@ def _with_retries(send: Callable[[], ChatCompletion], config: LLMConfig) -> Chat
             return send()
         except OpenAIError as exc:
             attempt += 1
+            count_failed_call(exc)
             if isinstance(exc, APIStatusError) and not is_retryable(exc):
                 raise
             if not is_retryable(exc) or attempt > config.max_retries:

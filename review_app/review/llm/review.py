@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from review_app.review.errors import LLMUnavailableError
 from review_app.review.llm.answer_parsing import parse_answer
+from review_app.review.llm.call_errors import count_unexpected_failure, count_unreadable_answer
 from review_app.review.llm.client import Completion, request_completion
 from review_app.review.llm.guard import withhold_leaks
 from review_app.review.llm.normalize import normalize_findings
@@ -90,6 +91,7 @@ def _ask(prompts: list[Prompt], config: LLMConfig) -> _Answers:
             continue
         except Exception as exc:  # an unforeseen client failure must not sink the review
             logger.exception("LLM call %d failed unexpectedly", number)
+            count_unexpected_failure()
             answers.notes.append(f"{where}LLM call failed unexpectedly ({type(exc).__name__})")
             continue
         answers.completions.append(completion)
@@ -98,6 +100,7 @@ def _ask(prompts: list[Prompt], config: LLMConfig) -> _Answers:
                 (prompt, parse_answer(completion.content, completion.finish_reason))
             )
         except LLMUnavailableError as exc:
+            count_unreadable_answer()
             answers.notes.append(f"{where}{exc}")
     return answers
 

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from review_app.models import CachedResult, utcnow
 from review_app.redis_client import KEY_PREFIX, get_redis
 from review_app.review.models import ReviewResult
+from review_app.services.metrics import count_cache_lookup
 from review_app.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,19 @@ def is_cacheable(result: ReviewResult) -> bool:
 
 def find_result(*, session: Session, cache_key: str) -> ReviewResult | None:
     """The stored result for `cache_key` (Redis first, then the database), counting the hit."""
+    result = _lookup(session, cache_key)
+    count_cache_lookup(hit=result is not None)
+    if result is not None:
+        session.exec(
+            update(CachedResult)
+            .where(CachedResult.cache_key == cache_key)
+            .values(hit_count=CachedResult.hit_count + 1)
+        )
+    return result
+
+
+def _lookup(session: Session, cache_key: str) -> ReviewResult | None:
+    """The stored result, from Redis or else from the database (then kept hot in Redis)."""
     result = _from_redis(cache_key)
     if result is None:
         row = session.get(CachedResult, cache_key)
@@ -45,11 +59,6 @@ def find_result(*, session: Session, cache_key: str) -> ReviewResult | None:
             logger.warning("cached result %s no longer matches the model; ignoring it", cache_key)
             return None
         remember_result(cache_key, result)
-    session.exec(
-        update(CachedResult)
-        .where(CachedResult.cache_key == cache_key)
-        .values(hit_count=CachedResult.hit_count + 1)
-    )
     return result
 
 
