@@ -12,6 +12,7 @@ from support.browser import CHROMIUM, CHROMIUM_ARGS
 from support.csp import record_csp_violations
 from support.llm_server import FakeLLMServer, Reply
 from support.oidc_provider import OidcProvider
+from support.page_trouble import PageTrouble
 from support.platform import RunningPlatform, platform_env
 from support.services import TEST_REDIS_URL, claim_redis_db, release_redis_db
 from tests.conftest import RUN_DIR
@@ -79,8 +80,10 @@ def csp_violations(
     """Every browser context a test opens records CSP violations, and any one fails the test.
 
     A test that provokes one on purpose takes it off the list with `support.csp.take_violations`.
+    What else went wrong in the browser (refused responses, console errors) shows beside a failure.
     """
     violations: list[str] = []
+    trouble = PageTrouble()
     if "browser" in request.fixturenames:
         browser = request.getfixturevalue("browser")
         open_context = browser.new_context
@@ -88,10 +91,12 @@ def csp_violations(
         def open_recording_context(*args, **kwargs) -> BrowserContext:
             context = open_context(*args, **kwargs)
             record_csp_violations(context, violations)
+            trouble.watch(context)
             return context
 
         monkeypatch.setattr(browser, "new_context", open_recording_context)
     yield violations
+    print(trouble.report())  # pytest shows it beside a failure
     assert violations == [], "the Content-Security-Policy was violated:\n" + "\n".join(violations)
 
 
