@@ -22,6 +22,7 @@ import review_app.pages.settings
 import review_app.pages.team
 import review_app.pages.teams  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api
+from review_app.api.host_beat import announce_while_serving
 from review_app.api.reflex_routes import refuse_bad_reflex_requests
 from review_app.api.security_headers import with_security_headers
 from review_app.components.layout import connection_status
@@ -29,6 +30,7 @@ from review_app.state.live_updates import use_connection_check
 
 # The API in front of Reflex's routes; security headers around both (pages, assets, API).
 app = rx.App(api_transformer=[refuse_bad_reflex_requests, create_api(), with_security_headers])
+app.register_lifespan_task(announce_while_serving)
 # Our own "server unreachable" banner instead of Reflex's developer-facing toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_status() if stateful else None
 

@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(default_factory=list)  # empty: localhost on `port`
     web_workers: int = Field(default=2, ge=1, le=16)  # Reflex backend processes
     worker_concurrency: int = Field(default=2, ge=1, le=64)  # Celery processes
+    host_name: str = Field(default="", max_length=100)  # on the admin page; empty: the machine's
 
     # Accounts
     jwt_secret: SecretStr = SecretStr("")  # HS256 key; empty: generated once under data_dir

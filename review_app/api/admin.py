@@ -12,6 +12,7 @@ from review_app.api.queries import PageLimit, PageOffset, SearchText
 from review_app.models import Role
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
+from review_app.services.admin import hosts as admin_hosts
 from review_app.services.admin import jobs as admin_jobs
 from review_app.services.admin import teams as admin_teams
 from review_app.services.admin import users as admin_users
@@ -115,6 +116,13 @@ async def demote(user_id: uuid.UUID, admin: SignedInUser, ip: ClientIp) -> admin
 async def queue(admin: SignedInUser) -> admin_jobs.QueueHealth:
     """Messages waiting, reviews by status, and the workers whose heartbeat is fresh."""
     return await run_in_threadpool(admin_jobs.queue_health, actor=admin)
+
+
+@router.get("/hosts")
+async def hosts(admin: SignedInUser) -> admin_hosts.HostHealth:
+    """Each host's roles (web, worker), up or silent since when, and whether the database and
+    Redis answer."""
+    return await run_in_threadpool(admin_hosts.host_health, actor=admin)
 
 
 @router.get("/jobs/failed")

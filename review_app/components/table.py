@@ -29,6 +29,21 @@ def data_table(label: str, headers: list[str], body: rx.Component) -> rx.Compone
     )
 
 
+def table_or_warning(
+    label: str,
+    headers: list[str],
+    rows: rx.Var[list],
+    row: Callable[[Any], rx.Component],
+    warning: str,
+) -> rx.Component:
+    """`data_table` of `rows`, one `row` each, or `warning` when there are none."""
+    return rx.cond(
+        rows.length() > 0,
+        data_table(label, headers, rx.foreach(rows, row)),
+        rx.callout(warning, icon="triangle_alert", color_scheme="amber"),
+    )
+
+
 def listing_table(
     label: str,
     headers: Sequence[str],

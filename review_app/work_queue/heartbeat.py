@@ -9,6 +9,7 @@ from celery import bootsteps
 from pydantic import BaseModel
 
 from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.work_queue.hosts import announce, leave
 
 WORKER_KEY_PREFIX = f"{KEY_PREFIX}workers:"
 HEARTBEAT_SECONDS = 5.0
@@ -35,6 +36,7 @@ class WorkerHeartbeat(bootsteps.StartStopStep):
         if self.timer_ref is not None:
             self.timer_ref.cancel()
         get_redis().delete(WORKER_KEY_PREFIX + worker.hostname)
+        leave("worker")
 
     def beat(self, worker) -> None:
         """Refresh this worker's key with what an operator wants to see."""
@@ -48,6 +50,7 @@ class WorkerHeartbeat(bootsteps.StartStopStep):
         get_redis().set(
             WORKER_KEY_PREFIX + worker.hostname, json.dumps(info), ex=HEARTBEAT_TTL_SECONDS
         )
+        announce("worker", self.started_at)
 
 
 class LiveWorker(BaseModel):

@@ -24,6 +24,7 @@ ADMIN_ROUTES = [
     ("POST", f"/api/admin/users/{SOME_ID}/promote"),
     ("POST", f"/api/admin/users/{SOME_ID}/demote"),
     ("GET", "/api/admin/queue"),
+    ("GET", "/api/admin/hosts"),
     ("GET", "/api/admin/jobs/failed"),
     ("POST", f"/api/admin/jobs/{SOME_ID}/rerun"),
     ("GET", "/api/admin/rate-limits"),

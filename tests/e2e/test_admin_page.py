@@ -1,6 +1,7 @@
-"""The admin page: users, queue, failed jobs, limits, cache and audit log, for admins only."""
+"""The admin page: users, queue, hosts, failed jobs, limits, cache, audit log; for admins only."""
 
 import re
+import socket
 import uuid
 from datetime import UTC, datetime
 
@@ -152,6 +153,7 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
     expect(_figure(page, "Live workers")).to_have_text(re.compile(r"Live workers\s*[1-9]"))
     expect(page.get_by_role("table", name="Live workers")).to_contain_text("s ago")
     screenshot(page, "admin")
+    _see_this_host_up(page)
 
     page.get_by_role("tab", name=re.compile(r"Failed jobs \(\d+\)")).click()
     failed = page.locator(".failed-row", has_text=error)
@@ -182,6 +184,20 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
     expect(rows).to_have_count(1)
     screenshot(page, "admin-audit")
     assert errors == []
+
+
+def _see_this_host_up(page: Page) -> None:
+    """The Hosts tab: this machine runs the web app and a worker, both up; the database and
+    Redis answer."""
+    page.get_by_role("tab", name="Hosts").click()
+    hosts = page.get_by_role("table", name="Hosts")
+    for role in ("web", "worker"):
+        row = hosts.get_by_role("row").filter(has=page.get_by_role("cell", name=role, exact=True))
+        expect(row).to_have_count(1)
+        expect(row).to_contain_text(socket.gethostname())
+        expect(row.get_by_text("up", exact=True)).to_be_visible()
+    for service in ("Database", "Redis"):
+        expect(_figure(page, service)).to_contain_text(re.compile(r"answers in [\d.]+ ms"))
 
 
 def _set_and_remove_a_users_limit(page: Page, email: str) -> None:

@@ -1,4 +1,4 @@
-"""/admin: users, teams, the queue, failed jobs, rate limits, the cache and the audit log.
+"""/admin: users, teams, the queue, the hosts, failed jobs, rate limits, the cache, the audit log.
 
 For admins only; everyone else sees a plain 403 page (and the services refuse them anyway).
 """
@@ -14,6 +14,7 @@ from review_app.components.page import page
 from review_app.pages.admin.audit import audit_tab
 from review_app.pages.admin.cache import cache_tab
 from review_app.pages.admin.failed import failed_tab
+from review_app.pages.admin.hosts import hosts_tab
 from review_app.pages.admin.integrations import integrations_tab
 from review_app.pages.admin.limits import limits_tab
 from review_app.pages.admin.queue import queue_tab
@@ -36,6 +37,7 @@ TABS = (
     Tab("users", "Users", users_tab),
     Tab("teams", "Teams", teams_tab),
     Tab("queue", "Queue", queue_tab),
+    Tab("hosts", "Hosts", hosts_tab),
     Tab("failed", f"Failed jobs ({AdminState.failed_total})", failed_tab),
     Tab("limits", "Rate limits", limits_tab),
     Tab("cache", "Cache", cache_tab),

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from review_app.components.stat_card import stat_card, stat_row
-from review_app.components.table import data_table, text_cells
+from review_app.components.table import table_or_warning, text_cells
 from review_app.pages.admin.rows import WorkerRow
 from review_app.pages.admin.state import AdminState
 
@@ -25,18 +25,12 @@ def queue_tab() -> rx.Component:
             stat_card("Live workers", AdminState.workers.length().to_string()),
         ),
         rx.heading("Live workers", size="3", as_="h2"),
-        rx.cond(
-            AdminState.workers.length() > 0,
-            data_table(
-                "Live workers",
-                ["Host", "PID", "Concurrency", "Started", "Last heartbeat"],
-                rx.foreach(AdminState.workers, _worker_row),
-            ),
-            rx.callout(
-                "No worker has sent a heartbeat lately: reviews wait in the queue.",
-                icon="triangle_alert",
-                color_scheme="amber",
-            ),
+        table_or_warning(
+            "Live workers",
+            ["Host", "PID", "Concurrency", "Started", "Last heartbeat"],
+            AdminState.workers,
+            _worker_row,
+            "No worker has sent a heartbeat lately: reviews wait in the queue.",
         ),
         spacing="3",
         width="100%",

@@ -7,6 +7,7 @@ from review_app.services import rate_limits
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
+from review_app.services.admin import hosts as admin_hosts
 from review_app.services.admin import jobs as admin_jobs
 from review_app.services.admin import limits as admin_limits
 from review_app.services.admin import teams as admin_teams
@@ -61,6 +62,55 @@ class WorkerRow:
     concurrency: str
     started: str
     seen: str
+
+
+@dataclasses.dataclass
+class HostRow:
+    """One role on one host: up or down, its processes, and when it was last heard from."""
+
+    host: str
+    role: str
+    status: str
+    processes: str
+    started: str
+    seen: str
+
+
+@dataclasses.dataclass
+class DependencyRow:
+    """A service behind the hosts (database, Redis) and how it answers."""
+
+    name: str
+    ok: bool
+    answer: str
+
+
+def host_rows(health: admin_hosts.HostHealth) -> tuple[list[HostRow], list[DependencyRow]]:
+    """The hosts by role, and the services behind them."""
+    now = datetime.now(UTC)
+    hosts = [
+        HostRow(
+            host=role.host,
+            role=role.role,
+            status=role.status,
+            processes=f"{role.processes_up} up"
+            + (f", {role.processes_silent} silent" if role.processes_silent else ""),
+            started=when(role.started_at),
+            seen=seen(role.seen_at, now),
+        )
+        for role in health.hosts
+    ]
+    dependencies = [
+        DependencyRow(
+            name=service.name,
+            ok=service.ok,
+            answer=f"answers in {service.latency_ms} ms"
+            if service.ok
+            else f"unreachable ({service.detail})",
+        )
+        for service in health.dependencies
+    ]
+    return hosts, dependencies
 
 
 @dataclasses.dataclass

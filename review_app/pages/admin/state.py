@@ -19,7 +19,9 @@ from review_app.pages.admin.integrations import ConnectionRow, RunRow
 from review_app.pages.admin.rows import (
     AuditRow,
     CacheFigures,
+    DependencyRow,
     FailedRow,
+    HostRow,
     LimitRow,
     OverrideRow,
     QueueFigures,
@@ -31,6 +33,7 @@ from review_app.services import audit, rate_limits
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.admin import audit_history
 from review_app.services.admin import cache as admin_cache
+from review_app.services.admin import hosts as admin_hosts
 from review_app.services.admin import jobs as admin_jobs
 from review_app.services.admin import limits as admin_limits
 from review_app.services.admin import teams as admin_teams
@@ -44,7 +47,7 @@ FORBIDDEN = "403 — Forbidden: this is for administrators."
 ALL_ACTIONS = "all actions"
 AUDIT_ACTIONS = [ALL_ACTIONS, *audit.AuditAction]
 PAGED = ("users", "teams", "failed", "audit")
-EVERY_SECTION = (*PAGED, "queue", "limits", "overrides", "cache", "integrations")
+EVERY_SECTION = (*PAGED, "queue", "hosts", "limits", "overrides", "cache", "integrations")
 SCOPES = {"everyone": "Everyone", "team": "A team (name or id)", "user": "A user (email)"}
 
 
@@ -61,6 +64,8 @@ class AdminState(rx.State):
     teams_paging: Paging = Paging()
     queue: QueueFigures = QueueFigures()
     workers: list[WorkerRow] = []
+    hosts: list[HostRow] = []
+    dependencies: list[DependencyRow] = []
     failed: list[FailedRow] = []
     failed_total: int = 0
     failed_paging: Paging = Paging()
@@ -300,6 +305,7 @@ class AdminState(rx.State):
                 self._show_audit,
             ),
             "queue": (partial(admin_jobs.queue_health, actor=actor), self._show_queue),
+            "hosts": (partial(admin_hosts.host_health, actor=actor), self._show_hosts),
             "limits": (
                 partial(admin_limits.limits_in_force, actor=actor, email=self.limits_for or None),
                 self._show_limits,
@@ -328,6 +334,9 @@ class AdminState(rx.State):
 
     def _show_queue(self, health: admin_jobs.QueueHealth) -> None:
         self.queue, self.workers = rows.queue_figures(health)
+
+    def _show_hosts(self, health: admin_hosts.HostHealth) -> None:
+        self.hosts, self.dependencies = rows.host_rows(health)
 
     def _show_limits(self, rules: list) -> None:
         self.limits = rows.limit_rows(rules)
