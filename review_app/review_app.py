@@ -27,9 +27,16 @@ from review_app.api.reflex_routes import refuse_bad_reflex_requests
 from review_app.api.security_headers import with_security_headers
 from review_app.components.layout import connection_status
 from review_app.state.live_updates import use_connection_check
+from review_app.state.state_lock import take_state_locks_safely
+
+take_state_locks_safely()
 
 # The API in front of Reflex's routes; security headers around both (pages, assets, API).
-app = rx.App(api_transformer=[refuse_bad_reflex_requests, create_api(), with_security_headers])
+# assets/leave_guard.js runs first in every page (see there why).
+app = rx.App(
+    api_transformer=[refuse_bad_reflex_requests, create_api(), with_security_headers],
+    head_components=[rx.el.script(src="/leave_guard.js")],
+)
 app.register_lifespan_task(announce_while_serving)
 # Our own "server unreachable" banner instead of Reflex's developer-facing toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_status() if stateful else None

@@ -4,15 +4,18 @@ import time
 
 from playwright.sync_api import BrowserContext, ConsoleMessage, Request, Response, WebSocket
 
+FRAME_CHARACTERS = 160  # of each websocket message, enough to tell which event it carries
+
 
 class PageTrouble:
-    """Each refused response, failed request, console error and websocket opening or closing in
-    the browser contexts it watches, with the time it happened, and the requests never answered."""
+    """Each refused response, failed request, console error and websocket opening, message and
+    closing in the browser contexts it watches, timed, and the requests never answered."""
 
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.lines: list[str] = []
         self.pending: dict[Request, float] = {}
+        self.sockets = 0
 
     def watch(self, context: BrowserContext) -> None:
         """Record what happens in every page of `context` from now on."""
@@ -59,5 +62,13 @@ class PageTrouble:
             self._note(f"console error: {message.text}")
 
     def _on_websocket(self, socket: WebSocket) -> None:
-        self._note(f"websocket opened {socket.url}")
-        socket.on("close", lambda closed: self._note(f"websocket closed {closed.url}"))
+        number = self.sockets = self.sockets + 1
+        self._note(f"websocket {number} opened {socket.url}")
+        socket.on("close", lambda _closed: self._note(f"websocket {number} closed"))
+        socket.on("framesent", lambda frame: self._frame(number, "sent", frame))
+        socket.on("framereceived", lambda frame: self._frame(number, "received", frame))
+
+    def _frame(self, number: int, direction: str, payload: str | bytes) -> None:
+        text = payload if isinstance(payload, str) else f"<{len(payload)} bytes>"
+        shown = text if len(text) <= FRAME_CHARACTERS else f"{text[:FRAME_CHARACTERS]}…"
+        self._note(f"websocket {number} {direction} {shown}")
