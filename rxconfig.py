@@ -1,10 +1,14 @@
 """Reflex configuration, derived from review_app.settings."""
 
 import reflex as rx
+from reflex_base.utils.log import is_managed_mode
 
+from review_app.logging_setup import configure_logging
 from review_app.settings import get_settings
 
 settings = get_settings()
+if is_managed_mode():  # a process the reflex CLI runs (the web app), not a test importing pages
+    configure_logging(settings)
 
 config = rx.Config(
     app_name="review_app",

@@ -8,11 +8,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
+import structlog
 
 from review_app.db import upgrade_to_head
 from review_app.embedded_redis import EmbeddedRedis
+from review_app.logging_setup import configure_logging
 from review_app.processes import (
     celery_worker_command,
     log_tail,
@@ -24,6 +27,7 @@ from review_app.services.metrics import MULTIPROCESS_DIR
 from review_app.settings import Settings
 
 READY_TIMEOUT_SECONDS = 600  # the first start installs the frontend's npm packages
+logger = structlog.get_logger(__name__)
 
 
 @dataclass
@@ -60,11 +64,11 @@ class Platform:
     def start(self) -> None:
         """Bring every part up in dependency order and wait until /healthz says ok."""
         self.ensure_redis()
-        say("migrating the database to the newest schema")
+        logger.info("migrating the database to the newest schema")
         upgrade_to_head(self.settings.effective_database_url)
         self.env.update(child_environment(self.settings))
         self.spawn("worker", worker_command(self.settings))
-        say("starting the web app (the first start installs npm packages: a few minutes)")
+        logger.info("starting the web app (the first start installs npm packages: a few minutes)")
         self.spawn("web", web_command(self.settings))
         self.wait_until_healthy()
 
@@ -72,12 +76,12 @@ class Platform:
         """Use REDIS_URL when set; else a local Redis; else start a private one."""
         url = self.settings.effective_redis_url
         if self.settings.redis_url or redis_answers(url):
-            say(f"using Redis at {url}")
+            logger.info(f"using Redis at {without_password(url)}")
             return
         password = self.settings.private_redis_password()
         self.redis = EmbeddedRedis(self.settings.data_dir / "redis", password=password)
         self.env["REDIS_URL"] = self.redis.start()
-        say(
+        logger.info(
             f"nothing answers at {url}: started a private Redis at {self.redis.address} "
             "(password in data/redis_password)"
         )
@@ -92,7 +96,7 @@ class Platform:
         env = {**self.env, MULTIPROCESS_DIR: str(metrics_dir)}
         process = start_process_group(command, env, log_path)
         self.children.append(Child(name, process, log_path))
-        say(f"started {name} (pid {process.pid}), log: {log_path}")
+        logger.info(f"started {name} (pid {process.pid}), log: {log_path}")
 
     def wait_until_healthy(self) -> None:
         """Poll /healthz until it answers ok; fail with a child's log if one dies first."""
@@ -125,10 +129,10 @@ class Platform:
         """Stop everything started, the web app first, Redis last."""
         for child in reversed(self.children):
             child.stop()
-            say(f"stopped {child.name}")
+            logger.info(f"stopped {child.name}")
         if self.redis:
             self.redis.stop()
-            say("stopped the private Redis")
+            logger.info("stopped the private Redis")
 
 
 def child_environment(settings: Settings) -> dict[str, str]:
@@ -140,16 +144,28 @@ def child_environment(settings: Settings) -> dict[str, str]:
         "REFLEX_TELEMETRY_ENABLED": "false",
         "GRANIAN_WORKERS": str(settings.web_workers),
         "PYTHONUNBUFFERED": "1",
+        # Reflex makes every line of the web app's output a JSON record (as json_output does
+        # for the worker's).
+        "REFLEX_LOG_JSON": "true" if children_write_json(settings) else "false",
     }
 
 
+def children_write_json(settings: Settings) -> bool:
+    """The children write to files, never a terminal: JSON lines unless console is asked for."""
+    return settings.log_format != "console"
+
+
 def worker_command(settings: Settings) -> list[str]:
-    """One Celery worker of `worker_concurrency` processes, running beat (the sweeper) too."""
-    return celery_worker_command(
+    """One Celery worker of `worker_concurrency` processes, running beat (the sweeper) too;
+    whatever it prints past logging (a shutdown notice) made a JSON record too."""
+    command = celery_worker_command(
         "review_app",
         settings.worker_concurrency,
         beat_schedule=settings.data_dir / "celerybeat-schedule",
     )
+    if children_write_json(settings):
+        return [sys.executable, "-m", "review_app.json_output", "worker", *command]
+    return command
 
 
 def web_command(settings: Settings) -> list[str]:
@@ -166,9 +182,12 @@ def web_command(settings: Settings) -> list[str]:
     ]
 
 
-def say(message: str) -> None:
-    """One line of progress for the person who typed `make run`."""
-    print(f"[review_app] {message}", flush=True)
+def without_password(url: str) -> str:
+    """A URL fit for a log line: its password, if any, shown as **."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":**@", 1)).geturl()
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
@@ -178,18 +197,19 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 def run_platform(settings: Settings) -> int:
     """Run until Ctrl-C (or SIGTERM); returns the process exit code."""
+    configure_logging(settings)
     platform = Platform(settings)
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         platform.start()
-        say(f"review_app is running: open {platform.url}  (Ctrl-C stops everything)")
+        logger.info(f"review_app is running: open {platform.url}  (Ctrl-C stops everything)")
         platform.wait()
     except KeyboardInterrupt:
-        say("stopping")
+        logger.info("stopping")
         return 0
     except RuntimeError as error:
-        say(str(error))
+        logger.error(str(error))
         return 1
     finally:
         platform.stop()

@@ -73,6 +73,7 @@ def celery_worker_command(
         "-m",
         "celery",
         "--app=review_app.work_queue.celery_app",
+        "--quiet",  # no banner: the log holds JSON lines only
         "worker",
         f"--concurrency={concurrency}",
         f"--hostname={name}@%h",

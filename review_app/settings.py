@@ -6,6 +6,7 @@ Every value has a safe embedded default, so a fresh machine runs with no configu
 import secrets
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,6 +55,9 @@ class Settings(BaseSettings):
     web_workers: int = Field(default=2, ge=1, le=16)  # Reflex backend processes
     worker_concurrency: int = Field(default=2, ge=1, le=64)  # Celery processes
     host_name: str = Field(default="", max_length=100)  # on the admin page; empty: the machine's
+    # Logs: JSON lines; "auto" writes readable lines instead to a terminal (make run's own).
+    log_format: Literal["auto", "json", "console"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # Accounts
     jwt_secret: SecretStr = SecretStr("")  # HS256 key; empty: generated once under data_dir

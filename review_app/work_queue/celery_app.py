@@ -3,6 +3,7 @@
 from celery import Celery
 
 from review_app.settings import get_settings
+from review_app.work_queue import task_logging  # noqa: F401  (connects the logging signals)
 from review_app.work_queue.heartbeat import WorkerHeartbeat
 from review_app.work_queue.task_names import SWEEP_TASK, TASK_MODULES
 

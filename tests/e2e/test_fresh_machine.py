@@ -1,5 +1,6 @@
 """`make run` on a machine with no Redis: it starts its own, and Ctrl-C stops everything."""
 
+import json
 import os
 from collections.abc import Iterator
 
@@ -54,3 +55,6 @@ def test_ctrl_c_stops_every_process_it_started(fresh_platform: RunningPlatform) 
             os.kill(pid, 0)
     assert not redis_answers(redis_url)
     assert "stopped the private Redis" in fresh_platform.log()
+    logs = [fresh_platform.log_path, *(fresh_platform.data_dir / "logs").glob("*.log")]
+    for line in (line for log in logs for line in log.read_text().splitlines()):
+        assert isinstance(json.loads(line), dict), line  # shutdown notices included
