@@ -29,6 +29,7 @@ from review_app.api.deps import default_rate_limit
 from review_app.api.errors import install_error_handlers
 from review_app.api.openapi import document_error_answers
 from review_app.api.projects import router as projects_router
+from review_app.api.request_context import RequestContext
 from review_app.api.request_metrics import RequestMetrics
 from review_app.api.sso import create_sso_app
 
@@ -58,6 +59,7 @@ def create_api() -> FastAPI:
     install_error_handlers(api)
     api.add_middleware(BodySizeLimit)  # Reflex's routes, mounted in this app later, included
     api.add_middleware(RequestMetrics)
+    api.add_middleware(RequestContext)  # outermost: even a refused body's answer has an id
 
     @api.get("/openapi.json", include_in_schema=False)
     async def openapi() -> dict:

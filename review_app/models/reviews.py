@@ -54,6 +54,9 @@ class Review(SQLModel, table=True):
     )
     path: str | None = Field(default=None, max_length=1024)
     context: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # a ReviewContext
+    # The request that submitted it (X-Request-ID, or made at a browser submission): every log
+    # line of its submission, runs and pushes names it.
+    request_id: str | None = Field(default=None, max_length=64)
     # The team whose project it reviews (its members read it); None: the user's own.
     team_id: uuid.UUID | None = Field(
         default=None, foreign_key="teams.id", index=True, ondelete="CASCADE"

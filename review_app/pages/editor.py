@@ -12,6 +12,7 @@ from review_app.components.labeled import labeled
 from review_app.components.messages import messages
 from review_app.components.page import page
 from review_app.components.review_panel import review_panel
+from review_app.request_ids import in_request, new_request_id
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.languages import SUPPORTED_LANGUAGES, language_for_filename
 from review_app.review.validation import validate_code
@@ -129,7 +130,8 @@ class EditorState(rx.State):
             filename=self.filename or None,
             client_ip=client_ip_of(self.router),
         )
-        submitted = await rx.run_in_thread(submit)
+        # No HTTP request here: the submission's own id follows it to the worker and back.
+        submitted = await rx.run_in_thread(in_request(submit, new_request_id()))
         await (await self.get_state(JobsState)).load()
         await (await self.get_state(ReviewViewState))._open(str(submitted.id))
 

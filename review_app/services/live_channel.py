@@ -5,21 +5,22 @@ only reader, so the tabs' state only applies events and never parses channel mes
 """
 
 import asyncio
-import logging
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 import redis.asyncio as aioredis
+import structlog
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from redis import RedisError
 
 from review_app.models import ReviewStatus
 from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.request_ids import current_request_id
 from review_app.review.models import Stage
 from review_app.settings import get_settings
 
-logger = logging.getLogger(__name__)
+logger = structlog.get_logger(__name__)
 RECONNECT_SECONDS = 2.0
 
 
@@ -37,6 +38,7 @@ class ProgressEvent(BaseModel):
     score: int | None = None
     error: str | None = None
     project_review_id: uuid.UUID | None = None  # set for one file of a project review
+    request_id: str | None = None  # the submitting request's, for the log lines of the push
 
 
 class ProjectProgressEvent(BaseModel):
@@ -51,6 +53,7 @@ class ProjectProgressEvent(BaseModel):
     current_file: str | None = None  # the file that just ended
     findings_so_far: int
     score: int | None = None  # once completed
+    request_id: str | None = None  # the request that started it, for the log lines of the push
 
 
 class ConversationEvent(BaseModel):
@@ -91,6 +94,8 @@ def publish(event: LiveEvent, *user_ids: uuid.UUID) -> None:
     Best effort: the database always holds the latest state, and a tab reloads it. The tabs
     follow a project review as a whole, so one file's progress goes to its review's channel only.
     """
+    if isinstance(event, ProgressEvent | ProjectProgressEvent) and event.request_id is None:
+        event = event.model_copy(update={"request_id": current_request_id()})
     message = event.model_dump_json()
     try:
         pipeline = get_redis().pipeline(transaction=False)
@@ -102,6 +107,26 @@ def publish(event: LiveEvent, *user_ids: uuid.UUID) -> None:
         pipeline.execute()
     except RedisError as error:
         logger.warning("live event %s for %s not published: %s", event.type, user_ids, error)
+        return
+    _log_published(event)
+
+
+def _log_published(event: LiveEvent) -> None:
+    """A line per review event put on the channel: what moved, under whose request."""
+    if isinstance(event, ProgressEvent):
+        fields = {"review_id": str(event.review_id), "stage": event.stage.value}
+    elif isinstance(event, ProjectProgressEvent):
+        fields = {"project_review_id": str(event.project_review_id)}
+        fields["files_done"] = f"{event.files_done}/{event.file_count}"
+    else:
+        return
+    logger.info(
+        "live event published",
+        live_event=event.type,
+        status=event.status.value,
+        **fields,
+        **({"request_id": event.request_id} if event.request_id else {}),
+    )
 
 
 async def listen(user_id: str, poll_seconds: float) -> AsyncIterator[LiveEvent | None]:

@@ -122,6 +122,15 @@ class LiveUpdatesState(rx.State):
         user_id = uuid.UUID(session._user_id)
         await (await self.get_state(JobsState))._apply(event, user_id)
         await (await self.get_state(ReviewViewState))._apply(event, user_id)
+        logger.info(
+            "review progress pushed to a tab",
+            extra={
+                "review_id": str(event.review_id),
+                "status": event.status.value,
+                "stage": event.stage.value,
+                "request_id": event.request_id,
+            },
+        )
 
     async def _tab_connected(self) -> bool:
         """Whether this tab's websocket is connected to any backend process.

@@ -8,11 +8,13 @@ import logging
 import uuid
 from collections.abc import Callable
 
+import structlog
 from celery import Task
 from celery.exceptions import SoftTimeLimitExceeded
 from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy.exc import OperationalError
 
+from review_app.request_ids import CONTEXT_KEY, current_request_id
 from review_app.services.reviews import batch_runs
 from review_app.services.reviews import runs as review_runs
 from review_app.work_queue.celery_app import celery_app
@@ -47,6 +49,7 @@ def run_review_task(self: Task, review_id: str) -> None:
     """
     attempts = _claim(self, [review_id])
     if attempts:
+        _bind_request_id(attempts[0])
         _guarded(attempts, lambda: review_runs.run_attempt(attempts[0]))
 
 
@@ -68,6 +71,12 @@ def _claim(task: Task, review_ids: list[str]) -> list[review_runs.Attempt]:
         for review_id in review_ids
     )
     return [attempt for attempt in claimed if attempt is not None]
+
+
+def _bind_request_id(attempt: review_runs.Attempt) -> None:
+    """A message sent again by the sweeper has no request id: the review's own names its run."""
+    if attempt.request_id and not current_request_id():
+        structlog.contextvars.bind_contextvars(**{CONTEXT_KEY: attempt.request_id})
 
 
 def _guarded(attempts: list[review_runs.Attempt], run: Callable[[], object]) -> None:

@@ -8,6 +8,7 @@ from celery import group
 from kombu.exceptions import OperationalError
 from redis import RedisError
 
+from review_app.request_ids import TASK_HEADER, current_request_id
 from review_app.work_queue.task_names import (
     PUBLISH_PULL_REQUEST_TASK,
     REVIEW_PULL_REQUEST_TASK,
@@ -31,7 +32,11 @@ def enqueue_review(review_id: uuid.UUID) -> bool:
         # ignore_result as the task itself declares: else the sender subscribes to a result
         # channel (and unsubscribes) for every review, a result that is never stored.
         celery_app.send_task(
-            RUN_REVIEW_TASK, args=[str(review_id)], task_id=str(review_id), ignore_result=True
+            RUN_REVIEW_TASK,
+            args=[str(review_id)],
+            task_id=str(review_id),
+            ignore_result=True,
+            headers=_request_headers(),
         )
     except (OperationalError, RedisError, OSError) as error:
         logger.warning("review %s not queued, the sweeper will retry: %s", review_id, error)
@@ -50,7 +55,10 @@ def enqueue_reviews(review_ids: Sequence[uuid.UUID], batch_size: int) -> bool:
     ids = [str(review_id) for review_id in review_ids]
     batches = group(
         celery_app.signature(
-            RUN_REVIEW_BATCH_TASK, args=[ids[start : start + batch_size]], ignore_result=True
+            RUN_REVIEW_BATCH_TASK,
+            args=[ids[start : start + batch_size]],
+            ignore_result=True,
+            headers=_request_headers(),
         )
         for start in range(0, len(ids), batch_size)
     )
@@ -69,8 +77,20 @@ def enqueue_pull_request_run(run_id: uuid.UUID, *, publish: bool = False, delay:
 
     name = PUBLISH_PULL_REQUEST_TASK if publish else REVIEW_PULL_REQUEST_TASK
     try:
-        celery_app.send_task(name, args=[str(run_id)], countdown=delay, ignore_result=True)
+        celery_app.send_task(
+            name,
+            args=[str(run_id)],
+            countdown=delay,
+            ignore_result=True,
+            headers=_request_headers(),
+        )
     except (OperationalError, RedisError, OSError) as error:
         logger.warning("pull request run %s not queued: %s", run_id, error)
         return False
     return True
+
+
+def _request_headers() -> dict[str, str]:
+    """The message header that carries the request id of the work in hand to the worker."""
+    request_id = current_request_id()
+    return {TASK_HEADER: request_id} if request_id else {}

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from review_app.db import session_scope
 from review_app.models import Project, ProjectFile, ProjectReview, Review, TeamRole
+from review_app.request_ids import current_request_id
 from review_app.review.cache_key import cache_key
 from review_app.review.context import SKIPPED_ROLES
 from review_app.review.errors import InvalidSubmissionError
@@ -200,6 +201,7 @@ def _file_review(
         cache_key=cache_key(file.language, file.content, llm_config(), context),
         project_review_id=project_review_id,
         context=None if context.is_default else context.model_dump(mode="json"),
+        request_id=current_request_id(),
     )
     try:
         validate_code(file.content, get_settings().max_code_bytes)

@@ -48,6 +48,7 @@ class Attempt:
     cache_key: str
     project_review_id: uuid.UUID | None = None  # the review of one file of a project
     context: ReviewContext | None = None  # that file's place in its project
+    request_id: str | None = None  # the request that submitted it, named in the run's log lines
 
 
 class AttemptSupersededError(Exception):
@@ -103,6 +104,7 @@ def start_attempt(review_id: uuid.UUID, *, redelivered: bool = True) -> Attempt 
                 cache_key=review.cache_key,
                 project_review_id=review.project_review_id,
                 context=ReviewContext.model_validate(review.context) if review.context else None,
+                request_id=review.request_id,
             )
         if review.attempts < max_attempts or review.status not in claimable:
             return None  # another delivery claimed it in between, or runs it now
@@ -156,6 +158,7 @@ def report_stage(attempt: Attempt, stage: Stage) -> bool:
             stage=stage,
             progress=stage.percent,
             project_review_id=attempt.project_review_id,
+            request_id=attempt.request_id,
         )
         publish(event, attempt.user_id)
     return owned

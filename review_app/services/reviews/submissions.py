@@ -17,6 +17,7 @@ from sqlmodel import Session
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus
 from review_app.redis_client import KEY_PREFIX, get_redis
+from review_app.request_ids import current_request_id
 from review_app.review.cache_key import cache_key
 from review_app.review.languages import SUPPORTED_LANGUAGES, resolve_language
 from review_app.review.models import LLMConfig, ReviewContext, ReviewResult
@@ -98,6 +99,7 @@ def submit_review(
             code=text,
             cache_key=key,
             context=None if context.is_default else context.model_dump(mode="json"),
+            request_id=current_request_id(),
         )
         cached = review_cache.find_result(session=session, cache_key=key)
         if cached is not None:
@@ -109,6 +111,10 @@ def submit_review(
     publish(ProgressEvent.model_validate(review), user_id)
     if cached is None:
         coalescing.queue_unless_followed(review.id, leader_id)
+    logger.info(
+        "review submitted",
+        extra={"review_id": str(review.id), "language": language, "cached": review.cached},
+    )
     return SubmittedReview(id=review.id, status=review.status, cached=review.cached)
 
 
