@@ -37,6 +37,7 @@ def add_review(
     tokens: tuple[int, int] = (0, 0),
     findings: tuple[FindingSpec, ...] = (),
     error: str | None = None,
+    request_id: str | None = None,
 ) -> uuid.UUID:
     """One review of `user_id` made at `created_at`, with its finding rows; returns its id."""
     prompt, completion = tokens
@@ -50,6 +51,7 @@ def add_review(
         score=score,
         cached=cached,
         error=error,
+        request_id=request_id,
         prompt_tokens=prompt,
         completion_tokens=completion,
         total_tokens=prompt + completion,

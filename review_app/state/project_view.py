@@ -9,6 +9,7 @@ import reflex as rx
 from review_app import routes
 from review_app.exports import ExportFormat
 from review_app.models import ReviewStatus, TeamRole
+from review_app.request_ids import in_request, new_request_id
 from review_app.review.errors import InvalidSubmissionError
 from review_app.review.models import FileRole
 from review_app.review.project_summary import FileTally, ProjectSummary
@@ -136,7 +137,7 @@ class ProjectViewState(rx.State):
                 user_id=user.id,
                 project_id=uuid.UUID(self.project_id),
             )
-            started = await rx.run_in_thread(start)
+            started = await rx.run_in_thread(in_request(start, new_request_id()))
         except (ServiceError, ValueError) as error:
             self.error = str(error)
             return
@@ -159,7 +160,7 @@ class ProjectViewState(rx.State):
                 base_project_id=uuid.UUID(self.project_id),
                 diff=str(form.get("diff", "")),
             )
-            started = await rx.run_in_thread(review_diff)
+            started = await rx.run_in_thread(in_request(review_diff, new_request_id()))
         except (ServiceError, InvalidSubmissionError, ValueError) as error:
             self.diff_error = str(error)
             return None

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 import reflex as rx
 
+from review_app.request_ids import in_request, new_request_id
 from review_app.review.languages import language_for_filename
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.errors import ServiceError
@@ -258,7 +259,7 @@ class WorkspaceState(rx.State):
                 filename=path,
                 client_ip=client_ip_of(self.router),
             )
-            submitted = await rx.run_in_thread(submit)
+            submitted = await rx.run_in_thread(in_request(submit, new_request_id()))
         except ServiceError as error:
             self.error = str(error)
             return

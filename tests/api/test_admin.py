@@ -217,13 +217,18 @@ def test_queue_health_and_rate_limits_show_how_the_platform_is_doing(
 def test_a_failed_job_is_listed_with_its_error_and_rerun_once(people: People, redis_client) -> None:
     failed_at = datetime(2026, 3, 1, 9, tzinfo=UTC)
     review_id = add_review(
-        uuid.UUID(people.bob_id), failed_at, status=ReviewStatus.FAILED, error="Worker died."
+        uuid.UUID(people.bob_id),
+        failed_at,
+        status=ReviewStatus.FAILED,
+        error="Worker died.",
+        request_id="bob-ci-7",
     )
     [job] = people.admin("GET", "/api/admin/jobs/failed")["items"]
-    assert (job["id"], job["user_email"], job["error"]) == (
+    assert (job["id"], job["user_email"], job["error"], job["request_id"]) == (
         str(review_id),
         "bob@example.com",
         "Worker died.",
+        "bob-ci-7",  # the request id its log lines name
     )
 
     rerun = f"/api/admin/jobs/{review_id}/rerun"

@@ -7,10 +7,12 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Review
 from tests.api.conftest import bearer
+from tests.api.test_project_reviews import create_project
 
 NEW_ID = re.compile(r"[0-9a-f]{32}")
 CELERY_QUEUE = "celery"
@@ -64,3 +66,25 @@ def test_a_submitted_review_keeps_the_request_id_and_its_message_carries_it(
     (message,) = [json.loads(raw) for raw in redis_client.lrange(CELERY_QUEUE, 0, -1)]
     assert message["headers"]["id"] == answer.json()["id"]
     assert message["headers"]["review_app_request_id"] == "ada-1"
+
+
+def test_each_file_review_of_a_project_review_keeps_its_request_id(
+    api: TestClient, headers_of, set_env, redis_client
+) -> None:
+    set_env(PROJECT_BATCH_FILES="1")  # a message per file
+    ada = headers_of("ada@example.com")
+    files = {"a.py": "print('a')\n", "b.py": "print('b')\n", "c.go": "package main\n"}
+    project_id = create_project(api, ada, files)
+
+    answer = api.post(
+        f"/api/projects/{project_id}/reviews", headers={**ada, "X-Request-ID": "ada-project-2"}
+    )
+
+    assert answer.status_code == 202, answer.text
+    with session_scope() as session:
+        reviews = session.exec(select(Review).where(Review.project_review_id.is_not(None))).all()
+    assert [review.request_id for review in reviews] == ["ada-project-2"] * 3
+    messages = [json.loads(raw) for raw in redis_client.lrange(CELERY_QUEUE, 0, -1)]
+    assert [message["headers"]["review_app_request_id"] for message in messages] == [
+        "ada-project-2"
+    ] * 3

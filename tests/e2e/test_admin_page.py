@@ -143,8 +143,14 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
     owner_id, owner = add_user()
     _, admin = add_user(Role.ADMIN)
     error = f"The worker ran out of memory ({uuid.uuid4().hex[:6]})."
+    request_id = f"admin-{uuid.uuid4().hex[:8]}"
     review_id = add_review(
-        owner_id, datetime.now(UTC), status=ReviewStatus.FAILED, score=None, error=error
+        owner_id,
+        datetime.now(UTC),
+        status=ReviewStatus.FAILED,
+        score=None,
+        error=error,
+        request_id=request_id,
     )
     _cache_results(2, hits=3)
     _open_admin(page, platform_settings.url, admin)
@@ -158,6 +164,7 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
     page.get_by_role("tab", name=re.compile(r"Failed jobs \(\d+\)")).click()
     failed = page.locator(".failed-row", has_text=error)
     expect(failed).to_contain_text(owner)
+    expect(failed).to_contain_text(request_id)  # to find its log lines
     failed.get_by_role("button", name=re.compile("Re-run")).click()
     expect(page.get_by_role("status")).to_have_text("Queued again.")
     expect(failed).to_have_count(0)

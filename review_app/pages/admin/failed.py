@@ -16,6 +16,7 @@ def _failed_row(row: FailedRow, index: int) -> rx.Component:
         rx.table.cell(row.label),
         rx.table.cell(row.attempts),
         rx.table.cell(rx.text(row.error, color_scheme="red", size="2")),
+        rx.table.cell(rx.code(row.request_id, size="1")),
         rx.table.cell(row_button("Re-run", row.label, AdminState.rerun(index))),
         class_name="failed-row",
     )
@@ -26,7 +27,7 @@ def failed_tab() -> rx.Component:
     return paged_table(
         data_table(
             "Failed jobs",
-            ["Failed", "User", "File", "Attempts", "Error", ""],
+            ["Failed", "User", "File", "Attempts", "Error", "Request id", ""],
             rx.foreach(AdminState.failed, _failed_row),
         ),
         AdminState.failed_paging,

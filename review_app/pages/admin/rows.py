@@ -122,6 +122,7 @@ class FailedRow:
     error: str
     attempts: int
     failed_at: str
+    request_id: str  # to find its log lines
 
 
 @dataclasses.dataclass
@@ -203,6 +204,7 @@ def failed_rows(page: admin_jobs.FailedJobPage) -> tuple[list[FailedRow], list[s
             error=item.error or "(no error recorded)",
             attempts=item.attempts,
             failed_at=when(item.finished_at),
+            request_id=item.request_id or "",
         )
         for item in page.items
     ]

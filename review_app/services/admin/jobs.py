@@ -54,6 +54,7 @@ class FailedJob(BaseModel):
     attempts: int
     created_at: datetime
     finished_at: datetime | None
+    request_id: str | None  # what its log lines are found by
 
 
 class FailedJobPage(BaseModel):
@@ -137,6 +138,7 @@ def _failed_job(review: Review, email: str) -> FailedJob:
         attempts=review.attempts,
         created_at=review.created_at,
         finished_at=review.finished_at,
+        request_id=review.request_id,
     )
 
 
