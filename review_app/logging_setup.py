@@ -100,7 +100,11 @@ def _rendering(as_json: bool) -> list[Processor]:
         _mask_secrets,
     ]
     if not as_json:
-        return [*first, _bound_sizes, structlog.dev.ConsoleRenderer(colors=False)]
+        # Plain tracebacks: rich's would print each frame's local variables (secrets, code).
+        renderer = structlog.dev.ConsoleRenderer(
+            colors=False, exception_formatter=structlog.dev.plain_traceback
+        )
+        return [*first, _bound_sizes, renderer]
     return [
         *first,
         structlog.processors.format_exc_info,

@@ -5,7 +5,7 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import structlog
@@ -16,16 +16,26 @@ from review_app.settings import Settings
 
 
 @pytest.fixture
-def log_lines() -> Iterator[io.StringIO]:
-    """This process's logging sent to a buffer as JSON; put back as it was afterwards."""
+def logging_to() -> Iterator[Callable[[str], io.StringIO]]:
+    """Send this process's logging to a buffer in a format; put back as it was afterwards."""
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
-    stream = io.StringIO()
-    configure_logging(Settings(log_format="json", log_level="INFO"), stream)
-    yield stream
+
+    def configure(log_format: str) -> io.StringIO:
+        stream = io.StringIO()
+        configure_logging(Settings(log_format=log_format, log_level="INFO"), stream)
+        return stream
+
+    yield configure
     root.handlers, root.level = handlers, level
     logging.captureWarnings(False)
     structlog.reset_defaults()
+
+
+@pytest.fixture
+def log_lines(logging_to) -> io.StringIO:
+    """This process's logging, as JSON lines."""
+    return logging_to("json")
 
 
 def _records(stream: io.StringIO) -> list[dict]:
@@ -80,3 +90,19 @@ def test_a_terminal_gets_readable_lines_unless_json_is_asked_for() -> None:
     assert renders_json(Settings(log_format="auto"), io.StringIO())
     assert renders_json(Settings(log_format="json"), Terminal())
     assert not renders_json(Settings(log_format="console"), io.StringIO())
+
+
+def test_readable_lines_never_show_a_tracebacks_variables(logging_to) -> None:
+    console = logging_to("console")
+
+    def sign_in(password: str) -> None:
+        raise ValueError("refused")
+
+    password = "".join(["hunter", "22"])  # not in the source lines a traceback quotes
+    try:
+        sign_in(password)
+    except ValueError:
+        logging.getLogger("review_app.example").exception("sign-in failed")
+
+    assert "ValueError: refused" in console.getvalue()
+    assert "hunter22" not in console.getvalue()
