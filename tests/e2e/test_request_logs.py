@@ -32,12 +32,14 @@ def _of_request(log: Path, request_id: str) -> list[dict]:
     return [record for record in _records(log) if record.get("request_id") == request_id]
 
 
-def _pushed(web_log: Path, request_id: str) -> bool:
-    """Whether the web app has pushed the review's end to a tab."""
-    return any(
+def _followed_to_the_end(logs: Path, request_id: str) -> bool:
+    """Whether the web app has pushed the review's end to a tab and the worker ended its task:
+    the last lines either writes of it (they race)."""
+    pushed = any(
         record["message"] == "review progress pushed to a tab" and record["status"] == "completed"
-        for record in _of_request(web_log, request_id)
+        for record in _of_request(logs / "web.log", request_id)
     )
+    return pushed and "task ended" in _messages(_of_request(logs / "worker.log", request_id))
 
 
 def _messages(records: list[dict]) -> set[str]:
@@ -69,7 +71,7 @@ def test_one_request_id_follows_an_api_review_to_the_worker_and_the_tab(
     answer = httpx.post(
         f"{url}/api/reviews", json={"code": code, "language": "python"}, headers=headers
     )
-    wait_for(lambda: _pushed(logs / "web.log", request_id), REVIEW_SECONDS, "the push's log line")
+    wait_for(lambda: _followed_to_the_end(logs, request_id), REVIEW_SECONDS, "the last lines")
 
     assert answer.status_code == 202, answer.text
     assert answer.headers["X-Request-ID"] == request_id
@@ -111,7 +113,7 @@ def test_a_review_submitted_in_the_browser_gets_an_id_the_worker_names_too(
     with session_scope() as session:
         review = session.exec(select(Review).where(Review.user_id == user_id)).one()
     assert re.fullmatch(r"[0-9a-f]{32}", review.request_id)
-    wait_for(lambda: _pushed(logs / "web.log", review.request_id), 30, "the push's log line")
+    wait_for(lambda: _followed_to_the_end(logs, review.request_id), 30, "the last lines")
     web = _of_request(logs / "web.log", review.request_id)
     worker = _of_request(logs / "worker.log", review.request_id)
     assert "review submitted" in _messages(web)
