@@ -108,13 +108,13 @@ def submit_review(
             _count_submission(user_id, client_ip)
             leader_id = coalescing.in_flight(session, key)
         session.add(review)
-    publish(ProgressEvent.model_validate(review), user_id)
-    if cached is None:
-        coalescing.queue_unless_followed(review.id, leader_id)
     logger.info(
         "review submitted",
         extra={"review_id": str(review.id), "language": language, "cached": review.cached},
     )
+    publish(ProgressEvent.model_validate(review), user_id)
+    if cached is None:
+        coalescing.queue_unless_followed(review.id, leader_id)
     return SubmittedReview(id=review.id, status=review.status, cached=review.cached)
 
 
