@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     database_url: str = ""  # SQLAlchemy URL; empty: SQLite under data_dir
     redis_url: str = ""  # cache, rate limits, pub/sub, Celery; empty: local or embedded
     local_redis_url: str = "redis://127.0.0.1:6379/0"  # tried when REDIS_URL is empty
+    # The review queue: a redis:// URL, or amqp:// for RabbitMQ (quorum queues, publisher
+    # confirms); empty: the Redis above. Results, caches and live progress stay on Redis.
+    celery_broker_url: str = ""
 
     # Processes of `make run`
     host: str = "127.0.0.1"  # listen address; 0.0.0.0 serves the whole network
@@ -143,6 +146,16 @@ class Settings(BaseSettings):
     def effective_redis_url(self) -> str:
         """The configured Redis, or the local one."""
         return self.redis_url or self.local_redis_url
+
+    @property
+    def effective_broker_url(self) -> str:
+        """The configured Celery broker, or the Redis everything else uses."""
+        return self.celery_broker_url or self.effective_redis_url
+
+    @property
+    def broker_is_rabbitmq(self) -> bool:
+        """Whether the queue is on RabbitMQ (an AMQP URL) rather than Redis."""
+        return self.effective_broker_url.startswith(("amqp://", "amqps://", "pyamqp://"))
 
     @property
     def effective_origins(self) -> list[str]:

@@ -17,6 +17,7 @@ from review_app.processes import (
     stop_process_group,
     wait_for,
 )
+from support.rabbitmq import rabbitmq_vhost
 from support.services import (
     TEST_REDIS_URL,
     claim_redis_db,
@@ -148,3 +149,39 @@ def celery_worker_process(redis_client) -> Iterator[RunningWorker]:
     """Like `celery_worker`, for tests that signal the worker's processes themselves."""
     with started_worker(redis_client) as worker:
         yield worker
+
+
+@pytest.fixture(scope="session")
+def rabbitmq_url() -> Iterator[str]:
+    """A vhost of this test run's own on the machine's RabbitMQ, deleted at the end."""
+    with rabbitmq_vhost() as url:
+        yield url
+
+
+@contextmanager
+def use_broker(monkeypatch: pytest.MonkeyPatch, url: str) -> Iterator[None]:
+    """Make `url` the queue's broker for this test: the API's Celery app (built anew on it) and
+    every worker started from here on; the review queue is emptied afterwards."""
+    from review_app.settings import get_settings
+    from review_app.work_queue import celery_app as celery_module
+
+    monkeypatch.setenv("CELERY_BROKER_URL", url)
+    get_settings.cache_clear()
+    app = celery_module.create_celery_app()
+    monkeypatch.setattr(celery_module, "celery_app", app)
+    yield
+    app.control.purge()
+    app.close()
+
+
+@pytest.fixture(params=["redis", "rabbitmq"])
+def broker(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The review queue on Redis (this run's db) and on RabbitMQ (this run's vhost); its URL."""
+    from review_app.settings import get_settings
+
+    if request.param == "rabbitmq":
+        url = request.getfixturevalue("rabbitmq_url")
+    else:
+        url = get_settings().effective_redis_url
+    with use_broker(monkeypatch, url):
+        yield url

@@ -4,6 +4,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 
+from amqp.exceptions import MessageNacked
 from celery import group
 from kombu.exceptions import OperationalError
 from redis import RedisError
@@ -18,11 +19,15 @@ from review_app.work_queue.task_names import (
 
 logger = logging.getLogger(__name__)
 
+# The broker did not take the message: down, unreachable, or (RabbitMQ) it refused to confirm it.
+BROKER_ERRORS = (OperationalError, RedisError, OSError, MessageNacked)
+
 
 def enqueue_review(review_id: uuid.UUID) -> bool:
     """Queue the review by task name (no import of the worker's code); False if the broker is down.
 
-    A review that could not be queued stays pending, and the sweeper queues it again later.
+    A fresh submission that could not be queued is refused; any other review stays pending, and
+    the sweeper queues it again later.
     """
     # Imported on first use: the Celery app reads the broker URL from the settings when it is
     # built, and importing the API (in a test's conftest, say) must not fix it too early.
@@ -38,7 +43,7 @@ def enqueue_review(review_id: uuid.UUID) -> bool:
             ignore_result=True,
             headers=_request_headers(),
         )
-    except (OperationalError, RedisError, OSError) as error:
+    except BROKER_ERRORS as error:
         logger.warning("review %s not queued, the sweeper will retry: %s", review_id, error)
         return False
     return True
@@ -64,7 +69,7 @@ def enqueue_reviews(review_ids: Sequence[uuid.UUID], batch_size: int) -> bool:
     )
     try:
         batches.apply_async()
-    except (OperationalError, RedisError, OSError) as error:
+    except BROKER_ERRORS as error:
         logger.warning("%d reviews not queued, the sweeper will retry: %s", len(ids), error)
         return False
     return True
@@ -84,7 +89,7 @@ def enqueue_pull_request_run(run_id: uuid.UUID, *, publish: bool = False, delay:
             ignore_result=True,
             headers=_request_headers(),
         )
-    except (OperationalError, RedisError, OSError) as error:
+    except BROKER_ERRORS as error:
         logger.warning("pull request run %s not queued: %s", run_id, error)
         return False
     return True

@@ -174,7 +174,7 @@ def test_an_admin_cannot_lock_themselves_out_and_unknown_users_are_404(people: P
 
 
 def test_queue_health_and_rate_limits_show_how_the_platform_is_doing(
-    people: People, set_env
+    people: People, set_env, broker: str
 ) -> None:
     set_env(RATE_LIMIT_SUBMIT="99/hour")
     for code in ("x = 1\n", "y = 2\n"):
@@ -189,6 +189,7 @@ def test_queue_health_and_rate_limits_show_how_the_platform_is_doing(
     health = people.admin("GET", "/api/admin/queue")
     assert health == {
         "redis_ok": True,
+        "broker_ok": True,
         "queue_depth": 2,
         "pending": 2,
         "running": 0,

@@ -67,7 +67,7 @@ def scraped(api: TestClient, names: tuple[str, ...] = QUEUE_GAUGES) -> dict[str,
     }
 
 
-def test_the_queue_is_read_at_each_scrape(api: TestClient, people, set_env) -> None:
+def test_the_queue_is_read_at_each_scrape(api: TestClient, people, set_env, broker: str) -> None:
     set_env(METRICS_TOKEN=TOKEN)
     empty = scraped(api)
     submitted = api.post(

@@ -229,7 +229,7 @@ def audit_rows(page: audit_history.AuditPage) -> list[AuditRow]:
 def queue_figures(health: admin_jobs.QueueHealth) -> tuple[QueueFigures, list[WorkerRow]]:
     """The queue's cards and its live workers."""
     figures = QueueFigures(
-        depth=count(health.queue_depth, "Redis down"),
+        depth=count(health.queue_depth, "broker down"),
         pending=count(health.pending),
         running=count(health.running),
         completed=count(health.completed),

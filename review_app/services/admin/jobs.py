@@ -12,7 +12,6 @@ from sqlmodel import select
 
 from review_app.db import session_scope
 from review_app.models import Review, ReviewStatus, User, utcnow
-from review_app.redis_client import get_redis
 from review_app.review.models import Stage
 from review_app.services import audit
 from review_app.services.accounts.identity import CurrentUser
@@ -22,19 +21,19 @@ from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.paging import DEFAULT_PAGE_SIZE, checked_limit
 from review_app.services.permissions import require_admin
 from review_app.services.reviews import submissions as reviews
-from review_app.work_queue.enqueue import enqueue_review
+from review_app.work_queue.depth import waiting_messages
+from review_app.work_queue.enqueue import BROKER_ERRORS, enqueue_review
 from review_app.work_queue.heartbeat import LiveWorker, live_workers
 
 logger = logging.getLogger(__name__)
-
-BROKER_QUEUE = "celery"  # Celery's default queue: a Redis list of waiting messages
 
 
 class QueueHealth(BaseModel):
     """How the queue is doing: waiting messages, reviews by status, live workers."""
 
     redis_ok: bool
-    queue_depth: int | None  # messages waiting in the broker; None when Redis is down
+    broker_ok: bool  # the queue's broker: Redis, or RabbitMQ with CELERY_BROKER_URL
+    queue_depth: int | None  # messages waiting in the broker; None when it is down
     pending: int
     running: int
     completed: int
@@ -75,7 +74,7 @@ class Rerun(BaseModel):
 
 
 def queue_health(*, actor: CurrentUser) -> QueueHealth:
-    """Broker queue depth and live workers from Redis, review counts from the database."""
+    """Broker queue depth, live workers from Redis, review counts from the database."""
     require_admin(actor)
     return queue_status()
 
@@ -86,12 +85,18 @@ def queue_status() -> QueueHealth:
         rows = session.exec(select(Review.status, func.count()).group_by(Review.status)).all()
     by_status = {ReviewStatus(status): count for status, count in rows}
     try:
-        depth, workers = get_redis().llen(BROKER_QUEUE), live_workers()
+        workers, redis_ok = live_workers(), True
     except RedisError as error:
         logger.warning("queue health without Redis: %s", error)
-        depth, workers = None, []
+        workers, redis_ok = [], False
+    try:
+        depth = waiting_messages()
+    except BROKER_ERRORS as error:
+        logger.warning("queue health without the broker: %s", error)
+        depth = None
     return QueueHealth(
-        redis_ok=depth is not None,
+        redis_ok=redis_ok,
+        broker_ok=depth is not None,
         queue_depth=depth,
         pending=by_status.get(ReviewStatus.PENDING, 0),
         running=by_status.get(ReviewStatus.RUNNING, 0),

@@ -14,7 +14,7 @@ class QueueMetrics(Collector):
     """The review queue as it is at the scrape: waiting messages, reviews, live workers."""
 
     def collect(self) -> Iterable[Metric]:
-        """Read from the broker and the database now (nothing when they do not answer)."""
+        """Read from the broker, Redis and the database now (nothing from those down)."""
         try:
             status = queue_status()
         except SQLAlchemyError:
@@ -25,6 +25,7 @@ class QueueMetrics(Collector):
                 "Review messages waiting in the broker.",
                 value=status.queue_depth,
             )
+        if status.redis_ok:
             yield GaugeMetricFamily(
                 "review_app_live_workers", "Workers whose heartbeat is fresh.", len(status.workers)
             )

@@ -32,14 +32,15 @@ def in_flight(session: Session, cache_key: str) -> uuid.UUID | None:
     ).first()
 
 
-def queue_unless_followed(review_id: uuid.UUID, leader_id: uuid.UUID | None) -> None:
-    """Queue a just-recorded review, unless a leader still in flight will complete it."""
+def queue_unless_followed(review_id: uuid.UUID, leader_id: uuid.UUID | None) -> bool:
+    """Queue a just-recorded review, unless a leader still in flight will complete it; False
+    if it had to be queued and the broker did not take it."""
     if leader_id is not None:
         with session_scope() as session:
             leader = session.get(Review, leader_id)
             if leader is not None and leader.status in UNFINISHED:
-                return
-    enqueue_review(review_id)
+                return True
+    return enqueue_review(review_id)
 
 
 def _followers(session: Session, cache_key: str, leader_id: uuid.UUID) -> list[Review]:

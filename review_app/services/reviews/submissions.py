@@ -7,11 +7,11 @@ import logging
 import re
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, WithJsonSchema
 from redis import RedisError
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session
 
 from review_app.db import session_scope
@@ -24,7 +24,12 @@ from review_app.review.models import LLMConfig, ReviewContext, ReviewResult
 from review_app.review.project_settings import rules_context
 from review_app.review.validation import validate_code
 from review_app.services import rate_limits
-from review_app.services.errors import InvalidFilenameError, InvalidQueryError, NotFoundError
+from review_app.services.errors import (
+    InvalidFilenameError,
+    InvalidQueryError,
+    NotFoundError,
+    ServiceUnavailableError,
+)
 from review_app.services.live_channel import ProgressEvent, publish
 from review_app.services.paging import (
     SEARCH_TEXT_PATTERN,
@@ -50,6 +55,10 @@ logger = logging.getLogger(__name__)
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_FILENAME_LENGTH = 255
+QUEUE_DOWN = (
+    "The service is unavailable right now (its review queue is down): the review was not "
+    "queued; try again shortly."
+)
 
 
 def llm_config() -> LLMConfig:
@@ -84,6 +93,7 @@ def submit_review(
         RateLimitedError: over the user's or the address's submission limit.
         InvalidSubmissionError: the code or language cannot be reviewed (CodeTooLargeError,
             EmptyCodeError, BinaryCodeError, InvalidEncodingError, UnsupportedLanguageError).
+        ServiceUnavailableError: the broker did not take the review (it is recorded failed).
     """
     text = validate_code(code, get_settings().max_code_bytes)
     filename = _clean_filename(filename)
@@ -113,9 +123,28 @@ def submit_review(
         extra={"review_id": str(review.id), "language": language, "cached": review.cached},
     )
     publish(ProgressEvent.model_validate(review), user_id)
-    if cached is None:
-        coalescing.queue_unless_followed(review.id, leader_id)
+    if cached is None and not coalescing.queue_unless_followed(review.id, leader_id):
+        _refuse_unqueued(review.id, user_id)
     return SubmittedReview(id=review.id, status=review.status, cached=review.cached)
+
+
+def _refuse_unqueued(review_id: uuid.UUID, user_id: uuid.UUID) -> NoReturn:
+    """The broker did not take the review: it fails at once, saying why, and the caller is told
+    (503), as when Redis is down, rather than left waiting for the sweeper.
+
+    Raises:
+        ServiceUnavailableError: always.
+    """
+    with session_scope() as session:
+        session.exec(
+            update(Review)
+            .where(Review.id == review_id, Review.status == ReviewStatus.PENDING)
+            .values(**review_results.failed_values(QUEUE_DOWN))
+        )
+        review = session.get(Review, review_id)
+    if review is not None:
+        publish(ProgressEvent.model_validate(review), user_id)
+    raise ServiceUnavailableError(QUEUE_DOWN)
 
 
 def _personal_context(session: Session, user_id: uuid.UUID, language: str) -> ReviewContext:
