@@ -1,4 +1,9 @@
-"""Pool processes killed with SIGKILL mid-review, 20 times: every review completes exactly once."""
+"""Workers killed with SIGKILL mid-review, on Redis and on RabbitMQ: every review completes once.
+
+A pool process killed: its task is re-queued at once (reject_on_worker_lost). A whole worker
+killed: RabbitMQ re-queues its unacked message when the connection drops; Redis hands it out
+again once the visibility timeout (hard time limit + 60 s) has passed.
+"""
 
 import os
 import signal
@@ -8,8 +13,10 @@ import uuid
 from collections import Counter
 
 import psutil
+import pytest
 from fastapi.testclient import TestClient
 
+from review_app.processes import stop_process_group, wait_for
 from support.llm_server import Reply, Stall
 from tests.conftest import started_worker
 from tests.reliability.conftest import LLM_ANSWER
@@ -27,6 +34,7 @@ SUBMIT_INTERVAL = 0.1
 # keeps its default of 3, so a job is killed at most twice and its third run completes.
 KILLS = {job: 1 for job in range(0, STREAM, 2)} | {4: 2, 20: 2}
 STALL_SECONDS = 60.0  # the killed runs wait on the LLM until they are killed
+HARD_TIME_LIMIT = 10  # the least allowed: Redis re-delivers a lost worker's task after 70 s
 
 
 class PoolKiller(threading.Thread):
@@ -61,7 +69,7 @@ class PoolKiller(threading.Thread):
 
 
 def test_every_review_completes_once_while_pool_processes_are_killed(
-    database_url: str, api: TestClient, ada: dict, redis_client, set_env
+    database_url: str, broker: str, api: TestClient, ada: dict, redis_client, set_env
 ) -> None:
     answer = Reply(LLM_ANSWER)
     plans = {job: [Stall(STALL_SECONDS)] * kills + [answer] for job, kills in KILLS.items()}
@@ -98,3 +106,31 @@ def test_every_review_completes_once_while_pool_processes_are_killed(
     assert llm.requests_per_job() == Counter(runs)
     assert {review.llm_state for review in reviews.values()} == {"ok"}
     assert done == Counter({str(review_id): 1 for review_id in ids.values()})
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # the broker is the subject
+def test_a_review_completes_once_after_its_whole_worker_is_killed(
+    database_url: str, broker: str, api: TestClient, ada: dict, redis_client, set_env
+) -> None:
+    answer = Reply(LLM_ANSWER)
+    with PerJobLLMServer({0: [Stall(STALL_SECONDS), answer]}, default=answer) as llm:
+        set_env(
+            LLM_BASE_URL=llm.base_url,
+            LLM_API_KEY="test-key",
+            LLM_TIMEOUT_SECONDS=str(STALL_SECONDS * 2),
+            LLM_MAX_RETRIES="0",
+            TASK_SOFT_TIME_LIMIT=str(HARD_TIME_LIMIT - 1),
+            TASK_HARD_TIME_LIMIT=str(HARD_TIME_LIMIT),
+        )
+        with started_worker(redis_client) as doomed:
+            response = submit_job(api, ada, 0)
+            assert response.status_code == 202, response.text
+            review_id = uuid.UUID(response.json()["id"])
+            wait_for(lambda: bool(llm.stalled_ports), timeout=30, what="the review's LLM call")
+            stop_process_group(doomed.process, signal.SIGKILL)  # the worker and its pool
+        with started_worker(redis_client):
+            reviews = finished_reviews([review_id], timeout=HARD_TIME_LIMIT + 60 + 60)
+
+    assert_completed_once(reviews)
+    assert reviews[review_id].attempts == 2
+    assert llm.requests_per_job() == Counter({0: 2})
