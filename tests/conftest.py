@@ -159,9 +159,11 @@ def rabbitmq_url() -> Iterator[str]:
 
 
 @contextmanager
-def use_broker(monkeypatch: pytest.MonkeyPatch, url: str) -> Iterator[None]:
+def use_broker(
+    monkeypatch: pytest.MonkeyPatch, url: str, *, empty_after: bool = True
+) -> Iterator[None]:
     """Make `url` the queue's broker for this test: the API's Celery app (built anew on it) and
-    every worker started from here on; the review queue is emptied afterwards."""
+    every worker started from here on; the review queue is emptied afterwards, if asked."""
     from review_app.settings import get_settings
     from review_app.work_queue import celery_app as celery_module
 
@@ -170,7 +172,8 @@ def use_broker(monkeypatch: pytest.MonkeyPatch, url: str) -> Iterator[None]:
     app = celery_module.create_celery_app()
     monkeypatch.setattr(celery_module, "celery_app", app)
     yield
-    app.control.purge()
+    if empty_after:
+        app.control.purge()
     app.close()
 
 
