@@ -64,6 +64,9 @@ class Platform:
     def start(self) -> None:
         """Bring every part up in dependency order and wait until /healthz says ok."""
         self.ensure_redis()
+        if self.settings.broker_is_rabbitmq:
+            queue = without_password(self.settings.effective_broker_url)
+            logger.info(f"the review queue is on RabbitMQ at {queue}")
         logger.info("migrating the database to the newest schema")
         upgrade_to_head(self.settings.effective_database_url)
         self.env.update(child_environment(self.settings))
