@@ -7,6 +7,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from review_app.db import get_engine
 from review_app.redis_client import get_redis
+from review_app.work_queue.depth import waiting_messages
+from review_app.work_queue.enqueue import BROKER_ERRORS
 from review_app.work_queue.heartbeat import live_worker_count
 
 
@@ -16,6 +18,7 @@ class HealthReport(BaseModel):
     status: str
     database: str
     redis: str
+    broker: str  # the review queue: Redis, or RabbitMQ with CELERY_BROKER_URL
     workers: int
 
 
@@ -37,14 +40,24 @@ def redis_ok() -> bool:
         return False
 
 
+def broker_ok() -> bool:
+    """Whether the queue's broker answers (reading its queue depth)."""
+    try:
+        waiting_messages()
+    except BROKER_ERRORS:
+        return False
+    return True
+
+
 def check_health() -> HealthReport:
-    """Probe the database, Redis and the workers (their heartbeats live in Redis)."""
-    parts = {"database": database_ok(), "redis": redis_ok()}
+    """Probe the database, Redis, the broker and the workers (their heartbeats live in Redis)."""
+    parts = {"database": database_ok(), "redis": redis_ok(), "broker": broker_ok()}
     workers = live_worker_count() if parts["redis"] else 0
     all_ok = all(parts.values()) and workers > 0
     return HealthReport(
         status="ok" if all_ok else "down",
         database="ok" if parts["database"] else "down",
         redis="ok" if parts["redis"] else "down",
+        broker="ok" if parts["broker"] else "down",
         workers=workers,
     )

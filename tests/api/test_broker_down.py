@@ -1,5 +1,5 @@
 """RabbitMQ down while Redis answers: a submission is refused (503) as when Redis is down, and
-the admin's queue figures and /metrics say the broker is down instead of guessing."""
+the admin's queue figures, /metrics and /healthz say the broker is down instead of guessing."""
 
 import time
 
@@ -32,12 +32,21 @@ def test_a_review_is_refused_while_rabbitmq_is_down_and_the_queue_says_so(
         history = api.get("/api/reviews", headers=ada).json()["items"]
         queue = api.get("/api/admin/queue", headers=admin).json()
         scrape = api.get("/metrics", headers={"Authorization": f"Bearer {SCRAPER}"}).text
+        health = api.get("/healthz")
 
     assert (refused.status_code, refused.json()["detail"]) == (503, QUEUE_DOWN)
     assert waited < 5
     assert [(review["status"], review["error"]) for review in history] == [("failed", QUEUE_DOWN)]
     assert (queue["broker_ok"], queue["queue_depth"], queue["redis_ok"]) == (False, None, True)
     assert (queue["pending"], queue["failed"]) == (0, 1)
+    assert health.status_code == 503
+    assert health.json() == {
+        "status": "down",
+        "database": "ok",
+        "redis": "ok",
+        "broker": "down",
+        "workers": 0,
+    }
     gauges = {family.name for family in text_string_to_metric_families(scrape)}
     assert "review_app_queue_depth" not in gauges
     assert {"review_app_reviews", "review_app_live_workers"} <= gauges

@@ -1,14 +1,22 @@
-"""`/healthz` says ok only when the database, Redis and a worker all answer."""
+"""`/healthz` says ok only when the database, Redis, the broker and a worker all answer."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 from review_app.api.app import create_api
+from tests.conftest import use_broker
 
 
 def test_all_up_with_one_worker(database_url: str, celery_worker: str, api: TestClient) -> None:
     response = api.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "redis": "ok", "workers": 1}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "redis": "ok",
+        "broker": "ok",
+        "workers": 1,
+    }
 
 
 def test_no_worker_is_a_503_with_zero_workers(api: TestClient) -> None:
@@ -26,11 +34,18 @@ def test_database_down_is_named(set_env, redis_client) -> None:
     assert response.json()["redis"] == "ok"
 
 
-def test_redis_down_is_named(database_url: str, set_env) -> None:
+def test_redis_down_is_named(database_url: str, set_env, monkeypatch: pytest.MonkeyPatch) -> None:
     set_env(REDIS_URL="redis://127.0.0.1:1/0")
-    response = TestClient(create_api()).get("/healthz")
+    with use_broker(monkeypatch, "redis://127.0.0.1:1/0", empty_after=False):
+        response = TestClient(create_api()).get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "down", "database": "ok", "redis": "down", "workers": 0}
+    assert response.json() == {
+        "status": "down",
+        "database": "ok",
+        "redis": "down",
+        "broker": "down",
+        "workers": 0,
+    }
 
 
 def test_openapi_documents_the_api(api: TestClient) -> None:

@@ -38,7 +38,13 @@ def test_it_starts_a_private_redis_and_reports_healthy(fresh_platform: RunningPl
     assert oct((fresh_platform.data_dir / "redis_password").stat().st_mode & 0o777) == "0o600"
     response = fresh_platform.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "redis": "ok", "workers": 1}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "redis": "ok",
+        "broker": "ok",
+        "workers": 1,
+    }
 
 
 def test_it_creates_the_sqlite_database_under_data(fresh_platform: RunningPlatform) -> None:
