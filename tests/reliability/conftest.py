@@ -24,6 +24,18 @@ LLM_ANSWER = json.dumps(
 )
 
 
+# Redis on both databases, as before; RabbitMQ on PostgreSQL (the pairing of a real deployment)
+# only: the broker does not depend on the database, and each pairing costs a minute.
+BROKERS_AND_DATABASES = [("sqlite", "redis"), ("postgresql", "redis"), ("postgresql", "rabbitmq")]
+
+
+def on_each_broker(broker_fixture: str = "broker") -> pytest.MarkDecorator:
+    """Run a test on each broker (the fixture `broker_fixture` takes "redis" or "rabbitmq")."""
+    return pytest.mark.parametrize(
+        ("database_url", broker_fixture), BROKERS_AND_DATABASES, indirect=True
+    )
+
+
 @pytest.fixture
 def ada(make_user: Callable[..., str], sign_in: Callable[[str], dict], set_env) -> dict:
     """A signed-in user's Authorization header; her submissions are not rate limited."""

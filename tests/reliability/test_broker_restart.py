@@ -23,7 +23,7 @@ from review_app.work_queue.depth import waiting_messages
 from support.llm_server import FakeLLMServer, Reply
 from tests.cli.conftest import PASSWORD, UNLIMITED, running_api
 from tests.conftest import started_worker, use_broker
-from tests.reliability.conftest import LLM_ANSWER
+from tests.reliability.conftest import LLM_ANSWER, on_each_broker
 from tests.reliability.jobs import assert_completed_once, finished_reviews, submit_job
 from tests.reliability.outages import Outage, RabbitMQOutage, RedisOutage
 
@@ -72,12 +72,15 @@ class Stream:
         return set(rows)
 
 
-@pytest.fixture(params=[RedisOutage, RabbitMQOutage], ids=["redis", "rabbitmq"])
+OUTAGES = {"redis": RedisOutage, "rabbitmq": RabbitMQOutage}
+
+
+@pytest.fixture
 def outage(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Outage]:
     """A broker of this test's own, made the platform's, that the test crashes."""
-    broker = request.param(tmp_path)
+    broker = OUTAGES[request.param](tmp_path)
     broker.start()
     try:
         for name, value in broker.env.items():
@@ -88,6 +91,7 @@ def outage(
         broker.stop()
 
 
+@on_each_broker("outage")
 @pytest.mark.usefixtures("redis_client")  # the run's Redis, emptied after (RabbitMQ's case)
 def test_no_accepted_review_is_lost_when_the_broker_crashes_and_comes_back(
     database_url: str, outage: Outage, set_env, tmp_path: Path

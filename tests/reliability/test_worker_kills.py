@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from review_app.processes import stop_process_group, wait_for
 from support.llm_server import Reply, Stall
 from tests.conftest import started_worker
-from tests.reliability.conftest import LLM_ANSWER
+from tests.reliability.conftest import LLM_ANSWER, on_each_broker
 from tests.reliability.jobs import (
     PerJobLLMServer,
     assert_completed_once,
@@ -68,6 +68,7 @@ class PoolKiller(threading.Thread):
         self.join(timeout=5)
 
 
+@on_each_broker()
 def test_every_review_completes_once_while_pool_processes_are_killed(
     database_url: str, broker: str, api: TestClient, ada: dict, redis_client, set_env
 ) -> None:
