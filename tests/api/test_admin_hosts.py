@@ -55,5 +55,9 @@ def test_a_worker_host_is_up_then_down_when_killed_and_leaves_when_stopped(
 
 def test_the_database_and_redis_answer_with_their_latency(people: People) -> None:
     dependencies = people.admin("GET", "/api/admin/hosts")["dependencies"]
-    assert [(d["name"], d["ok"]) for d in dependencies] == [("Database", True), ("Redis", True)]
+    assert [(d["name"], d["ok"]) for d in dependencies] == [
+        ("Database", True),
+        ("Redis", True),
+        ("Broker", True),
+    ]
     assert all(0 <= d["latency_ms"] < 5000 for d in dependencies)

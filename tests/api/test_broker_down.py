@@ -1,5 +1,5 @@
 """RabbitMQ down while Redis answers: a submission is refused (503) as when Redis is down, and
-the admin's queue figures, /metrics and /healthz say the broker is down instead of guessing."""
+the admin's queue and hosts, /metrics and /healthz say the broker is down instead of guessing."""
 
 import time
 
@@ -31,6 +31,7 @@ def test_a_review_is_refused_while_rabbitmq_is_down_and_the_queue_says_so(
         waited = time.monotonic() - started
         history = api.get("/api/reviews", headers=ada).json()["items"]
         queue = api.get("/api/admin/queue", headers=admin).json()
+        hosts = api.get("/api/admin/hosts", headers=admin).json()
         scrape = api.get("/metrics", headers={"Authorization": f"Bearer {SCRAPER}"}).text
         health = api.get("/healthz")
 
@@ -39,6 +40,8 @@ def test_a_review_is_refused_while_rabbitmq_is_down_and_the_queue_says_so(
     assert [(review["status"], review["error"]) for review in history] == [("failed", QUEUE_DOWN)]
     assert (queue["broker_ok"], queue["queue_depth"], queue["redis_ok"]) == (False, None, True)
     assert (queue["pending"], queue["failed"]) == (0, 1)
+    reached = {service["name"]: service["ok"] for service in hosts["dependencies"]}
+    assert reached == {"Database": True, "Redis": True, "Broker": False}
     assert health.status_code == 503
     assert health.json() == {
         "status": "down",

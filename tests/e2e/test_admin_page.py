@@ -194,8 +194,8 @@ def test_an_admin_reruns_a_failed_job_and_purges_the_cache(
 
 
 def _see_this_host_up(page: Page) -> None:
-    """The Hosts tab: this machine runs the web app and a worker, both up; the database and
-    Redis answer."""
+    """The Hosts tab: this machine runs the web app and a worker, both up; the database, Redis
+    and the broker answer."""
     page.get_by_role("tab", name="Hosts").click()
     hosts = page.get_by_role("table", name="Hosts")
     for role in ("web", "worker"):
@@ -203,7 +203,7 @@ def _see_this_host_up(page: Page) -> None:
         expect(row).to_have_count(1)
         expect(row).to_contain_text(socket.gethostname())
         expect(row.get_by_text("up", exact=True)).to_be_visible()
-    for service in ("Database", "Redis"):
+    for service in ("Database", "Redis", "Broker"):
         expect(_figure(page, service)).to_contain_text(re.compile(r"answers in [\d.]+ ms"))
 
 

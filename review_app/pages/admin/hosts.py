@@ -26,7 +26,7 @@ def _dependency_card(dependency: DependencyRow) -> rx.Component:
 
 
 def hosts_tab() -> rx.Component:
-    """Whether the database and Redis answer, then every host heard from within the hour."""
+    """Whether the database, Redis and the broker answer, then every host heard from lately."""
     return rx.vstack(
         stat_row(rx.foreach(AdminState.dependencies, _dependency_card)),
         rx.heading("Hosts", size="3", as_="h2"),

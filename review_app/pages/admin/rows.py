@@ -78,7 +78,7 @@ class HostRow:
 
 @dataclasses.dataclass
 class DependencyRow:
-    """A service behind the hosts (database, Redis) and how it answers."""
+    """A service behind the hosts (database, Redis, the broker) and how it answers."""
 
     name: str
     ok: bool

@@ -1,5 +1,5 @@
 """Admin view of the hosts: which run the web app and which the workers, whether each is up or
-fell silent (and since when), and whether the database and Redis answer."""
+fell silent (and since when), and whether the database, Redis and the broker answer."""
 
 import logging
 import time
@@ -17,6 +17,8 @@ from review_app.db import session_scope
 from review_app.redis_client import get_redis
 from review_app.services.accounts.identity import CurrentUser
 from review_app.services.permissions import require_admin
+from review_app.work_queue.depth import waiting_messages
+from review_app.work_queue.enqueue import BROKER_ERRORS
 from review_app.work_queue.hosts import SILENT_AFTER_SECONDS, HostProcess, known_processes
 
 logger = logging.getLogger(__name__)
@@ -55,12 +57,13 @@ def host_health(*, actor: CurrentUser) -> HostHealth:
     require_admin(actor)
     redis = _reach("Redis", lambda: get_redis().ping())
     database = _reach("Database", _select_one)
+    broker = _reach("Broker", waiting_messages)  # the review queue: Redis, or RabbitMQ
     try:
         processes = known_processes()
     except RedisError as error:
         logger.warning("hosts unknown without Redis: %s", error)
         processes = []
-    return HostHealth(hosts=_by_host_and_role(processes), dependencies=[database, redis])
+    return HostHealth(hosts=_by_host_and_role(processes), dependencies=[database, redis, broker])
 
 
 def _by_host_and_role(processes: list[HostProcess]) -> list[HostRole]:
@@ -93,7 +96,7 @@ def _reach(name: str, call: Callable[[], object]) -> Dependency:
     started = time.perf_counter()
     try:
         call()
-    except (RedisError, SQLAlchemyError, OSError) as error:
+    except (RedisError, SQLAlchemyError, *BROKER_ERRORS) as error:
         logger.warning("%s unreachable: %s", name, error)
         return Dependency(name=name, ok=False, latency_ms=None, detail=type(error).__name__)
     milliseconds = (time.perf_counter() - started) * 1000
