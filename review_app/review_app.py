@@ -22,6 +22,7 @@ import review_app.pages.settings
 import review_app.pages.team
 import review_app.pages.teams  # noqa: F401  (importing a page module registers the page)
 from review_app.api.app import create_api
+from review_app.api.forwarded import with_forwarded_scheme
 from review_app.api.host_beat import announce_while_serving
 from review_app.api.reflex_routes import refuse_bad_reflex_requests
 from review_app.api.security_headers import with_security_headers
@@ -31,10 +32,16 @@ from review_app.state.state_lock import take_state_locks_safely
 
 take_state_locks_safely()
 
-# The API in front of Reflex's routes; security headers around both (pages, assets, API).
-# assets/leave_guard.js runs first in every page (see there why).
+# The API in front of Reflex's routes; security headers around both (pages, assets, API); the
+# scheme a trusted proxy forwarded around all. assets/leave_guard.js runs first in every page
+# (see there why).
 app = rx.App(
-    api_transformer=[refuse_bad_reflex_requests, create_api(), with_security_headers],
+    api_transformer=[
+        refuse_bad_reflex_requests,
+        create_api(),
+        with_security_headers,
+        with_forwarded_scheme,
+    ],
     head_components=[rx.el.script(src="/leave_guard.js")],
 )
 app.register_lifespan_task(announce_while_serving)

@@ -3,7 +3,7 @@
 import ipaddress
 
 
-def _is_trusted(address: str, trusted: list[str]) -> bool:
+def is_trusted_proxy(address: str, trusted: list[str]) -> bool:
     """Whether `address` is one of the trusted proxies (IPs or networks)."""
     try:
         ip = ipaddress.ip_address(address)
@@ -18,10 +18,10 @@ def resolve_client_ip(peer: str | None, forwarded_for: str | None, trusted: list
     Walks the header from the right (the hop nearest to us) past trusted proxies.
     """
     address = peer or "unknown"
-    if not forwarded_for or not _is_trusted(address, trusted):
+    if not forwarded_for or not is_trusted_proxy(address, trusted):
         return address
     for hop in reversed([part.strip() for part in forwarded_for.split(",") if part.strip()]):
-        if not _is_trusted(hop, trusted):
+        if not is_trusted_proxy(hop, trusted):
             return hop
         address = hop
     return address
