@@ -18,6 +18,33 @@ def run() -> None:
 
 
 @cli.command()
+def web(
+    prebuilt: bool = typer.Option(
+        False, "--prebuilt", help="Serve the frontend already built in the web workdir."
+    ),
+) -> None:
+    """One web host of a cluster: the Reflex backend and REST API (no worker, no migration)."""
+    from dataclasses import replace
+
+    from review_app.launcher import WEB_ROLE, run_platform
+
+    raise typer.Exit(run_platform(get_settings(), replace(WEB_ROLE, build_frontend=not prebuilt)))
+
+
+@cli.command()
+def worker(
+    name: str = typer.Option("worker", help="The Celery node's name (NAME@host): one per host."),
+    beat: bool = typer.Option(False, "--beat", help="Run the sweeper's schedule: on one host."),
+) -> None:
+    """One worker host of a cluster: a Celery worker of WORKER_CONCURRENCY processes."""
+    from dataclasses import replace
+
+    from review_app.launcher import WORKER_ROLE, run_platform
+
+    raise typer.Exit(run_platform(get_settings(), replace(WORKER_ROLE, name=name, beat=beat)))
+
+
+@cli.command()
 def migrate() -> None:
     """Create or upgrade the database schema to the newest migration."""
     from review_app.db import upgrade_to_head
