@@ -8,12 +8,12 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 
-.PHONY: run test bench lint format chromium test-services api-descriptions clean
+.PHONY: run test bench lint format chromium nginx test-services api-descriptions clean
 
 run: $(VENV)/.installed linters
 	$(PYTHON) -m review_app run
 
-test: $(VENV)/.installed-dev chromium test-services linters api-descriptions lint
+test: $(VENV)/.installed-dev chromium nginx test-services linters api-descriptions lint
 	$(PYTHON) -m pytest
 
 bench: $(VENV)/.installed-dev chromium test-services linters
@@ -46,6 +46,12 @@ chromium:
 	@test -x /usr/bin/chromium || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+
+# The multi-host tests' proxy (tests/e2e/cluster), started by the tests in a namespace of theirs.
+nginx:
+	@test -x /usr/sbin/nginx || { \
+	  echo "installing Debian's nginx-light for the multi-host tests' proxy"; \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y nginx-light; }
 
 # GitHub's published API descriptions (npm), which the tests' GitHub stand-in checks against,
 # and a real OpenID Connect provider (npm oidc-provider) the single sign-on tests sign in at.

@@ -18,17 +18,21 @@ WEB_DIR = os.environ.get("REVIEW_APP_TEST_WEB_DIR", ".web-test")
 
 @dataclass
 class RunningPlatform:
-    """`python -m review_app run` in a process of its own, with its own data dir and port."""
+    """`python -m review_app run` (or one role of it, `role`) in a process of its own, with its
+    own data dir and port; in a network namespace when `namespace` names one."""
 
     data_dir: Path
     port: int
     env: dict[str, str] = field(default_factory=dict)
     process: object = None
+    role: list[str] = field(default_factory=lambda: ["run"])
+    namespace: str = ""
+    address: str = "localhost"
 
     @property
     def url(self) -> str:
         """Where the browser goes."""
-        return f"http://localhost:{self.port}"
+        return f"http://{self.address}:{self.port}"
 
     @property
     def log_path(self) -> Path:
@@ -41,6 +45,10 @@ class RunningPlatform:
 
     def start(self) -> "RunningPlatform":
         """Start it and wait until it says it is running (or fail with its log)."""
+        return self.launch().wait_until_running()
+
+    def launch(self) -> "RunningPlatform":
+        """Start it; `wait_until_running` waits for it."""
         env = {
             **self.env,
             "DATA_DIR": str(self.data_dir),
@@ -48,10 +56,16 @@ class RunningPlatform:
             "REFLEX_WEB_WORKDIR": WEB_DIR,
             "REFLEX_STATES_WORKDIR": f"{WEB_DIR}-states",
         }
-        command = [sys.executable, "-m", "review_app", "run"]
+        command = [sys.executable, "-m", "review_app", *self.role]
+        if self.namespace:
+            command = ["ip", "netns", "exec", self.namespace, *command]
         self.process = start_process_group(command, env, self.log_path)
+        return self
+
+    def wait_until_running(self) -> "RunningPlatform":
+        """Wait until the launcher says its part is running (or fail with its log)."""
         wait_for(
-            lambda: "review_app is running" in self.log() or self.process.poll() is not None,
+            lambda: " is running" in self.log() or self.process.poll() is not None,
             timeout=READY_TIMEOUT_SECONDS,
             what="the platform to start",
         )

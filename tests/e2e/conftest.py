@@ -168,9 +168,12 @@ def screenshot():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The fresh-machine platform first, the shared platform's tests last: never two at once."""
+    """The cluster first (it stops when its tests end), then the fresh-machine platform, the
+    shared platform's tests last: never two at once."""
 
     def order(item: pytest.Item) -> int:
+        if "cluster" in getattr(item, "fixturenames", ()):
+            return -1
         if "fresh_platform" in getattr(item, "fixturenames", ()):
             return 0
         return 2 if "platform" in getattr(item, "fixturenames", ()) else 1

@@ -1,0 +1,156 @@
+"""review_app across seven hosts on this machine, as an operator would lay it out.
+
+    browser, test (root namespace, on the bridge)
+        |
+    proxy (nginx, TLS) --> web1, web2 (`python -m review_app web`; Reflex state in Redis)
+                                  |
+    worker1 (`worker --beat`: the sweeper runs there only), worker2 (`worker`)
+                                  |
+    postgres (its own initdb cluster), redis (requirepass)
+
+web1 builds the frontend into the tests' web workdir; web2 starts once it is built and serves
+the same build (`web --prebuilt`), so two builds never write one folder at once.
+"""
+
+import secrets
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from review_app.processes import wait_for
+from support.cluster.network import Host, Network
+from support.cluster.proxy import WEB_PORT, Proxy
+from support.cluster.stores import PostgresHost, RedisHost
+from support.platform import RunningPlatform, platform_env
+
+WEB_HOSTS = ("web1", "web2")
+WORKER_HOSTS = ("wrk1", "wrk2")
+# Every browser tab and REST call of the tests comes from the bridge's one address.
+LIMITS = {
+    "RATE_LIMIT_LOGIN": "100/minute",
+    "RATE_LIMIT_REGISTER": "100/minute",
+    "RATE_LIMIT_DEFAULT": "2000/minute",
+    "RATE_LIMIT_SUBMIT": "500/hour",
+    "RATE_LIMIT_SUBMIT_IP": "500/hour",
+}
+
+
+@dataclass
+class Cluster:
+    """The hosts, their stores and their review_app roles; `stop` undoes everything."""
+
+    run_dir: Path
+    network: Network = field(default_factory=Network)
+    postgres: PostgresHost | None = None
+    redis: RedisHost | None = None
+    proxy: Proxy | None = None
+    roles: dict[str, RunningPlatform] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """Where people go: the proxy."""
+        return self.proxy.url
+
+    def host(self, role: str) -> Host:
+        """A host by its role name (web1, wrk2, postgres, ...)."""
+        return self.network.hosts[role]
+
+    def start(self) -> "Cluster":
+        """Make the hosts, start the stores, migrate, start the roles, and wait for /healthz."""
+        began = time.monotonic()
+        self.network.create()
+        for role in ("proxy", *WEB_HOSTS, *WORKER_HOSTS, "pg", "rds"):
+            self.network.add_host(role)
+        self.postgres = PostgresHost(
+            self.host("pg"), self.network.subnet, self.run_dir / "postgres.log"
+        ).start()
+        self.redis = RedisHost(self.host("rds"), self.run_dir / "redis.log").start()
+        self._migrate()
+        for number, name in enumerate(WORKER_HOSTS):
+            beat = ["--beat"] if number == 0 else []
+            self._launch(name, ["worker", f"--name={name}", *beat])
+        web_began = time.monotonic()
+        self._launch("web1", ["web"]).wait_until_running()
+        self.timings["web host, building the frontend"] = time.monotonic() - web_began
+        web_began = time.monotonic()
+        self._launch("web2", ["web", "--prebuilt"]).wait_until_running()
+        self.timings["web host, frontend built"] = time.monotonic() - web_began
+        for name in WORKER_HOSTS:
+            self.roles[name].wait_until_running()
+        web_hosts = [self.host(name) for name in WEB_HOSTS]
+        self.proxy = Proxy(self.host("proxy"), web_hosts, self.run_dir / "proxy").start()
+        wait_for(self._healthy, timeout=120, what="the cluster's /healthz through the proxy")
+        self.timings["cluster"] = time.monotonic() - began
+        return self
+
+    def environment(self) -> dict[str, str]:
+        """What every review_app host is told: the stores, the proxy, shared secrets."""
+        proxy = self.host("proxy").address
+        return platform_env(
+            DATABASE_URL=self.postgres.url,
+            REDIS_URL=self.redis.url,
+            HOST="0.0.0.0",  # noqa: S104  (the host's own namespace: only the bridge)
+            WEB_WORKERS="1",
+            WORKER_CONCURRENCY="1",
+            ALLOWED_ORIGINS=f'["https://{proxy}"]',
+            TRUSTED_PROXIES=f'["{proxy}"]',
+            JWT_SECRET=self._secret("jwt"),
+            INTEGRATION_KEY=self._secret("integration"),
+            LLM_BASE_URL="",
+            **LIMITS,
+        )
+
+    def _secret(self, name: str) -> str:
+        """A secret every host shares, made once per cluster."""
+        path = self.run_dir / f"{name}.secret"
+        if not path.exists():
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(32))
+        return path.read_text()
+
+    def _migrate(self) -> None:
+        """`python -m review_app migrate`, once, from the first web host."""
+        command = self.host("web1").command([sys.executable, "-m", "review_app", "migrate"])
+        subprocess.run(command, env=self.environment(), check=True, capture_output=True)
+
+    def _launch(self, name: str, role: list[str]) -> RunningPlatform:
+        """Start `role` on host `name`, its data and logs under run_dir/name."""
+        host = self.host(name)
+        platform = RunningPlatform(
+            data_dir=self.run_dir / name,
+            port=WEB_PORT,
+            env=self.environment(),
+            role=role,
+            namespace=host.name,
+            address=host.address,
+        )
+        self.roles[name] = platform.launch()
+        return platform
+
+    def _healthy(self) -> bool:
+        """Whether /healthz through the proxy says every part is up, both workers counted."""
+        try:
+            answer = httpx.get(f"{self.url}/healthz", verify=False, timeout=5)  # noqa: S501
+        except httpx.HTTPError:
+            return False
+        return answer.status_code == 200 and answer.json()["workers"] == len(WORKER_HOSTS)
+
+    def kill_host(self, name: str) -> None:
+        """Every process of host `name` dies at once (SIGKILL), as when a machine fails."""
+        self.network.kill(name)
+        self.roles[name].process.wait(timeout=30)
+
+    def stop(self) -> None:
+        """Stop every role, store and the proxy, then remove the hosts (also after a failure)."""
+        for platform in reversed(list(self.roles.values())):
+            if platform.process is not None:
+                platform.stop()
+        for part in (self.proxy, self.redis, self.postgres):
+            if part is not None:
+                part.stop()
+        self.network.remove()
