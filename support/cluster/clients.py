@@ -1,5 +1,7 @@
 """Reaching the cluster's web hosts: through the proxy (which host served?) or one directly."""
 
+import uuid
+
 import httpx
 from playwright.sync_api import Page, Response
 
@@ -14,13 +16,9 @@ def web_host_of(response: Response | None) -> str:
     return response.headers["x-upstream"].split(",")[-1].strip().rsplit(":", 1)[0]
 
 
-def sign_in_directly(cluster: Cluster, address: str, email: str) -> httpx.Client:
-    """A REST client talking to one web host (not through the proxy), signed in as `email`."""
-    client = httpx.Client(base_url=f"http://{address}:{WEB_PORT}", timeout=30)
-    answer = client.post("/api/auth/login", json={"email": email, "password": PASSWORD})
-    answer.raise_for_status()
-    client.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
-    return client
+def open_page(page: Page, url: str) -> str:
+    """Go to `url` through the proxy; the address of the web host that served it."""
+    return web_host_of(page.goto(url))
 
 
 def other_web_host(cluster: Cluster, address: str) -> str:
@@ -30,6 +28,24 @@ def other_web_host(cluster: Cluster, address: str) -> str:
     return others[0]
 
 
-def open_page(page: Page, url: str) -> str:
-    """Go to `url` through the proxy; the address of the web host that served it."""
-    return web_host_of(page.goto(url))
+def direct_url(address: str) -> str:
+    """A web host's own address, bypassing the proxy."""
+    return f"http://{address}:{WEB_PORT}"
+
+
+def new_email(name: str) -> str:
+    """An address no other test uses."""
+    return f"{name}-{uuid.uuid4().hex[:8]}@example.com"
+
+
+def signed_in(base_url: str, email: str, *, register: bool = False) -> httpx.Client:
+    """A REST client of `base_url` (the proxy, with its test certificate, or one web host),
+    signed in as `email` (registered first if asked)."""
+    client = httpx.Client(base_url=base_url, timeout=30, verify=False)  # noqa: S501
+    credentials = {"email": email, "password": PASSWORD}
+    if register:
+        client.post("/api/auth/register", json=credentials).raise_for_status()
+    answer = client.post("/api/auth/login", json=credentials)
+    answer.raise_for_status()
+    client.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
+    return client

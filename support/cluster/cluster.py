@@ -29,6 +29,7 @@ from support.platform import RunningPlatform, platform_env
 
 WEB_HOSTS = ("web1", "web2")
 WORKER_HOSTS = ("wrk1", "wrk2")
+PROJECT_BATCH_FILES = 2  # small batches, so a project's review has many to spread
 # Every browser tab and REST call of the tests comes from the bridge's one address.
 LIMITS = {
     "RATE_LIMIT_LOGIN": "100/minute",
@@ -102,6 +103,7 @@ class Cluster:
             JWT_SECRET=self._secret("jwt"),
             INTEGRATION_KEY=self._secret("integration"),
             LLM_BASE_URL="",
+            PROJECT_BATCH_FILES=str(PROJECT_BATCH_FILES),
             **LIMITS,
         )
 
@@ -139,6 +141,10 @@ class Cluster:
         except httpx.HTTPError:
             return False
         return answer.status_code == 200 and answer.json()["workers"] == len(WORKER_HOSTS)
+
+    def worker_log(self, name: str) -> str:
+        """What the Celery worker of host `name` logged."""
+        return (self.run_dir / name / "logs" / "worker.log").read_text(errors="replace")
 
     def kill_host(self, name: str) -> None:
         """Every process of host `name` dies at once (SIGKILL), as when a machine fails."""

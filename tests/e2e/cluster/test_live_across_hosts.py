@@ -5,7 +5,7 @@ import uuid
 from playwright.sync_api import Page, expect
 
 from support.browser import register
-from support.cluster.clients import open_page, other_web_host, sign_in_directly
+from support.cluster.clients import direct_url, new_email, open_page, other_web_host, signed_in
 from support.cluster.cluster import Cluster
 
 CODE = "import os\n\n\ndef run(command):\n    return os.system(command)  # job {}\n"
@@ -14,12 +14,12 @@ CODE = "import os\n\n\ndef run(command):\n    return os.system(command)  # job {
 def test_a_review_sent_to_web_host_a_is_pushed_to_a_tab_on_web_host_b(
     cluster: Cluster, page: Page
 ) -> None:
-    email = f"ada-{uuid.uuid4().hex[:8]}@example.com"
+    email = new_email("ada")
     register(page, cluster.url, email)
     tab_host = open_page(page, f"{cluster.url}/editor")
     expect(page.locator(".monaco-editor")).to_be_visible(timeout=30_000)
     page.evaluate("window.__same_page = true")
-    api = sign_in_directly(cluster, other_web_host(cluster, tab_host), email)
+    api = signed_in(direct_url(other_web_host(cluster, tab_host)), email)
 
     answer = api.post(
         "/api/reviews", json={"code": CODE.format(uuid.uuid4().hex), "filename": "run.py"}
