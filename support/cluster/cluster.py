@@ -146,10 +146,21 @@ class Cluster:
         """What the Celery worker of host `name` logged."""
         return (self.run_dir / name / "logs" / "worker.log").read_text(errors="replace")
 
+    def web_host_at(self, address: str) -> str:
+        """The name of the web host at `address`."""
+        return next(name for name in WEB_HOSTS if self.host(name).address == address)
+
     def kill_host(self, name: str) -> None:
         """Every process of host `name` dies at once (SIGKILL), as when a machine fails."""
         self.network.kill(name)
+        wait_for(lambda: not self.network.pids(name), timeout=30, what=f"{name}'s processes to die")
         self.roles[name].process.wait(timeout=30)
+
+    def restart_host(self, name: str) -> None:
+        """Start a killed host's role again (a web host serves the frontend already built)."""
+        role = self.roles[name].role
+        self._launch(name, [*role, "--prebuilt"] if role == ["web"] else role)
+        self.roles[name].wait_until_running()
 
     def stop(self) -> None:
         """Stop every role, store and the proxy, then remove the hosts (also after a failure)."""
