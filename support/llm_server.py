@@ -82,6 +82,7 @@ class FakeLLMServer:
         model: str = "fake-model",
         default: Behaviour = Reply("{}"),
         reject_response_format: bool = False,
+        host: str = "127.0.0.1",
     ) -> None:
         self.model = model
         self.default = default
@@ -92,7 +93,7 @@ class FakeLLMServer:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._ids = itertools.count(1)
-        self._http = _HTTPServer(self)
+        self._http = _HTTPServer(self, host)
         self._thread = threading.Thread(
             target=self._http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -215,8 +216,8 @@ class _HTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, owner: FakeLLMServer) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, owner: FakeLLMServer, host: str) -> None:
+        super().__init__((host, 0), _Handler)
         self.owner = owner
 
 

@@ -28,6 +28,7 @@ class RunningPlatform:
     role: list[str] = field(default_factory=lambda: ["run"])
     namespace: str = ""
     address: str = "localhost"
+    log_start: int = 0  # the launcher log's size at the last launch (a restart appends)
 
     @property
     def url(self) -> str:
@@ -42,6 +43,10 @@ class RunningPlatform:
     def log(self) -> str:
         """The launcher's output so far."""
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def log_since_launch(self) -> str:
+        """The launcher's output since the last launch."""
+        return self.log()[self.log_start :]
 
     def start(self) -> "RunningPlatform":
         """Start it and wait until it says it is running (or fail with its log)."""
@@ -59,13 +64,14 @@ class RunningPlatform:
         command = [sys.executable, "-m", "review_app", *self.role]
         if self.namespace:
             command = ["ip", "netns", "exec", self.namespace, *command]
+        self.log_start = len(self.log())
         self.process = start_process_group(command, env, self.log_path)
         return self
 
     def wait_until_running(self) -> "RunningPlatform":
         """Wait until the launcher says its part is running (or fail with its log)."""
         wait_for(
-            lambda: " is running" in self.log() or self.process.poll() is not None,
+            lambda: " is running" in self.log_since_launch() or self.process.poll() is not None,
             timeout=READY_TIMEOUT_SECONDS,
             what="the platform to start",
         )

@@ -12,6 +12,7 @@ web1 builds the frontend into the tests' web workdir; web2 starts once it is bui
 the same build (`web --prebuilt`), so two builds never write one folder at once.
 """
 
+import json
 import secrets
 import subprocess
 import sys
@@ -25,11 +26,25 @@ from review_app.processes import wait_for
 from support.cluster.network import Host, Network
 from support.cluster.proxy import WEB_PORT, Proxy
 from support.cluster.stores import PostgresHost, RedisHost
+from support.llm_server import FakeLLMServer, Reply
 from support.platform import RunningPlatform, platform_env
 
 WEB_HOSTS = ("web1", "web2")
 WORKER_HOSTS = ("wrk1", "wrk2")
 PROJECT_BATCH_FILES = 2  # small batches, so a project's review has many to spread
+# A worker host that dies mid-review: its message comes back after the visibility timeout (the
+# hard limit + 60 s), or the sweeper queues the review again: short limits keep that near.
+TIME_LIMITS = {"TASK_SOFT_TIME_LIMIT": "20", "TASK_HARD_TIME_LIMIT": "25"}
+LLM_ANSWER = json.dumps(
+    {
+        "summary": "Runs what it is given.",
+        "rubric": {
+            name: {"score": 6, "reason": f"{name} could be better"}
+            for name in ("correctness", "security", "performance", "readability", "maintainability")
+        },
+        "findings": [],
+    }
+)
 # Every browser tab and REST call of the tests comes from the bridge's one address.
 LIMITS = {
     "RATE_LIMIT_LOGIN": "100/minute",
@@ -49,6 +64,7 @@ class Cluster:
     postgres: PostgresHost | None = None
     redis: RedisHost | None = None
     proxy: Proxy | None = None
+    llm: FakeLLMServer | None = None  # on the bridge, in the root namespace
     roles: dict[str, RunningPlatform] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -65,6 +81,7 @@ class Cluster:
         """Make the hosts, start the stores, migrate, start the roles, and wait for /healthz."""
         began = time.monotonic()
         self.network.create()
+        self.llm = FakeLLMServer(default=Reply(LLM_ANSWER), host=self.network.gateway).start()
         for role in ("proxy", *WEB_HOSTS, *WORKER_HOSTS, "pg", "rds"):
             self.network.add_host(role)
         self.postgres = PostgresHost(
@@ -102,8 +119,11 @@ class Cluster:
             TRUSTED_PROXIES=f'["{proxy}"]',
             JWT_SECRET=self._secret("jwt"),
             INTEGRATION_KEY=self._secret("integration"),
-            LLM_BASE_URL="",
+            LLM_BASE_URL=self.llm.base_url,
+            LLM_API_KEY="cluster-key",
+            LLM_MODEL="fake-model",
             PROJECT_BATCH_FILES=str(PROJECT_BATCH_FILES),
+            **TIME_LIMITS,
             **LIMITS,
         )
 
@@ -167,7 +187,7 @@ class Cluster:
         for platform in reversed(list(self.roles.values())):
             if platform.process is not None:
                 platform.stop()
-        for part in (self.proxy, self.redis, self.postgres):
+        for part in (self.proxy, self.redis, self.postgres, self.llm):
             if part is not None:
                 part.stop()
         self.network.remove()
