@@ -13,6 +13,15 @@ from sqlmodel import Session, create_engine
 from review_app.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# libpq's own limits, so a connection whose link went dead fails in seconds (OperationalError,
+# which the tasks retry) instead of waiting on the socket until a time limit kills the task.
+POSTGRES_CONNECT_ARGS = {
+    "connect_timeout": 5,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,  # ms a sent query may stay unacknowledged
+}
 
 
 @cache
@@ -25,7 +34,7 @@ def engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _tune_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=POSTGRES_CONNECT_ARGS)
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
