@@ -4,9 +4,12 @@
         |
     proxy (nginx, TLS) --> web1, web2 (`python -m review_app web`; Reflex state in Redis)
                                   |
-    worker1 (`worker --beat`: the sweeper runs there only), worker2 (`worker`)
+    wrk1 (`worker --beat`: the sweeper runs there only), wrk2 (`worker`)
                                   |
-    postgres (its own initdb cluster), redis (requirepass)
+    pg (PostgreSQL, its own initdb cluster), rds (Redis, requirepass)
+
+Each host is a namespace named ra<pid><host> (support/cluster/network.py); the fake LLM listens
+on the bridge in the root namespace.
 
 web1 builds the frontend into the tests' web workdir; web2 starts once it is built and serves
 the same build (`web --prebuilt`), so two builds never write one folder at once.
@@ -34,7 +37,14 @@ WORKER_HOSTS = ("wrk1", "wrk2")
 PROJECT_BATCH_FILES = 2  # small batches, so a project's review has many to spread
 # A worker host that dies mid-review: its message comes back after the visibility timeout (the
 # hard limit + 60 s), or the sweeper queues the review again: short limits keep that near.
-TIME_LIMITS = {"TASK_SOFT_TIME_LIMIT": "20", "TASK_HARD_TIME_LIMIT": "25"}
+# A review whose retries ran out while PostgreSQL was unreachable stays pending until the sweeper
+# queues it again: after 30 s here, not the default 10 minutes.
+TIME_LIMITS = {
+    "TASK_SOFT_TIME_LIMIT": "20",
+    "TASK_HARD_TIME_LIMIT": "25",
+    "REVIEW_PENDING_TIMEOUT_SECONDS": "30",
+    "REVIEW_SWEEP_SECONDS": "10",
+}
 LLM_ANSWER = json.dumps(
     {
         "summary": "Runs what it is given.",
@@ -146,7 +156,7 @@ class Cluster:
         platform = RunningPlatform(
             data_dir=self.run_dir / name,
             port=WEB_PORT,
-            env=self.environment(),
+            env={**self.environment(), "HOST_NAME": name},  # the admin page's Hosts tab
             role=role,
             namespace=host.name,
             address=host.address,
