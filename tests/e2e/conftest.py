@@ -167,9 +167,11 @@ def screenshot():
     return save
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The cluster first (it stops when its tests end), then the fresh-machine platform, the
-    shared platform's tests last: never two at once."""
+    shared platform's tests last: never two at once. Last of the hooks: pytest's own groups
+    the tests by the browser they are parametrized with, which would undo this order."""
 
     def order(item: pytest.Item) -> int:
         if "cluster" in getattr(item, "fixturenames", ()):
