@@ -8,13 +8,17 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 
-.PHONY: run test bench lint format chromium nginx test-services api-descriptions clean
+.PHONY: run test test-cluster bench lint format chromium nginx test-services api-descriptions clean
 
 run: $(VENV)/.installed linters
 	$(PYTHON) -m review_app run
 
-test: $(VENV)/.installed-dev chromium nginx test-services linters api-descriptions lint
+test: $(VENV)/.installed-dev chromium test-services linters api-descriptions lint test-cluster
 	$(PYTHON) -m pytest
+
+# The multi-host tests (network namespaces, as root) in a pytest of their own, alone on the machine.
+test-cluster: $(VENV)/.installed-dev chromium nginx test-services linters
+	$(PYTHON) -m pytest tests/e2e/cluster
 
 bench: $(VENV)/.installed-dev chromium test-services linters
 	$(PYTHON) -m bench.run_all

@@ -37,6 +37,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost")
 METRICS_TOKEN = "platform-metrics-token"
 ACCESS_TOKEN_MINUTES = "0.3"  # 18 s, so a test can outlive an access token
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CLUSTER_TESTS = Path(__file__).resolve().parent / "cluster"
 LLM_ANSWER = json.dumps(
     {
         "summary": "Readable, but the query is built from user input.",
@@ -167,15 +168,19 @@ def screenshot():
     return save
 
 
-@pytest.hookimpl(trylast=True)
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The multi-host tests (tests/e2e/cluster) run in a pytest of their own, `make test-cluster`:
+    never beside the shared platform, and their browser's event loop never beside async tests.
+    They are collected only when named on the command line."""
+    if collection_path == CLUSTER_TESTS:
+        return not any(Path(arg).resolve().is_relative_to(CLUSTER_TESTS) for arg in config.args)
+    return None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The cluster first (it stops when its tests end), then the fresh-machine platform, the
-    shared platform's tests last: never two at once. Last of the hooks: pytest's own groups
-    the tests by the browser they are parametrized with, which would undo this order."""
+    """The fresh-machine platform first, the shared platform's tests last: never two at once."""
 
     def order(item: pytest.Item) -> int:
-        if "cluster" in getattr(item, "fixturenames", ()):
-            return -1
         if "fresh_platform" in getattr(item, "fixturenames", ()):
             return 0
         return 2 if "platform" in getattr(item, "fixturenames", ()) else 1

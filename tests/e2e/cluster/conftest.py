@@ -1,8 +1,8 @@
 """The cluster (support/cluster): seven hosts in network namespaces, started once for these tests.
 
-These tests run first in a `pytest` session and the cluster stops when they are done, before the
-single-host platform of the other browser tests starts (tests/e2e/conftest.py orders them): the
-machine has two cores, and never runs both at once.
+`make test-cluster` runs them in a pytest of their own (a plain `pytest` leaves them out, see
+tests/e2e/conftest.py): the machine has two cores, and never runs the cluster beside the
+single-host platform of the other browser tests.
 """
 
 import json
@@ -14,7 +14,7 @@ from support.cluster.cluster import Cluster
 from tests.conftest import RUN_DIR
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def cluster() -> Iterator[Cluster]:
     """Every host up; torn down (namespaces and links too) even when a test fails."""
     running = Cluster(RUN_DIR / "cluster")
