@@ -10,8 +10,9 @@ from support.cluster.cluster import WEB_HOSTS, Cluster
 from support.cluster.proxy import WEB_PORT
 
 
-def web_host_of(response: Response | None) -> str:
-    """The web host's address that served a page through the proxy (its X-Upstream header)."""
+def web_host_of(response: Response | httpx.Response | None) -> str:
+    """The web host's address that answered through the proxy (the last of its X-Upstream
+    header: nginx names each host it tried)."""
     assert response is not None
     return response.headers["x-upstream"].split(",")[-1].strip().rsplit(":", 1)[0]
 

@@ -5,8 +5,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from review_app.processes import wait_for
 from support.browser import expect_signed_in, register
-from support.cluster.clients import new_email, open_page, signed_in
+from support.cluster.clients import new_email, open_page, other_web_host, signed_in, web_host_of
 from support.cluster.cluster import Cluster
 
 CODE = "import pickle\n\n\ndef load(data):\n    return pickle.loads(data)  # {}\n"
@@ -44,6 +45,14 @@ def test_tabs_of_a_killed_web_host_reconnect_to_the_other_signed_in_with_their_j
 
     web_host_to_kill.append(cluster.web_host_at(tab_host))
     cluster.kill_host(web_host_to_kill[0])
+    # nginx sends a GET on to the next host when one fails, never a POST that may have gone
+    # out: once a GET of this client lands on the survivor, the proxy has moved it there.
+    survivor = other_web_host(cluster, tab_host)
+    wait_for(
+        lambda: web_host_of(api.get("/healthz")) == survivor,
+        timeout=30,
+        what="the proxy to send this client to the surviving web host",
+    )
 
     after = api.post("/api/reviews", json={"code": CODE.format("after"), "filename": "b.py"})
     assert after.status_code == 202, after.text
