@@ -8,6 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session, create_engine
 
 from review_app.settings import get_settings
@@ -35,6 +36,17 @@ def engine_for(url: str) -> Engine:
         event.listen(engine, "connect", _tune_sqlite)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args=POSTGRES_CONNECT_ARGS)
+
+
+@cache
+def probe_engine_for(url: str) -> Engine:
+    """An engine of one connection for health probes, apart from the app's pool: a pool busy
+    with requests is not an outage."""
+    if url.startswith("sqlite"):  # a file: a connection of its own per probe costs nothing
+        return create_engine(url, poolclass=NullPool, connect_args={"check_same_thread": False})
+    return create_engine(
+        url, pool_size=1, max_overflow=0, pool_pre_ping=True, connect_args=POSTGRES_CONNECT_ARGS
+    )
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:

@@ -26,25 +26,29 @@ from review_app.api.forwarded import with_forwarded_scheme
 from review_app.api.host_beat import announce_while_serving
 from review_app.api.reflex_routes import refuse_bad_reflex_requests
 from review_app.api.security_headers import with_security_headers
+from review_app.api.store_outage import StoreOutageGuard
 from review_app.components.layout import connection_status
 from review_app.state.live_updates import use_connection_check
 from review_app.state.state_lock import take_state_locks_safely
 
 take_state_locks_safely()
+stores = StoreOutageGuard()
 
-# The API in front of Reflex's routes; security headers around both (pages, assets, API); the
-# scheme a trusted proxy forwarded around all. assets/leave_guard.js runs first in every page
-# (see there why).
+# The API in front of Reflex's routes; the tabs' websocket closed while a store is away;
+# security headers around all that (pages, assets, API); the scheme a trusted proxy forwarded
+# around all. assets/leave_guard.js runs first in every page (see there why).
 app = rx.App(
     api_transformer=[
         refuse_bad_reflex_requests,
         create_api(),
+        stores.around,
         with_security_headers,
         with_forwarded_scheme,
     ],
     head_components=[rx.el.script(src="/leave_guard.js")],
 )
 app.register_lifespan_task(announce_while_serving)
+app.register_lifespan_task(stores.watch)
 # Our own "server unreachable" banner instead of Reflex's developer-facing toast.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_status() if stateful else None
 

@@ -2,11 +2,12 @@
 
 from pydantic import BaseModel
 from redis import RedisError
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from review_app.db import get_engine
-from review_app.redis_client import get_redis
+from review_app.db import get_engine, probe_engine_for
+from review_app.redis_client import get_redis, redis_answers
+from review_app.settings import get_settings
 from review_app.work_queue.depth import waiting_messages
 from review_app.work_queue.enqueue import BROKER_ERRORS
 from review_app.work_queue.heartbeat import live_worker_count
@@ -22,14 +23,22 @@ class HealthReport(BaseModel):
     workers: int
 
 
-def database_ok() -> bool:
-    """Whether the database answers a trivial query."""
+def database_ok(engine: Engine | None = None) -> bool:
+    """Whether the database answers a trivial query (through `engine`, the app's by default)."""
     try:
-        with get_engine().connect() as connection:
+        with (engine or get_engine()).connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
         return False
     return True
+
+
+def stores_answer(timeout: float = 1.0) -> bool:
+    """Whether Redis and the database both answer, each on a connection of its own."""
+    settings = get_settings()
+    return redis_answers(settings.effective_redis_url, timeout) and database_ok(
+        probe_engine_for(settings.effective_database_url)
+    )
 
 
 def redis_ok() -> bool:

@@ -11,8 +11,9 @@
 Each host is a namespace named ra<pid><host> (support/cluster/network.py); the fake LLM listens
 on the bridge in the root namespace.
 
-web1 builds the frontend into the tests' web workdir; web2 starts once it is built and serves
-the same build (`web --prebuilt`), so two builds never write one folder at once.
+The frontend is built once, into the tests' web workdir, by a web role started outside the hosts
+(its build installs npm packages from the registry, which no host reaches); both web hosts then
+serve that build (`web --prebuilt`).
 """
 
 import json
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import httpx
 
+from review_app.embedded_redis import free_port
 from review_app.processes import wait_for
 from support.cluster.network import Host, Network
 from support.cluster.proxy import WEB_PORT, Proxy
@@ -76,6 +78,7 @@ class Cluster:
     proxy: Proxy | None = None
     llm: FakeLLMServer | None = None  # on the bridge, in the root namespace
     roles: dict[str, RunningPlatform] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)  # on top of the tests' (see below)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -103,11 +106,12 @@ class Cluster:
             beat = ["--beat"] if number == 0 else []
             self._launch(name, ["worker", f"--name={name}", *beat])
         web_began = time.monotonic()
-        self._launch("web1", ["web"]).wait_until_running()
-        self.timings["web host, building the frontend"] = time.monotonic() - web_began
-        web_began = time.monotonic()
-        self._launch("web2", ["web", "--prebuilt"]).wait_until_running()
-        self.timings["web host, frontend built"] = time.monotonic() - web_began
+        self._build_frontend()
+        self.timings["frontend build"] = time.monotonic() - web_began
+        for name in WEB_HOSTS:
+            web_began = time.monotonic()
+            self._launch(name, ["web", "--prebuilt"]).wait_until_running()
+            self.timings[f"web host {name}"] = time.monotonic() - web_began
         for name in WORKER_HOSTS:
             self.roles[name].wait_until_running()
         web_hosts = [self.host(name) for name in WEB_HOSTS]
@@ -135,6 +139,7 @@ class Cluster:
             PROJECT_BATCH_FILES=str(PROJECT_BATCH_FILES),
             **TIME_LIMITS,
             **LIMITS,
+            **self.settings,
         )
 
     def _secret(self, name: str) -> str:
@@ -150,13 +155,26 @@ class Cluster:
         command = self.host("web1").command([sys.executable, "-m", "review_app", "migrate"])
         subprocess.run(command, env=self.environment(), check=True, capture_output=True)
 
-    def _launch(self, name: str, role: list[str]) -> RunningPlatform:
-        """Start `role` on host `name`, its data and logs under run_dir/name."""
+    def _build_frontend(self) -> None:
+        """Build the frontend the web hosts serve (`web --prebuilt`) with a web role started
+        once outside the hosts: the build installs npm packages, and no host reaches a registry."""
+        builder = RunningPlatform(
+            data_dir=self.run_dir / "frontend-build",
+            port=free_port(),
+            env={**self.environment(), "HOST": "127.0.0.1", "HOST_NAME": "frontend-build"},
+            role=["web"],
+        )
+        builder.launch().wait_until_running()
+        builder.stop()
+
+    def _launch(self, name: str, role: list[str], **settings: str) -> RunningPlatform:
+        """Start `role` on host `name` (with `settings` on top), its data and logs under
+        run_dir/name."""
         host = self.host(name)
         platform = RunningPlatform(
             data_dir=self.run_dir / name,
             port=WEB_PORT,
-            env={**self.environment(), "HOST_NAME": name},  # the admin page's Hosts tab
+            env={**self.environment(), "HOST_NAME": name, **settings},  # HOST_NAME: admin Hosts
             role=role,
             namespace=host.name,
             address=host.address,
@@ -164,13 +182,13 @@ class Cluster:
         self.roles[name] = platform.launch()
         return platform
 
-    def _healthy(self) -> bool:
-        """Whether /healthz through the proxy says every part is up, both workers counted."""
+    def _healthy(self, workers: int = len(WORKER_HOSTS)) -> bool:
+        """Whether /healthz through the proxy says every part is up, `workers` counted."""
         try:
             answer = httpx.get(f"{self.url}/healthz", verify=False, timeout=5)  # noqa: S501
         except httpx.HTTPError:
             return False
-        return answer.status_code == 200 and answer.json()["workers"] == len(WORKER_HOSTS)
+        return answer.status_code == 200 and answer.json()["workers"] == workers
 
     def worker_log(self, name: str) -> str:
         """What the Celery worker of host `name` logged."""
@@ -187,10 +205,23 @@ class Cluster:
         self.roles[name].process.wait(timeout=30)
 
     def restart_host(self, name: str) -> None:
-        """Start a killed host's role again (a web host serves the frontend already built)."""
-        role = self.roles[name].role
-        self._launch(name, [*role, "--prebuilt"] if role == ["web"] else role)
+        """Start a killed host's role again."""
+        self._launch(name, self.roles[name].role)
         self.roles[name].wait_until_running()
+
+    def run_workers(self, processes: dict[str, int]) -> None:
+        """A worker role of `processes[host]` Celery processes on each host named, none on the
+        other worker hosts; returns once /healthz counts them."""
+        for name in WORKER_HOSTS:
+            self.roles[name].stop()
+        for name, count in processes.items():
+            role = self.roles[name].role
+            self._launch(name, role, WORKER_CONCURRENCY=str(count)).wait_until_running()
+        wait_for(
+            lambda: self._healthy(workers=len(processes)),
+            timeout=120,
+            what=f"workers on {', '.join(processes)} to report in",
+        )
 
     def stop(self) -> None:
         """Stop every role, store and the proxy, then remove the hosts (also after a failure)."""

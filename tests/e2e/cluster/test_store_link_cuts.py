@@ -1,11 +1,14 @@
-"""The link to Redis or PostgreSQL goes down for 10 s: no accepted review is lost."""
+"""The link to Redis or PostgreSQL goes down for 10 s: no accepted review is lost, and the open
+tab says it is reconnecting, then carries on signed in."""
 
 import time
 
 import httpx
 import pytest
+from playwright.sync_api import Page, expect
 
 from review_app.processes import wait_for
+from support.browser import expect_signed_in, register
 from support.cluster.clients import new_email, signed_in
 from support.cluster.cluster import LLM_ANSWER, Cluster
 from support.llm_server import Reply
@@ -25,10 +28,13 @@ def submit(api: httpx.Client, mark: str) -> str | None:
 
 
 @pytest.mark.parametrize("store", ["rds", "pg"])
-def test_no_accepted_review_is_lost_when_a_store_is_cut_off_for_10_seconds(
-    cluster: Cluster, store: str
+def test_no_accepted_review_is_lost_and_the_tab_reconnects_when_a_store_is_cut_off_for_10_s(
+    cluster: Cluster, page: Page, store: str
 ) -> None:
-    api = signed_in(cluster.url, new_email(f"cut-{store}"), register=True)
+    email = new_email(f"cut-{store}")
+    register(page, cluster.url, email)  # lands on the editor, with its job list
+    banner = page.get_by_role("status").filter(has_text="Reconnecting")
+    api = signed_in(cluster.url, email)
     cluster.llm.script(Reply(LLM_ANSWER, delay_seconds=4))  # the first review is in flight
     accepted = [submit(api, f"{store}-before")]
     assert accepted[0] is not None
@@ -39,6 +45,7 @@ def test_no_accepted_review_is_lost_when_a_store_is_cut_off_for_10_seconds(
         while time.monotonic() - cut_at < CUT_SECONDS:
             number += 1
             accepted.append(submit(api, f"{store}-during-{number}"))
+        expect(banner).to_be_visible()  # the store is still away: the tab says so
     finally:
         cluster.network.mend(store)
 
@@ -51,3 +58,7 @@ def test_no_accepted_review_is_lost_when_a_store_is_cut_off_for_10_seconds(
         timeout=180,
         what=f"every accepted review ({len(accepted)}) to complete",
     )
+    expect(banner).to_be_hidden(timeout=30_000)
+    expect_signed_in(page, email)
+    newest = page.locator(f'.job-card[data-review-id="{accepted[-1]}"]')
+    expect(newest).to_have_attribute("data-status", "completed")  # pushed, or loaded on return
