@@ -20,7 +20,7 @@ test: $(VENV)/.installed-dev chromium test-services linters api-descriptions lin
 test-cluster: $(VENV)/.installed-dev chromium nginx test-services linters
 	$(PYTHON) -m pytest tests/e2e/cluster
 
-bench: $(VENV)/.installed-dev chromium test-services linters
+bench: $(VENV)/.installed-dev chromium nginx test-services linters
 	$(PYTHON) -m bench.run_all
 
 lint: $(VENV)/.installed-dev

@@ -34,6 +34,7 @@ from review_app.processes import (
     wait_for,
 )
 from review_app.redis_client import get_redis, redis_answers
+from review_app.services.rate_limits import Rule
 from review_app.settings import get_settings
 from review_app.work_queue.heartbeat import WORKER_KEY_PREFIX
 from support.platform import RunningPlatform
@@ -46,10 +47,7 @@ from support.services import (
 
 # Every limit far above what a benchmark sends (all its requests come from one user and one IP).
 BENCH_SETTINGS = {
-    **{
-        f"RATE_LIMIT_{rule}": "1000000/minute"
-        for rule in ("DEFAULT", "LOGIN", "REGISTER", "REFRESH", "SUBMIT")
-    },
+    **{f"RATE_LIMIT_{rule.name}": "1000000/minute" for rule in Rule},
     "ACCESS_TOKEN_MINUTES": "240",  # one sign-in lasts the whole run
     "LLM_BASE_URL": "",  # static analysis only: the numbers measure the platform, not a model
 }
@@ -90,7 +88,7 @@ def bench_services(database: str = "sqlite", **settings: str) -> Iterator[BenchS
                 **BENCH_SETTINGS,
                 **settings,
             }
-            stack.enter_context(_process_env(env))
+            stack.enter_context(process_env(env))
             upgrade_to_head(database_url)
             yield BenchServices(run_dir, redis_url, database_url, dict(os.environ))
     except BaseException:
@@ -132,7 +130,7 @@ def _database(kind: str, run_dir: Path) -> Iterator[str]:
 
 
 @contextmanager
-def _process_env(variables: dict[str, str]) -> Iterator[None]:
+def process_env(variables: dict[str, str]) -> Iterator[None]:
     """Set `variables` in this process (children inherit them); restore them afterwards."""
     saved = dict(os.environ)
     os.environ.update(variables)

@@ -27,6 +27,7 @@ BENCHMARKS = [
     "throughput",
     "push_latency",
     "websocket_scale",
+    "cluster_scale",
 ]
 
 Row = list  # measure, p50 (or value), p95/p99, what it stands beside, ratio
@@ -166,6 +167,46 @@ def memory_rows(result: dict) -> list[Row]:
     ]
 
 
+def cluster_rows(result: dict) -> list[Row]:
+    push, tabs, submit = result["push"], result["tabs"], result["submit"]
+    layouts = result["throughput"]
+    one = layouts[min(layouts, key=int)]["reviews_per_minute"]
+    bare = submit["bare"]["insert+lpush"]
+    return [
+        [
+            "cluster push: publish -> tab on the other web host",
+            push["publish_to_tab"]["p50_ms"],
+            push["publish_to_tab"]["p95_ms"],
+            f"raw pub/sub {push['raw_pubsub_round_trip']['p50_ms']}",
+            "",
+        ],
+        [
+            f"cluster, {tabs['tabs']} tabs, {tabs['acting_at_once']} at once: round trip",
+            tabs["at_once"]["p50_ms"],
+            tabs["at_once"]["p99_ms"],
+            f"one at a time {tabs['one_at_a_time']['p50_ms']}",
+            "",
+        ],
+        *[
+            [
+                f"cluster throughput, {processes} worker processes: reviews/min",
+                layout["reviews_per_minute"],
+                "",
+                "",
+                ratio(layout["reviews_per_minute"], one),
+            ]
+            for processes, layout in layouts.items()
+        ],
+        [
+            f"cluster POST through the proxy, {submit['clients']} clients",
+            submit["through_proxy"]["p50_ms"],
+            submit["through_proxy"]["p99_ms"],
+            f"insert+LPUSH {bare['p50_ms']}",
+            ratio(submit["through_proxy"]["p50_ms"], bare["p50_ms"]),
+        ],
+    ]
+
+
 SUMMARIES: dict[str, Callable[[dict], list[Row]]] = {
     "review_quality": quality_rows,
     "submit_latency": submit_rows,
@@ -177,6 +218,7 @@ SUMMARIES: dict[str, Callable[[dict], list[Row]]] = {
     "throughput": throughput_rows,
     "push_latency": push_rows,
     "websocket_scale": websocket_rows,
+    "cluster_scale": cluster_rows,
 }
 
 

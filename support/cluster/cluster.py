@@ -123,24 +123,24 @@ class Cluster:
     def environment(self) -> dict[str, str]:
         """What every review_app host is told: the stores, the proxy, shared secrets."""
         proxy = self.host("proxy").address
-        return platform_env(
-            DATABASE_URL=self.postgres.url,
-            REDIS_URL=self.redis.url,
-            HOST="0.0.0.0",  # noqa: S104  (the host's own namespace: only the bridge)
-            WEB_WORKERS="1",
-            WORKER_CONCURRENCY="1",
-            ALLOWED_ORIGINS=f'["https://{proxy}"]',
-            TRUSTED_PROXIES=f'["{proxy}"]',
-            JWT_SECRET=self._secret("jwt"),
-            INTEGRATION_KEY=self._secret("integration"),
-            LLM_BASE_URL=self.llm.base_url,
-            LLM_API_KEY="cluster-key",
-            LLM_MODEL="fake-model",
-            PROJECT_BATCH_FILES=str(PROJECT_BATCH_FILES),
+        shared = {
+            "DATABASE_URL": self.postgres.url,
+            "REDIS_URL": self.redis.url,
+            "HOST": "0.0.0.0",  # noqa: S104  (the host's own namespace: only the bridge)
+            "WEB_WORKERS": "1",
+            "WORKER_CONCURRENCY": "1",
+            "ALLOWED_ORIGINS": f'["https://{proxy}"]',
+            "TRUSTED_PROXIES": f'["{proxy}"]',
+            "JWT_SECRET": self._secret("jwt"),
+            "INTEGRATION_KEY": self._secret("integration"),
+            "LLM_BASE_URL": self.llm.base_url,
+            "LLM_API_KEY": "cluster-key",
+            "LLM_MODEL": "fake-model",
+            "PROJECT_BATCH_FILES": str(PROJECT_BATCH_FILES),
             **TIME_LIMITS,
             **LIMITS,
-            **self.settings,
-        )
+        }
+        return platform_env(**{**shared, **self.settings})
 
     def _secret(self, name: str) -> str:
         """A secret every host shares, made once per cluster."""
