@@ -245,8 +245,10 @@ def serve_built() -> None:
     from reflex.utils import exec as reflex_exec
     from reflex_base import constants
     from reflex_base.environment import environment
+    from reflex_base.utils.log import enable_managed_logging
 
     settings = get_settings()
+    enable_managed_logging()  # as the reflex CLI does: rxconfig then sets up our log format
     environment.REFLEX_ENV_MODE.set(constants.Env.PROD)
     environment.REFLEX_SKIP_COMPILE.set(True)
     reflex_exec.run_backend_prod(

@@ -1,7 +1,6 @@
 """The running platform's logs: every line of the web app's and the worker's is a JSON object,
 and one request id finds a review's POST, its run in the worker and its push to the tab."""
 
-import json
 import re
 import uuid
 from pathlib import Path
@@ -14,22 +13,11 @@ from review_app.db import session_scope
 from review_app.models import Review
 from review_app.processes import wait_for
 from support.browser import paste_code, sign_in
+from support.json_logs import messages, of_request
 from support.platform import RunningPlatform
 from support.seed import PASSWORD, add_user
 
 REVIEW_SECONDS = 90
-
-
-def _records(log: Path) -> list[dict]:
-    """Every line of a log, each of which must be one JSON object."""
-    lines = log.read_text(encoding="utf-8").splitlines()
-    records = [json.loads(line) for line in lines]
-    assert all(isinstance(record, dict) for record in records)
-    return records
-
-
-def _of_request(log: Path, request_id: str) -> list[dict]:
-    return [record for record in _records(log) if record.get("request_id") == request_id]
 
 
 def _followed_to_the_end(logs: Path, request_id: str) -> bool:
@@ -37,13 +25,9 @@ def _followed_to_the_end(logs: Path, request_id: str) -> bool:
     the last lines either writes of it (they race)."""
     pushed = any(
         record["message"] == "review progress pushed to a tab" and record["status"] == "completed"
-        for record in _of_request(logs / "web.log", request_id)
+        for record in of_request(logs / "web.log", request_id)
     )
-    return pushed and "task ended" in _messages(_of_request(logs / "worker.log", request_id))
-
-
-def _messages(records: list[dict]) -> set[str]:
-    return {record["message"] for record in records}
+    return pushed and "task ended" in messages(of_request(logs / "worker.log", request_id))
 
 
 def _open_editor(page: Page, url: str) -> tuple[uuid.UUID, str]:
@@ -77,8 +61,8 @@ def test_one_request_id_follows_an_api_review_to_the_worker_and_the_tab(
     assert answer.headers["X-Request-ID"] == request_id
     review_id = answer.json()["id"]
     web, worker = (
-        _of_request(logs / "web.log", request_id),
-        _of_request(logs / "worker.log", request_id),
+        of_request(logs / "web.log", request_id),
+        of_request(logs / "worker.log", request_id),
     )
     answered = next(record for record in web if record["message"] == "request answered")
     assert (answered["method"], answered["route"], answered["status"]) == (
@@ -86,8 +70,8 @@ def test_one_request_id_follows_an_api_review_to_the_worker_and_the_tab(
         "/api/reviews",
         202,
     )
-    assert {"review submitted", "review progress pushed to a tab"} <= _messages(web)
-    assert {"task received", "task started", "live event published", "task ended"} <= _messages(
+    assert {"review submitted", "review progress pushed to a tab"} <= messages(web)
+    assert {"task received", "task started", "live event published", "task ended"} <= messages(
         worker
     )
     assert {record.get("task_id") for record in worker} >= {review_id}
@@ -114,8 +98,8 @@ def test_a_review_submitted_in_the_browser_gets_an_id_the_worker_names_too(
         review = session.exec(select(Review).where(Review.user_id == user_id)).one()
     assert re.fullmatch(r"[0-9a-f]{32}", review.request_id)
     wait_for(lambda: _followed_to_the_end(logs, review.request_id), 30, "the last lines")
-    web = _of_request(logs / "web.log", review.request_id)
-    worker = _of_request(logs / "worker.log", review.request_id)
-    assert "review submitted" in _messages(web)
-    assert {"task started", "task ended"} <= _messages(worker)
+    web = of_request(logs / "web.log", review.request_id)
+    worker = of_request(logs / "worker.log", review.request_id)
+    assert "review submitted" in messages(web)
+    assert {"task started", "task ended"} <= messages(worker)
     assert {record.get("task_id") for record in worker} >= {str(review.id)}
