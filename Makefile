@@ -58,10 +58,18 @@ nginx:
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y nginx-light; }
 
 # GitHub's published API descriptions (npm), which the tests' GitHub stand-in checks against,
-# and a real OpenID Connect provider (npm oidc-provider) the single sign-on tests sign in at.
+# and a real OpenID Connect provider (npm oidc-provider) the single sign-on tests sign in at;
+# the Compose file format's published schema (in PyPI's docker-compose), which
+# deploy/compose/compose.yaml is checked against.
 OCTOKIT := support/octokit
 OIDC    := support/oidc
-api-descriptions: $(OCTOKIT)/node_modules/.package-lock.json $(OIDC)/node_modules/.package-lock.json
+COMPOSE_SPEC := support/compose_spec/compose_spec.json
+api-descriptions: $(OCTOKIT)/node_modules/.package-lock.json $(OIDC)/node_modules/.package-lock.json $(COMPOSE_SPEC)
+
+$(COMPOSE_SPEC): | $(VENV)/.installed
+	$(PYTHON) -m pip download --quiet --no-deps --disable-pip-version-check -d $(@D) docker-compose==1.29.2
+	$(PYTHON) -c "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('compose/config/compose_spec.json'))" $(@D)/docker_compose-1.29.2-py2.py3-none-any.whl $@
+	rm $(@D)/docker_compose-1.29.2-py2.py3-none-any.whl
 
 $(OCTOKIT)/node_modules/.package-lock.json: $(OCTOKIT)/package-lock.json | $(VENV)/.installed
 	npm ci --prefix $(OCTOKIT) --no-audit --no-fund
