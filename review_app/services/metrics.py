@@ -10,7 +10,9 @@ import hmac
 import os
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
+import psutil
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -21,7 +23,7 @@ from prometheus_client import (
     generate_latest,
 )
 from prometheus_client.core import Metric
-from prometheus_client.multiprocess import MultiProcessCollector
+from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from prometheus_client.registry import Collector
 
 from review_app.review.models import LLMStatus
@@ -131,12 +133,22 @@ def scrape(authorization: str | None, *read_now: Collector) -> tuple[bytes, str]
         raise AuthenticationError("Send the metrics token as 'Authorization: Bearer'.")
     registry = CollectorRegistry()
     if directory := os.environ.get(MULTIPROCESS_DIR):
+        _forget_dead_processes(directory)
         MultiProcessCollector(registry, path=directory)
     else:
         registry.register(_ThisProcess())
     for collector in read_now:
         registry.register(collector)
     return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+def _forget_dead_processes(directory: str) -> None:
+    """The live gauges (tabs connected) of a process that died without saying so (killed, or
+    crashed and restarted by the server) would count on: its files go before the scrape."""
+    for path in Path(directory).glob("gauge_live*_*.db"):
+        pid = int(path.stem.rsplit("_", 1)[1])
+        if not psutil.pid_exists(pid):
+            mark_process_dead(pid, directory)
 
 
 class _ThisProcess(Collector):

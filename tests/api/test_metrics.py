@@ -1,6 +1,9 @@
 """`/metrics`: requests counted by route template, method and status, for a Prometheus scraper
 holding the metrics token, and for nobody else."""
 
+import os
+import subprocess
+import sys
 import uuid
 
 from fastapi.testclient import TestClient
@@ -104,3 +107,39 @@ def test_cache_hits_and_misses_are_counted(api: TestClient, people, set_env) -> 
         "review_app_cache_lookups_total[miss]": 1,
         "review_app_cache_lookups_total[hit]": 2,
     }
+
+
+# A process of a role that counts one connected tab; it says "counted" and then lives on, or dies
+# at once without a word (as when killed or crashed).
+TAB_HOLDER = """
+import os, sys, time
+from review_app.services.metrics import WEBSOCKET_CLIENTS
+WEBSOCKET_CLIENTS.inc()
+print("counted", flush=True)
+if sys.argv[1] == "crash":
+    os._exit(1)
+time.sleep(120)
+"""
+
+
+def test_tabs_of_a_process_that_died_are_not_counted(api: TestClient, set_env, tmp_path) -> None:
+    folder = tmp_path / "metrics"  # the role's folder, as the launcher gives it
+    folder.mkdir()
+    set_env(METRICS_TOKEN=TOKEN, PROMETHEUS_MULTIPROC_DIR=str(folder))
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+    holders = [
+        subprocess.Popen(
+            [sys.executable, "-c", TAB_HOLDER, fate], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for fate in ("live", "crash")
+    ]
+    try:
+        assert [holder.stdout.readline().strip() for holder in holders] == ["counted"] * 2
+        holders[1].wait(timeout=30)
+
+        assert scraped(api, ("review_app_websocket_clients",)) == {
+            "review_app_websocket_clients": 1
+        }
+    finally:
+        holders[0].kill()
+        holders[0].wait()
