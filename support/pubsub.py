@@ -22,3 +22,19 @@ def read_events(
         if until(event):
             return events
     raise TimeoutError(f"no final event within {timeout} s; got {events}")
+
+
+def listening(*pubsubs: PubSub, timeout: float = 10) -> None:
+    """Wait until Redis has confirmed every subscription of `pubsubs`: a publish from another
+    connection reaches them from then on (before, a busy Redis may serve the publisher first)."""
+    deadline = time.monotonic() + timeout
+    for pubsub in pubsubs:
+        expected = len(pubsub.channels) + len(pubsub.patterns)
+        confirmed = 0
+        while confirmed < expected:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"Redis confirmed {confirmed} of {expected} subscriptions")
+            message = pubsub.get_message(timeout=0.2)
+            if message is not None:
+                assert message["type"] in ("subscribe", "psubscribe"), message
+                confirmed += 1

@@ -11,7 +11,7 @@ from review_app.processes import wait_for
 from review_app.services.accounts.tokens import TokenType, decode_token
 from review_app.services.live_channel import user_channel
 from review_app.services.reviews import runs as review_runs
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 from support.seed import add_review
 from tests.api.conftest import PASSWORD, bearer
 
@@ -107,6 +107,7 @@ def test_a_disabled_user_is_signed_out_at_once_and_cannot_sign_in(
     assert people.me(bob)["email"] == "bob@example.com"  # the session is now cached in Redis
     bobs_tabs = redis_client.pubsub()
     bobs_tabs.subscribe(user_channel(uuid.UUID(people.bob_id)))
+    listening(bobs_tabs)
 
     disabled = people.admin("POST", f"/api/admin/users/{people.bob_id}/disable")
     assert (disabled["email"], disabled["disabled"]) == ("bob@example.com", True)

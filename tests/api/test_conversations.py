@@ -5,7 +5,7 @@ finding of a change review is discussed on the change's base project."""
 from fastapi.testclient import TestClient
 
 from review_app.services.live_channel import user_channel
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 from tests.api.team_steps import change_reviewed, crew, reviewed
 from tests.api.test_decisions import SQL_RULE, TWO_LINES_DOWN, _sql_finding
 from tests.api.test_project_reviews import VULNERABLE
@@ -26,6 +26,7 @@ def test_a_team_talks_about_a_finding_assigns_and_resolves_it_and_it_comes_back(
     review_id, index, _ = _sql_finding(api, bob, reviewed(api, bob, project_id))
     tabs = redis_client.pubsub()  # the viewer's and the outsider's open tabs
     tabs.subscribe(*(user_channel(_user_id(api, who)) for who in (cyd, eve)))
+    listening(tabs)
 
     first = {"review_id": review_id, "finding": index, "body": "Can a user reach this?"}
     assert api.post(threads, json=first, headers=cyd).status_code == 403

@@ -11,7 +11,7 @@ from review_app.models import ProjectReview
 from review_app.processes import wait_for
 from review_app.services.live_channel import user_channel
 from review_app.services.reviews.project_progress import finish_stalled
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 from tests.project_archives import zip_of
 
 VULNERABLE = (
@@ -80,6 +80,7 @@ def test_a_project_is_reviewed_file_by_file_with_live_progress_and_a_summary(
     me = api.get("/api/users/me", headers=ada).json()["id"]
     events = redis_client.pubsub()
     events.subscribe(user_channel(me))
+    listening(events)
     project_id = create_project(api, ada)
 
     started = start_review(api, ada, project_id)

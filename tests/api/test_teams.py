@@ -4,7 +4,7 @@ projects and reviews (on SQLite and PostgreSQL)."""
 from fastapi.testclient import TestClient
 
 from review_app.services.live_channel import user_channel
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 from tests.api.team_steps import invite, join, make_team, team_project
 from tests.api.test_project_reviews import PROJECT, REVIEWED, finished
 from tests.project_archives import zip_of
@@ -156,6 +156,7 @@ def test_every_member_hears_a_teams_project_review_live(
     eve_id = api.get("/api/users/me", headers=eve).json()["id"]
     events = redis_client.pubsub()
     events.subscribe(user_channel(bob_id), user_channel(eve_id))
+    listening(events)
     project_id = team_project(api, team_id, ada)
 
     started = api.post(f"/api/projects/{project_id}/reviews", headers=ada).json()

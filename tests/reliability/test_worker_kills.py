@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from review_app.processes import stop_process_group, wait_for
 from support.llm_server import Reply, Stall
+from support.pubsub import listening
 from tests.conftest import started_worker
 from tests.reliability.conftest import LLM_ANSWER, on_each_broker
 from tests.reliability.jobs import (
@@ -84,6 +85,7 @@ def test_every_review_completes_once_while_pool_processes_are_killed(
         )
         events = redis_client.pubsub()
         events.psubscribe("review_app:review:*")
+        listening(events)
         with started_worker(redis_client, concurrency=2) as worker:
             killer = PoolKiller(worker.process.pid, llm)
             killer.start()

@@ -10,7 +10,7 @@ from review_app.models import Review, ReviewFinding
 from review_app.services.live_channel import review_channel
 from review_app.services.reviews import runs as review_runs
 from review_app.services.reviews import submissions as reviews
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 
 DEFECTS = (
     Path(__file__).resolve().parents[1] / "fixtures" / "review" / "python_defects.py"
@@ -68,6 +68,7 @@ def test_a_review_whose_worker_keeps_dying_fails_after_the_last_attempt(
     review_id = _submit(user_id)
     events = redis_client.pubsub()
     events.subscribe(review_channel(review_id))
+    listening(events)
     assert review_runs.start_attempt(review_id).number == 1
     assert review_runs.start_attempt(review_id).number == 2
     assert review_runs.start_attempt(review_id) is None

@@ -11,7 +11,7 @@ from review_app.services.errors import RateLimitedError
 from review_app.services.live_channel import user_channel
 from review_app.services.reviews import runs as review_runs
 from review_app.services.reviews import submissions as reviews
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 
 CELERY_QUEUE = "celery"
 ADDRESS = "203.0.113.7"
@@ -84,6 +84,7 @@ def test_identical_submissions_in_flight_follow_the_first_run(
 
     pubsub = redis_client.pubsub()
     pubsub.subscribe(user_channel(second_account))
+    listening(pubsub)
     _run(leader.id)
 
     events = read_events(pubsub, until=lambda event: event.get("status") == "completed")

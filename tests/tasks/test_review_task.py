@@ -18,7 +18,7 @@ from review_app.tasks.review_task import run_review_task
 from review_app.work_queue.celery_app import celery_app
 from review_app.work_queue.task_names import SWEEP_TASK
 from support.llm_server import FakeLLMServer, HTTPError, Reply, Stall
-from support.pubsub import read_events
+from support.pubsub import listening, read_events
 from tests.api.conftest import bearer
 from tests.conftest import RunningWorker
 
@@ -71,6 +71,7 @@ def test_a_worker_reviews_the_code_and_publishes_every_stage(
     review_events, user_events = redis_client.pubsub(), redis_client.pubsub()
     review_events.psubscribe("review_app:review:*")
     user_events.subscribe(user_channel(me))
+    listening(review_events, user_events)
 
     review_id = _submit(api, ada)
     finished = lambda event: event["stage"] in ("done", "failed")  # noqa: E731
@@ -128,6 +129,7 @@ def test_a_review_whose_worker_is_killed_completes_once_on_another(
     ada = _sign_in(make_user, sign_in)
     events = redis_client.pubsub()
     events.psubscribe("review_app:review:*")
+    listening(events)
     review_id = _submit(api, ada)
 
     wait_for(lambda: len(llm_env.chat_requests) == 1, timeout=30, what="the LLM call")
