@@ -149,3 +149,80 @@ def test_the_rules_of_one_language_split_into_shards_once_each() -> None:
         assert all(shards)
         ids = sorted(rule["id"] for shard in shards for rule in shard)
         assert ids == sorted(item.rule.id for item in pack.for_language(language))
+
+
+SHARING_RULES = """
+rules:
+  - id: python-exec-of-input
+    languages: [python]
+    mode: taint
+    severity: WARNING
+    message: Input reaches exec().
+    pattern-sources:
+      - include: request-sources
+    pattern-sanitizers:
+      - pattern: int(...)
+      - include: constant-sanitizers
+    pattern-sinks:
+      - pattern: exec(...)
+    metadata: &metadata
+      title: Input run as code
+      cwe: 95
+      category: security
+      severity: medium
+      confidence: low
+      why: The string comes from outside.
+      how_to_fix: Call the code directly.
+      bad: exec(request.args["x"])
+      good: run(request.args["x"])
+  - id: python-eval-of-input
+    languages: [python]
+    mode: taint
+    severity: WARNING
+    message: Input reaches eval().
+    pattern-sources:
+      - include: request-form-sources
+    pattern-sinks:
+      - pattern: eval(...)
+    metadata: *metadata
+"""
+SHARED_BLOCKS = """
+request-sources:
+  - pattern: request.args
+  - pattern: request.form
+constant-sanitizers:
+  - pattern: $TABLE[$KEY]
+"""
+
+
+def _sharing_pack(root: Path, blocks: str = SHARED_BLOCKS) -> None:
+    (root / "python" / "blocks").mkdir(parents=True)
+    (root / "python" / "taint.yaml").write_text(SHARING_RULES)
+    (root / "python" / "blocks" / "taint.yaml").write_text(blocks)
+
+
+def test_a_rule_gets_its_packs_shared_blocks_spelled_out_and_an_unknown_one_is_a_problem(
+    tmp_path: Path,
+) -> None:
+    _sharing_pack(tmp_path)
+    pack = load_rule_pack(tmp_path)
+
+    [loaded] = pack.rules
+    assert loaded.raw["pattern-sources"] == [
+        {"pattern": "request.args"},
+        {"pattern": "request.form"},
+    ]
+    assert loaded.raw["pattern-sanitizers"] == [
+        {"pattern": "int(...)"},
+        {"pattern": "$TABLE[$KEY]"},
+    ]
+    [problem] = pack.problems
+    assert (problem.rule_id, str(problem.path)) == ("python-eval-of-input", "python/taint.yaml")
+    assert "request-form-sources" in problem.message
+
+
+def test_a_changed_block_changes_the_packs_version(tmp_path: Path) -> None:
+    _sharing_pack(tmp_path / "before")
+    _sharing_pack(tmp_path / "after", SHARED_BLOCKS.replace("request.form", "request.files"))
+
+    assert load_rule_pack(tmp_path / "before").digest != load_rule_pack(tmp_path / "after").digest

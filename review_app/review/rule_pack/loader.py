@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from review_app.review.rule_pack.blocks import BlockError, block_files, expand, load_blocks
 from review_app.review.rule_pack.models import (
     PACK_LANGUAGES,
     PackRule,
@@ -88,10 +89,25 @@ def default_rule_pack() -> RulePack:
 
 
 def load_rule_pack(root: Path) -> RulePack:
-    """Every rule under `root/<pack>/*.yaml`; problems are logged and kept, never raised."""
+    """Every rule under `root/<pack>/*.yaml` (with its pack's shared blocks spelled out, see
+    `blocks`); problems are logged and kept, never raised."""
     rules: dict[str, LoadedRule] = {}
     problems: list[RuleProblem] = []
     digest = hashlib.sha256()
+    blocks_of_pack: dict[str, dict[str, list[Any]]] = {}
+    for pack_dir in sorted(path for path in root.iterdir() if path.is_dir()):
+        files = block_files(pack_dir)
+        for path in files:
+            name = path.relative_to(root)
+            digest.update(
+                f"{name.as_posix()}\0".encode() + hashlib.sha256(path.read_bytes()).digest()
+            )
+        try:
+            blocks_of_pack[pack_dir.name] = load_blocks(files, _YAML_LOADER)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, BlockError) as exc:
+            name = pack_dir.relative_to(root)
+            problems.append(RuleProblem(path=name, rule_id=None, message=f"blocks: {exc}"))
+            blocks_of_pack[pack_dir.name] = {}
     for path in sorted(root.glob(f"*/{RULE_FILE_PATTERN}")):
         name = path.relative_to(root)
         try:
@@ -100,7 +116,8 @@ def load_rule_pack(root: Path) -> RulePack:
             problems.append(RuleProblem(path=name, rule_id=None, message=f"unreadable: {exc}"))
             continue
         digest.update(f"{name.as_posix()}\0".encode() + hashlib.sha256(data).digest())
-        for outcome in _rules_of_file(name, data):
+        blocks = blocks_of_pack.get(name.parent.name, {})
+        for outcome in _rules_of_file(name, data, blocks):
             if isinstance(outcome, RuleProblem):
                 problems.append(outcome)
             elif first := rules.get(outcome.rule.id):
@@ -119,7 +136,9 @@ def load_rule_pack(root: Path) -> RulePack:
     )
 
 
-def _rules_of_file(name: Path, data: bytes) -> Iterator[LoadedRule | RuleProblem]:
+def _rules_of_file(
+    name: Path, data: bytes, blocks: dict[str, list[Any]]
+) -> Iterator[LoadedRule | RuleProblem]:
     """The rules of one file, each valid or a problem; one problem when the file is unusable."""
     pack = name.parent.name
     if pack not in PACK_LANGUAGES:
@@ -136,7 +155,11 @@ def _rules_of_file(name: Path, data: bytes) -> Iterator[LoadedRule | RuleProblem
         yield RuleProblem(path=name, rule_id=None, message="holds no `rules:` list")
         return
     for raw in entries:
-        yield _validated(name, pack, raw)
+        try:
+            yield _validated(name, pack, expand(raw, blocks))
+        except BlockError as exc:
+            rule_id = raw.get("id") if isinstance(raw, dict) else None
+            yield RuleProblem(path=name, rule_id=rule_id, message=str(exc))
 
 
 def _validated(name: Path, pack: str, raw: object) -> LoadedRule | RuleProblem:
