@@ -63,6 +63,7 @@ class _OpenSocket:
     _incoming: asyncio.Future[Message] | None = None
 
     async def receive_for_app(self) -> Message:
+        """The next message for the app; a disconnect once the guard has closed the socket."""
         if not self.closed:
             incoming = self._incoming = asyncio.ensure_future(self.receive())
             await asyncio.wait({incoming})
@@ -72,10 +73,12 @@ class _OpenSocket:
         return {"type": "websocket.disconnect", "code": SERVICE_RESTART}
 
     async def send_from_app(self, message: Message) -> None:
+        """Pass the app's message on, unless the guard has closed the socket."""
         if not self.closed:  # after the guard closed it, the app's last words go nowhere
             await self.send(message)
 
     async def close(self) -> None:
+        """Close the socket beside the app: its pending receive first, then the close."""
         if self.closed:
             return
         self.closed = True
