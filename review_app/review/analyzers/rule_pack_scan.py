@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import get_args
@@ -33,6 +34,7 @@ from review_app.review.rule_pack.engine import (
 from review_app.review.rule_pack.engine_rules import EngineRuleFiles
 from review_app.review.rule_pack.loader import RulePack, default_rule_pack
 from review_app.review.rule_pack.models import PACK_LANGUAGES, PackRule, RuleCategory
+from review_app.review.rule_pack.type_arguments import blank_call_type_arguments
 from review_app.review.source_text import split_lines
 
 logger = logging.getLogger(__name__)
@@ -152,10 +154,18 @@ def _minified(file: SourceFile) -> str | None:
 
 
 def _write_code(folder: Path, files: list[SourceFile]) -> list[EngineTarget]:
-    """Write each file under its own relative path, in a numbered folder so paths may repeat."""
+    """Write each file under its own relative path, in a numbered folder so paths may repeat;
+    TypeScript with its calls' type arguments blanked, which the engine's patterns cannot see
+    past."""
+    as_engine_reads = [
+        replace(file, code=blank_call_type_arguments(file.code))
+        if file.language == "typescript"
+        else file
+        for file in files
+    ]
     return [
         EngineTarget(path=path, project_path=project_path(file))
-        for file, path in zip(files, write_batch(folder, files), strict=True)
+        for file, path in zip(files, write_batch(folder, as_engine_reads), strict=True)
     ]
 
 
