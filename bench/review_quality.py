@@ -152,6 +152,9 @@ def _noise(findings: dict[str, list[Finding]], cases: list[Case]) -> int:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every chosen language, one after another."""
     corpus = args.corpus.resolve()
+    absent = [language for language in args.languages if not (corpus / language).is_dir()]
+    if absent:
+        raise SystemExit(f"{corpus} has no cases for {', '.join(absent)}")
     return {
         "languages": {
             language: measure(language, args.show_misses, corpus) for language in args.languages
