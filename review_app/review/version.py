@@ -5,8 +5,9 @@ from collections.abc import Sequence
 from review_app.review.analyzers import registry
 from review_app.review.analyzers.analyzer import Analyzer
 
-# Bump when prompts, rule selections, mappings or scoring change.
-PIPELINE_VERSION = "2"
+# Bump when prompts, rule selections, mappings, scoring or what the engines read change
+# (3: TypeScript read with call type arguments blanked).
+PIPELINE_VERSION = "3"
 
 
 def analyzer_version(analyzers: Sequence[Analyzer] | None = None) -> str:
