@@ -14,7 +14,8 @@ literals and comments are passed over untouched.
 
 import re
 
-_NAME_CHAR = re.compile(r"[\w$]")
+# Where a string or comment opens, or a `<` follows a name directly.
+_WORTH_A_LOOK = re.compile(r"['\"`]|//|/\*|(?<=[\w$])<")
 _NOT_IN_A_TYPE = re.compile(r"&&|\|\||[+\-*/!%]")
 _CLOSING = {"(": ")", "[": "]", "{": "}"}
 _QUOTES = "'\"`"
@@ -25,24 +26,20 @@ def blank_call_type_arguments(code: str) -> str:
     """`code` with the type arguments of its calls replaced by as many spaces as their bytes."""
     pieces: list[str] = []
     index, copied = 0, 0
-    while index < len(code):
-        char = code[index]
-        if char in _QUOTES:
+    while match := _WORTH_A_LOOK.search(code, index):
+        index, opening = match.start(), match.group()
+        if opening in _QUOTES:
             index = _after_string(code, index)
-        elif code.startswith("//", index):
+        elif opening == "//":
             index = _line_end(code, index)
-        elif code.startswith("/*", index):
+        elif opening == "/*":
             end = code.find("*/", index + 2)
             index = len(code) if end < 0 else end + 2
-        elif char == "<" and index > 0 and _NAME_CHAR.match(code[index - 1]):
-            end = _type_arguments_end(code, index)
-            if end is None:
-                index += 1
-                continue
+        elif (end := _type_arguments_end(code, index)) is None:
+            index += 1
+        else:
             pieces += [code[copied:index], _blank(code[index : end + 1])]
             index = copied = end + 1
-        else:
-            index += 1
     pieces.append(code[copied:])
     return "".join(pieces)
 
