@@ -139,16 +139,15 @@ def test_mismatches_name_the_line_and_the_rule() -> None:
     ]
 
 
-def test_the_rules_of_one_language_split_into_shards_once_each() -> None:
-    """One file's review runs the pack in two engines side by side: every rule in exactly one."""
+def test_the_rules_file_of_a_language_holds_each_of_its_rules_once_without_metadata() -> None:
     pack = load_rule_pack(RULES_ROOT)
     rule_files = EngineRuleFiles(lambda: pack)
     for language in ("python", "java"):
-        shards = [json.loads(path.read_text())["rules"] for path in rule_files.shards(language, 2)]
-        assert len(shards) == 2
-        assert all(shards)
-        ids = sorted(rule["id"] for shard in shards for rule in shard)
-        assert ids == sorted(item.rule.id for item in pack.for_language(language))
+        rules = json.loads(rule_files.path(language).read_text())["rules"]
+        assert sorted(rule["id"] for rule in rules) == sorted(
+            item.rule.id for item in pack.for_language(language)
+        )
+        assert not any("metadata" in rule for rule in rules)
 
 
 SHARING_RULES = """

@@ -7,7 +7,6 @@ file's failure, next to the findings of the rules that did run.
 """
 
 import logging
-import os
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -28,10 +27,12 @@ from review_app.review.rule_pack.engine import (
     EngineOutput,
     EngineResult,
     EngineTarget,
+    ErrorLocation,
     first_line,
     run_engine,
 )
 from review_app.review.rule_pack.engine_rules import EngineRuleFiles
+from review_app.review.rule_pack.halves import Half, halves
 from review_app.review.rule_pack.loader import RulePack, default_rule_pack
 from review_app.review.rule_pack.models import PACK_LANGUAGES, PackRule, RuleCategory
 from review_app.review.rule_pack.type_arguments import blank_call_type_arguments
@@ -48,8 +49,6 @@ _ERROR_WORDS = {"Timeout": "timed out", "Out of memory": "ran out of memory"}
 # takes minutes, past any rule timeout; 120 KB, six seconds). Files under 20 KB are scanned
 # whatever their shape: one long line of data in a small module costs well under a second.
 _MINIFIED_BYTES_PER_LINE = 300
-# The pack's rules for one file run in this many engines side by side (a core each, up to two).
-_SHARDS = min(2, os.cpu_count() or 1)
 _MINIFIED_MIN_BYTES = 20_000
 
 
@@ -118,30 +117,76 @@ def _scan_language(
         with tempfile.TemporaryDirectory(prefix="review-semgrep-") as directory:
             folder = Path(directory).resolve()
             targets = _write_code(folder, files)
-            # One file (an interactive review) waits for its slowest rule: split the rules across
-            # the cores. Many files keep both cores busy anyway, and each shard parses them all.
-            shards = rule_files.shards(language, _SHARDS if len(files) == 1 else 1)
-            places = [folder / f"shard-{number}" for number in range(len(shards))]
-            for place in places:
-                place.mkdir()
-            with ThreadPoolExecutor(max_workers=len(shards)) as engines:
-                outputs = list(
-                    engines.map(
-                        lambda rules, place: run_engine(rules, language, targets, place, limits),
-                        shards,
-                        places,
-                    )
-                )
-            output = EngineOutput(
-                results=[result for part in outputs for result in part.results],
-                errors=[error for part in outputs for error in part.errors],
-            )
+            rules = rule_files.path(language)
+            output = (
+                _scan_in_halves(rules, language, (files[0], targets[0]), folder, limits)
+                if len(files) == 1
+                else None
+            ) or run_engine(rules, language, targets, folder, limits)
     except AnalyzerError as error:
         return [AnalyzerOutput(failure=str(error)) for _ in files]
     except Exception as error:  # a crashing engine must not sink the other languages
         logger.exception("semgrep crashed on %d %s files", len(files), language)
         return [AnalyzerOutput(failure=f"crashed: {type(error).__name__}: {error}") for _ in files]
     return _outputs(output, files, targets, pack, name)
+
+
+def _scan_in_halves(
+    rules: Path,
+    language: str,
+    written: tuple[SourceFile, EngineTarget],
+    folder: Path,
+    limits: EngineLimits,
+) -> EngineOutput | None:
+    """One long file as two engines side by side read it, each with about half of its
+    definitions (review/rule_pack/halves.py); None for a short file, or when a half does not
+    parse."""
+    file, target = written
+    copies = halves(_engine_text(file), language)
+    if copies is None:
+        return None
+    places = [folder / f"half-{number}" for number in range(len(copies))]
+    written_halves = [
+        EngineTarget(write_batch(place, [replace(file, code=copy.text)])[0], target.project_path)
+        for place, copy in zip(places, copies, strict=True)
+    ]
+    with ThreadPoolExecutor(max_workers=len(copies)) as engines:
+        outputs = list(
+            engines.map(
+                lambda half, place: run_engine(rules, language, [half], place, limits),
+                written_halves,
+                places,
+            )
+        )
+    if any(error.kind in PARSE_ERROR_KINDS for output in outputs for error in output.errors):
+        return None
+    half_paths = {str(half.path) for half in written_halves}
+    return _as_one_output(list(zip(copies, outputs, strict=True)), half_paths, str(target.path))
+
+
+def _as_one_output(
+    outputs: list[tuple[Half, EngineOutput]], half_paths: set[str], path: str
+) -> EngineOutput:
+    """The halves' results (each where its copy owns the line) and errors as the file's (at
+    `path`), each reported once."""
+    results = {
+        (result.check_id, result.start.offset, result.end.offset): result.model_copy(
+            update={"path": path}
+        )
+        for half, output in outputs
+        for result in output.results
+        if half.owns(result.start.line)
+    }
+    errors = {
+        (error.kind, error.rule_id, error.message): error.model_copy(
+            update={"location": ErrorLocation(path=path)}
+        )
+        if error.location and error.location.path in half_paths
+        else error
+        for _, output in outputs
+        for error in output.errors
+    }
+    return EngineOutput(results=list(results.values()), errors=list(errors.values()))
 
 
 def _minified(file: SourceFile) -> str | None:
@@ -157,16 +202,16 @@ def _write_code(folder: Path, files: list[SourceFile]) -> list[EngineTarget]:
     """Write each file under its own relative path, in a numbered folder so paths may repeat;
     TypeScript with its calls' type arguments blanked, which the engine's patterns cannot see
     past."""
-    as_engine_reads = [
-        replace(file, code=blank_call_type_arguments(file.code))
-        if file.language == "typescript"
-        else file
-        for file in files
-    ]
+    as_engine_reads = [replace(file, code=_engine_text(file)) for file in files]
     return [
         EngineTarget(path=path, project_path=project_path(file))
         for file, path in zip(files, write_batch(folder, as_engine_reads), strict=True)
     ]
+
+
+def _engine_text(file: SourceFile) -> str:
+    """The text the engine reads: TypeScript without its calls' type arguments."""
+    return blank_call_type_arguments(file.code) if file.language == "typescript" else file.code
 
 
 def _outputs(

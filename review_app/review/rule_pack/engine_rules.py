@@ -27,25 +27,16 @@ class EngineRuleFiles:
         self._lock = threading.Lock()
         self._folder = Path()
         self._owner_pid = 0
-        self._shards: dict[str, list[Path]] = {}
+        self._paths: dict[str, Path] = {}
 
     def path(self, language: str) -> Path:
         """The rules file of `language`, written on first use in this process."""
-        return self.shards(language, 1)[0]
-
-    def shards(self, language: str, count: int) -> list[Path]:
-        """The rules of `language` dealt into `count` files (fewer if it has fewer rules).
-
-        The rules are spread by weight (the size of their patterns, which is what the engine
-        matches), so engines running the shards side by side finish together.
-        """
         with self._lock:
             if self._owner_pid != os.getpid() or not self._folder.is_dir():
                 self._start_folder()
-            key = f"{language}-{count}"
-            if key not in self._shards or not all(path.exists() for path in self._shards[key]):
-                self._shards[key] = self._write(self._folder, language, count)
-            return self._shards[key]
+            if language not in self._paths or not self._paths[language].exists():
+                self._paths[language] = self._write(self._folder, language)
+            return self._paths[language]
 
     def _start_folder(self) -> None:
         """A fresh private folder for this process (a forked child must not share its parent's)."""
@@ -53,33 +44,18 @@ class EngineRuleFiles:
         pid = os.getpid()
         folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{pid}-"))
         weakref.finalize(self, _remove_if_owner, folder, pid)
-        self._folder, self._owner_pid, self._shards = folder, pid, {}
+        self._folder, self._owner_pid, self._paths = folder, pid, {}
 
-    def _write(self, folder: Path, language: str, count: int) -> list[Path]:
+    def _write(self, folder: Path, language: str) -> Path:
         """Write the rules of `language` as the engine reads them, without the metadata."""
         rules = [
             {key: value for key, value in item.raw.items() if key != "metadata"}
             for item in self._load_pack().for_language(language)
         ]
-        dealt: list[list[dict]] = [[] for _ in range(count)]
-        weights = [0] * count
-        for rule in sorted(rules, key=_weight, reverse=True):  # heaviest to the lightest shard
-            lightest = weights.index(min(weights))
-            dealt[lightest].append(rule)
-            weights[lightest] += _weight(rule)
-        paths = []
-        for shard, shard_rules in enumerate(part for part in dealt if part or not rules):
-            path = folder / f"{language}-{count}-{shard}.json"
-            # default=str: YAML may hold dates, which JSON cannot; the engine reads them as text.
-            path.write_text(json.dumps({"rules": shard_rules}, default=str), encoding="utf-8")
-            paths.append(path)
-        return paths
-
-
-def _weight(rule: dict) -> int:
-    """A rule's cost as the engine sees it: the size of its patterns, taint rules double."""
-    size = len(json.dumps(rule, default=str))
-    return size * 2 if rule.get("mode") == "taint" else size
+        path = folder / f"{language}.json"
+        # default=str: YAML may hold dates, which JSON cannot; the engine reads them as text.
+        path.write_text(json.dumps({"rules": rules}, default=str), encoding="utf-8")
+        return path
 
 
 def _remove_if_owner(folder: Path, owner_pid: int) -> None:

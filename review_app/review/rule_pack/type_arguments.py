@@ -14,6 +14,8 @@ literals and comments are passed over untouched.
 
 import re
 
+from review_app.review.source_text import blanked
+
 # Where a string or comment opens, or a `<` follows a name directly.
 _WORTH_A_LOOK = re.compile(r"['\"`]|//|/\*|(?<=[\w$])<")
 _NOT_IN_A_TYPE = re.compile(r"&&|\|\||[+\-*/!%]")
@@ -38,7 +40,7 @@ def blank_call_type_arguments(code: str) -> str:
         elif (end := _type_arguments_end(code, index)) is None:
             index += 1
         else:
-            pieces += [code[copied:index], _blank(code[index : end + 1])]
+            pieces += [code[copied:index], blanked(code[index : end + 1])]
             index = copied = end + 1
     pieces.append(code[copied:])
     return "".join(pieces)
@@ -87,8 +89,3 @@ def _after_string(code: str, start: int) -> int:
 def _line_end(code: str, start: int) -> int:
     end = code.find("\n", start)
     return len(code) if end < 0 else end
-
-
-def _blank(text: str) -> str:
-    """Spaces for every byte of `text`, keeping its line breaks."""
-    return "".join(char if char == "\n" else " " * len(char.encode("utf-8")) for char in text)
