@@ -83,6 +83,7 @@ def direct_commands(folder: Path, paths: list[Path], rules: Path) -> list[list[s
             str(targets),
             "-json_nodots",
             "-fast",
+            *("-j", "1"),  # the engine's fastest setting here, as the review runs it
         ],
     ]
 

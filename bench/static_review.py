@@ -37,7 +37,7 @@ TARGET_P50_SECONDS, TARGET_RATIO = 1.0, 1.3
 def stage_split(submitted_at: float, events) -> dict[str, float]:
     """Seconds from submit to the worker starting, in the analyzers, and after them."""
     started = events.stage_at("static_analysis")
-    analyzed = events.stage_at("llm")
+    analyzed = events.stage_at("llm") or events.stage_at("merging")  # no LLM: no llm stage
     if started is None or analyzed is None:
         return {}
     return {

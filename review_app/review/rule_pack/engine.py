@@ -40,6 +40,11 @@ class EngineLimits:
     run_timeout_seconds: float = 10.0
     run_timeout_per_file_seconds: float = 2.0
     binary: Path | None = None  # None: the one in the installed `semgrep` wheel
+    # Engine processes of their own (semgrep-core's -j; its default is one per core). Measured
+    # on two cores (docs/benchmarks.md): one is faster even alone (100 files 8.4 vs 9.2 s), and
+    # two engines at once with the default each took 4x as long (2.5 -> 10.4 s for 25 files),
+    # which a worker's processes, a long file's halves and the other analyzers all cause.
+    jobs: int = 1
 
     def run_timeout(self, files: int) -> float:
         """How long a run over `files` files may take."""
@@ -126,6 +131,7 @@ def run_engine(
         *("-timeout", str(limits.rule_timeout_seconds)),
         *("-timeout_threshold", str(limits.timeouts_before_skipping_file)),
         *("-max_memory", str(limits.max_memory_mib)),
+        *("-j", str(limits.jobs)),
     ]
     try:
         # Fixed arguments; the reviewed code only travels in files of a private folder.
