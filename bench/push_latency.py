@@ -40,6 +40,7 @@ from review_app.services.live_channel import ProgressEvent, publish
 from support.browser import CHROMIUM, CHROMIUM_ARGS, sign_in
 
 MARKER = "bench-mark-"
+MARKER_END = ";"  # a job card's text runs on into its date: "bench-mark-0;2026-12-05 ..."
 WARMUP_TRIES = 20
 WARMUP_WAIT_SECONDS = 0.5
 MAX_DEAD_TABS = 3  # tabs (or page loads) in a row that never get a push: give up
@@ -55,7 +56,8 @@ RECORD_FRAMES = f"""(() => {{
       this.addEventListener("message", (event) => {{
         const at = {NOW};
         if (typeof event.data !== "string") return;
-        for (const match of event.data.matchAll(/{MARKER}(\\d+)/g)) seen[match[1]] ??= at;
+        const marks = event.data.matchAll(/{MARKER}(\\d+){MARKER_END}/g);
+        for (const match of marks) seen[match[1]] ??= at;
       }});
     }}
   }};
@@ -67,7 +69,7 @@ RECORD_DOM = f"""() => {{
   new MutationObserver(() => {{
     const at = {NOW};
     for (const card of document.querySelectorAll(".job-card")) {{
-      const match = /{MARKER}(\\d+)/.exec(card.textContent);
+      const match = /{MARKER}(\\d+){MARKER_END}/.exec(card.textContent);
       if (match && !(match[1] in seen)) seen[match[1]] = at;
     }}
   }}).observe(document.body, {{ subtree: true, childList: true, characterData: true }});
@@ -145,7 +147,7 @@ def page_is_live(page: Page, user: ApiUser, review_id: uuid.UUID) -> bool:
     """Whether pushes reach the page: it shows a warm-up marker (recorded like the others)."""
     page.evaluate(RECORD_DOM)
     for attempt in range(WARMUP_TRIES):
-        publish_marker(user, review_id, f"{MARKER}{10**6 + attempt}")
+        publish_marker(user, review_id, f"{MARKER}{10**6 + attempt}{MARKER_END}")
         with contextlib.suppress(PlaywrightTimeoutError):
             waiting = WARMUP_WAIT_SECONDS * 1000
             page.wait_for_function("() => Object.keys(window.__benchDom).length", timeout=waiting)
@@ -158,7 +160,7 @@ def push_events(page: Page, user: ApiUser, review_id: uuid.UUID, count: int) -> 
     published: dict[int, float] = {}
     for number in range(count):
         published[number] = time.time() * 1000
-        publish_marker(user, review_id, f"{MARKER}{number}")
+        publish_marker(user, review_id, f"{MARKER}{number}{MARKER_END}")
         page.wait_for_function(f"() => '{number}' in window.__benchDom", timeout=15_000)
         time.sleep(0.02)
     frames = page.evaluate("() => window.__benchFrames")
@@ -182,7 +184,7 @@ def raw_round_trips(redis_url: str, count: int) -> list[float]:
         status=ReviewStatus.RUNNING,
         stage=Stage.LLM,
         progress=50,
-        error=f"{MARKER}0",
+        error=f"{MARKER}0{MARKER_END}",
     ).model_dump_json()
     samples = []
     for _ in range(count):
