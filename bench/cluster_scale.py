@@ -7,6 +7,10 @@ two worker hosts, PostgreSQL, Redis with a password), each a network namespace o
   send an event at once, round after round: event round trip p50/p99;
 - throughput: reviews per minute with 1, 2 and 4 worker processes across the worker hosts
   (1: one process on wrk1; 2: one on each host; 4: two on each), one batch submitted at once;
+  first with every host sharing the machine's cores, then with each worker host given
+  `--worker-cores` cores per process of its own (a cgroup, support/cluster/cpu_budget.py), as
+  worker machines sized for their processes would have: the layout's scaling apart from the
+  two cores it runs on here;
 - submit: POST /api/reviews through the proxy at 32 concurrent clients with no worker running
   (the queue only grows), beside the bare insert + LPUSH from this machine to the same stores.
 
@@ -81,12 +85,13 @@ async def tabs_acting(cluster: Cluster, tabs: int, rounds: int) -> dict:
     }
 
 
-def throughput(cluster: Cluster, reviews: int, lines: int) -> dict:
-    """The same kind of batch drained by each worker layout, timed first POST to last event."""
+def throughput(cluster: Cluster, reviews: int, lines: int, cores_each: float | None) -> dict:
+    """The same kind of batch drained by each worker layout, timed first POST to last event;
+    with `cores_each`, every worker host has that many cores per process of its own."""
     web = direct_url(cluster.host("web1").address)
     results = {}
     for processes, per_host in WORKER_LAYOUTS.items():
-        cluster.run_workers(per_host)
+        cluster.run_workers(per_host, cores_each)
         codes = [python_source(lines, seed) for seed in range(reviews)]
         batch = asyncio.run(drain_batch(web, cluster.redis.url, codes))
         results[processes] = {
@@ -135,7 +140,11 @@ def run(args: argparse.Namespace) -> dict:
                 "open_files_limit": files,
                 "push": asyncio.run(push_across_hosts(cluster, args.events)),
                 "tabs": asyncio.run(tabs_acting(cluster, args.tabs, args.rounds)),
-                "throughput": throughput(cluster, args.reviews, args.lines),
+                "throughput": throughput(cluster, args.reviews, args.lines, None),
+                "worker_cores": args.worker_cores,
+                "throughput_own_cores": throughput(
+                    cluster, args.reviews, args.lines, args.worker_cores
+                ),
                 "submit": asyncio.run(
                     submit_through_proxy(cluster, args.requests, args.warmup, args.submit_lines)
                 ),
@@ -165,21 +174,11 @@ def report(results: dict, _args: argparse.Namespace) -> None:
     title = f"Event round trip, {tabs['tabs']} tabs over two web hosts"
     print_table(title, ["", "n", "p50 ms", "p95 ms", "p99 ms"], rows)
 
-    layouts = results["throughput"]
-    one = layouts[min(layouts)]["reviews_per_minute"]
-    rows = [
-        [
-            processes,
-            " + ".join(f"{host} x{count}" for host, count in layout["hosts"].items()),
-            layout["reviews"],
-            layout["failed"],
-            layout["reviews_per_minute"],
-            ratio(layout["reviews_per_minute"], one),
-        ]
-        for processes, layout in layouts.items()
-    ]
     columns = ["worker processes", "hosts", "reviews", "failed", "reviews/min", "vs one"]
-    print_table("Review throughput across worker hosts", columns, rows)
+    title = "Review throughput across worker hosts, every host sharing the machine's cores"
+    print_table(title, columns, _throughput_rows(results["throughput"]))
+    title = f"... each worker host with {results['worker_cores']} cores per process of its own"
+    print_table(title, columns, _throughput_rows(results["throughput_own_cores"]))
 
     submit = results["submit"]
     bare = submit["bare"]["insert+lpush"]
@@ -195,6 +194,21 @@ def report(results: dict, _args: argparse.Namespace) -> None:
     print_table(f"Submit ({submit['requests_per_second']} req/s)", columns, rows)
 
 
+def _throughput_rows(layouts: dict) -> list[list]:
+    one = layouts[min(layouts, key=int)]["reviews_per_minute"]
+    return [
+        [
+            processes,
+            " + ".join(f"{host} x{count}" for host, count in layout["hosts"].items()),
+            layout["reviews"],
+            layout["failed"],
+            layout["reviews_per_minute"],
+            ratio(layout["reviews_per_minute"], one),
+        ]
+        for processes, layout in layouts.items()
+    ]
+
+
 def _percentiles(summary: dict) -> list[float]:
     return [summary["n"], summary["p50_ms"], summary["p95_ms"], summary["p99_ms"]]
 
@@ -204,8 +218,11 @@ def main() -> None:
     parser.add_argument("--tabs", type=int, default=2000, help="tabs over both web hosts")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of 10%% of tabs at once")
     parser.add_argument("--events", type=int, default=200, help="pushes timed")
-    parser.add_argument("--reviews", type=int, default=24, help="files in each batch")
+    parser.add_argument("--reviews", type=int, default=48, help="files in each batch")
     parser.add_argument("--lines", type=int, default=300, help="lines of each batch file")
+    parser.add_argument(
+        "--worker-cores", type=float, default=0.3, help="cores per worker process, second pass"
+    )
     parser.add_argument("--requests", type=int, default=300, help="POSTs timed")
     parser.add_argument("--warmup", type=int, default=30, help="POSTs before timing")
     parser.add_argument("--submit-lines", type=int, default=50, help="lines of each POSTed file")

@@ -169,8 +169,6 @@ def memory_rows(result: dict) -> list[Row]:
 
 def cluster_rows(result: dict) -> list[Row]:
     push, tabs, submit = result["push"], result["tabs"], result["submit"]
-    layouts = result["throughput"]
-    one = layouts[min(layouts, key=int)]["reviews_per_minute"]
     bare = submit["bare"]["insert+lpush"]
     return [
         [
@@ -187,16 +185,10 @@ def cluster_rows(result: dict) -> list[Row]:
             f"one at a time {tabs['one_at_a_time']['p50_ms']}",
             "",
         ],
-        *[
-            [
-                f"cluster throughput, {processes} worker processes: reviews/min",
-                layout["reviews_per_minute"],
-                "",
-                "",
-                ratio(layout["reviews_per_minute"], one),
-            ]
-            for processes, layout in layouts.items()
-        ],
+        *_cluster_throughput_rows(result["throughput"], "shared cores"),
+        *_cluster_throughput_rows(
+            result["throughput_own_cores"], f"{result['worker_cores']} cores each"
+        ),
         [
             f"cluster POST through the proxy, {submit['clients']} clients",
             submit["through_proxy"]["p50_ms"],
@@ -204,6 +196,20 @@ def cluster_rows(result: dict) -> list[Row]:
             f"insert+LPUSH {bare['p50_ms']}",
             ratio(submit["through_proxy"]["p50_ms"], bare["p50_ms"]),
         ],
+    ]
+
+
+def _cluster_throughput_rows(layouts: dict, cores: str) -> list[Row]:
+    one = layouts[min(layouts, key=int)]["reviews_per_minute"]
+    return [
+        [
+            f"cluster throughput, {processes} worker processes ({cores}): reviews/min",
+            layout["reviews_per_minute"],
+            "",
+            "",
+            ratio(layout["reviews_per_minute"], one),
+        ]
+        for processes, layout in layouts.items()
     ]
 
 

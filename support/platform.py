@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 
 from review_app.processes import start_process_group, stop_process_group, wait_for
+from support.cluster.cpu_budget import CpuBudget
 
 READY_TIMEOUT_SECONDS = 600
 # Where test platforms build the frontend: never the developer's .web, so `make run` may go on.
@@ -19,7 +20,8 @@ WEB_DIR = os.environ.get("REVIEW_APP_TEST_WEB_DIR", ".web-test")
 @dataclass
 class RunningPlatform:
     """`python -m review_app run` (or one role of it, `role`) in a process of its own, with its
-    own data dir and port; in a network namespace when `namespace` names one."""
+    own data dir and port; in a network namespace when `namespace` names one, within a share
+    of the machine's cores when `cpu_budget` gives one."""
 
     data_dir: Path
     port: int
@@ -28,6 +30,7 @@ class RunningPlatform:
     role: list[str] = field(default_factory=lambda: ["run"])
     namespace: str = ""
     address: str = "localhost"
+    cpu_budget: CpuBudget | None = None
     log_start: int = 0  # the launcher log's size at the last launch (a restart appends)
 
     @property
@@ -64,6 +67,8 @@ class RunningPlatform:
         command = [sys.executable, "-m", "review_app", *self.role]
         if self.namespace:
             command = ["ip", "netns", "exec", self.namespace, *command]
+        if self.cpu_budget is not None:  # outside the namespace: its /sys has no cgroups
+            command = self.cpu_budget.wrap(command)
         self.log_start = len(self.log())
         self.process = start_process_group(command, env, self.log_path)
         return self

@@ -28,6 +28,7 @@ import httpx
 
 from review_app.embedded_redis import free_port
 from review_app.processes import wait_for
+from support.cluster.cpu_budget import CpuBudget
 from support.cluster.network import Host, Network
 from support.cluster.proxy import WEB_PORT, Proxy
 from support.cluster.stores import PostgresHost, RedisHost
@@ -80,6 +81,7 @@ class Cluster:
     roles: dict[str, RunningPlatform] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)  # on top of the tests' (see below)
     timings: dict[str, float] = field(default_factory=dict)
+    cpu_budgets: dict[str, CpuBudget] = field(default_factory=dict)  # by host, when given one
 
     @property
     def url(self) -> str:
@@ -168,8 +170,8 @@ class Cluster:
         builder.stop()
 
     def _launch(self, name: str, role: list[str], **settings: str) -> RunningPlatform:
-        """Start `role` on host `name` (with `settings` on top), its data and logs under
-        run_dir/name."""
+        """Start `role` on host `name` (with `settings` on top, within its CPU budget if it has
+        one), its data and logs under run_dir/name."""
         host = self.host(name)
         platform = RunningPlatform(
             data_dir=self.run_dir / name,
@@ -178,6 +180,7 @@ class Cluster:
             role=role,
             namespace=host.name,
             address=host.address,
+            cpu_budget=self.cpu_budgets.get(name),
         )
         self.roles[name] = platform.launch()
         return platform
@@ -209,12 +212,20 @@ class Cluster:
         self._launch(name, self.roles[name].role)
         self.roles[name].wait_until_running()
 
-    def run_workers(self, processes: dict[str, int]) -> None:
+    def run_workers(self, processes: dict[str, int], cores_each: float | None = None) -> None:
         """A worker role of `processes[host]` Celery processes on each host named, none on the
-        other worker hosts; returns once /healthz counts them."""
+        other worker hosts; with `cores_each`, each host gets that many cores per process, as
+        a machine sized for its processes would (none: every host shares the whole machine).
+        Returns once /healthz counts them."""
         for name in WORKER_HOSTS:
             self.roles[name].stop()
         for name, count in processes.items():
+            if cores_each is None:
+                if (budget := self.cpu_budgets.pop(name, None)) is not None:
+                    budget.remove()
+            else:
+                budget = CpuBudget(self.host(name).name, cores_each * count)
+                self.cpu_budgets[name] = budget.create()
             role = self.roles[name].role
             self._launch(name, role, WORKER_CONCURRENCY=str(count)).wait_until_running()
         wait_for(
@@ -232,3 +243,5 @@ class Cluster:
             if part is not None:
                 part.stop()
         self.network.remove()
+        for budget in self.cpu_budgets.values():
+            budget.remove()
