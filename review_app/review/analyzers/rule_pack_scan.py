@@ -142,7 +142,7 @@ def _scan_in_halves(
     definitions (review/rule_pack/halves.py); None for a short file, or when a half does not
     parse."""
     file, target = written
-    copies = halves(_engine_text(file), language)
+    copies = halves(target.path.read_bytes().decode("utf-8"), language)  # as the engine reads it
     if copies is None:
         return None
     places = [folder / f"half-{number}" for number in range(len(copies))]
