@@ -32,6 +32,7 @@ from review_app.review.rule_pack.engine import (
     run_engine,
 )
 from review_app.review.rule_pack.engine_rules import EngineRuleFiles
+from review_app.review.rule_pack.flows import one_finding_per_flow
 from review_app.review.rule_pack.halves import Half, halves
 from review_app.review.rule_pack.loader import RulePack, default_rule_pack
 from review_app.review.rule_pack.models import PACK_LANGUAGES, PackRule, RuleCategory
@@ -225,7 +226,7 @@ def _outputs(
     index_of = {str(target.path): index for index, target in enumerate(targets)}
     encoded = [file.code.encode("utf-8") for file in files]  # the engine counts in bytes
     findings: list[list[Finding]] = [[] for _ in files]
-    for result in output.results:
+    for result in one_finding_per_flow(output.results):
         index, rule = index_of.get(result.path), pack.rule(result.check_id)
         if index is None or rule is None:
             logger.warning("semgrep reported %s on an unknown file or rule", result.check_id)

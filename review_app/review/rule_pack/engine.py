@@ -67,11 +67,35 @@ class Position(BaseModel):
     offset: int
 
 
+class TraceLocation(BaseModel):
+    """A stretch of a file a taint flow passes through."""
+
+    start: Position
+    end: Position
+
+
+class IntermediateVariable(BaseModel):
+    """A variable a taint flow passes through on its way to the sink."""
+
+    location: TraceLocation
+    content: str = ""
+
+
+class DataflowTrace(BaseModel):
+    """How tainted data reached a taint rule's sink: its source (["CliLoc", [location, text]],
+    or a call chain) and the variables between."""
+
+    taint_source: Any = None
+    intermediate_vars: list[IntermediateVariable] = []
+
+
 class ResultExtra(BaseModel):
-    """The part of a result that says what was found: message and autofix text."""
+    """The part of a result that says what was found: message, autofix text, and for a taint
+    rule the flow."""
 
     message: str = ""
     fix: str | None = None
+    dataflow_trace: DataflowTrace | None = None
 
 
 class EngineResult(BaseModel):
