@@ -26,6 +26,40 @@ def test_one_defect_reported_by_several_tools_is_one_finding() -> None:
     assert swallowed.cwe == 703
 
 
+EVALUATED = """\
+const express = require("express");
+const app = express();
+const ARITHMETIC = /^[0-9+*\\/() .-]+$/;
+
+app.get("/run", (req, res) => {
+  res.json({ result: eval(req.query.code) });
+});
+
+app.get("/calc", (req, res) => {
+  const expr = String(req.query.expr || "");
+  if (!ARITHMETIC.test(expr)) {
+    return res.status(400).end();
+  }
+  res.json({ result: new Function(`return (${expr});`)() });
+});
+"""
+
+
+def test_eval_of_request_data_is_the_rule_packs_finding_and_a_vetted_one_no_weakness() -> None:
+    """The linter flags every eval; the rule pack follows the data: one security finding in
+    the pack's words where request data is run, a maintainability note where it was vetted."""
+    result = run_review("javascript", EVALUATED, LLMConfig())
+    [run_code] = [f for f in result.findings if f.line == 6]
+    assert (run_code.rule, run_code.category) == ("javascript-code-injection", Category.SECURITY)
+    assert run_code.sources == ["semgrep", "oxlint"]
+    [vetted] = [f for f in result.findings if f.line == 14]
+    assert (vetted.rule, vetted.category, vetted.severity) == (
+        "no-new-func",
+        Category.MAINTAINABILITY,
+        Severity.MEDIUM,
+    )
+
+
 def test_findings_naming_one_weakness_merge_across_tools() -> None:
     """Two tools, two rule names, one CWE family on one line: one finding."""
     pattern = _finding(Severity.MEDIUM, Category.SECURITY, line=3).model_copy(

@@ -14,8 +14,12 @@ from review_app.review.analyzers import (
 )
 from review_app.review.analyzers.analyzer import Analyzer
 
+# In this order findings meet when several tools report one defect on a line, and the first
+# one's wording leads (review/merging.py): the rule pack's, which follows the data, before the
+# linters' patterns.
 ANALYZERS: tuple[Analyzer, ...] = (
     syntax_check.ANALYZER,
+    rule_pack_scan.ANALYZER,
     lizard_metrics.ANALYZER,
     ruff_lint.ANALYZER,
     bandit_scan.ANALYZER,
@@ -24,5 +28,4 @@ ANALYZERS: tuple[Analyzer, ...] = (
     oxlint_lint.ANALYZER,
     go_vet.ANALYZER,
     javac_lint.ANALYZER,
-    rule_pack_scan.ANALYZER,
 )
