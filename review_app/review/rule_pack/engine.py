@@ -78,7 +78,6 @@ class IntermediateVariable(BaseModel):
     """A variable a taint flow passes through on its way to the sink."""
 
     location: TraceLocation
-    content: str = ""
 
 
 class DataflowTrace(BaseModel):
